@@ -1,0 +1,13 @@
+/** Unit, adapter, CLI, conformance and property tests (SPEC §12 layers 1, 2, 3, 5). */
+module.exports = {
+	testEnvironment: "node",
+	roots: ["<rootDir>/tests"],
+	testMatch: ["**/*.test.ts"],
+	transform: {
+		"^.+\\.tsx?$": ["ts-jest", { isolatedModules: true, tsconfig: "tsconfig.json" }],
+	},
+	moduleNameMapper: { "^obsidian$": "<rootDir>/tests/__mocks__/obsidian.ts" },
+	setupFiles: ["<rootDir>/tests/jest.setup.ts"],
+	globalSetup: "<rootDir>/tests/global-setup.cjs",
+	testTimeout: 60000,
+};

@@ -1,0 +1,204 @@
+/**
+ * Byte-exact frontmatter edits (SPEC §10): parse with `yaml`'s parseDocument, find the
+ * changed key's node range and splice only that text. Every other byte — comments,
+ * quoting, flow/block style, key order, line endings, BOM, body — stays as it was.
+ * The result is re-parsed and compared with the intended data before it is returned.
+ */
+import { isMap, isScalar, isSeq, parseDocument, Scalar, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from "yaml";
+import { locateFrontmatter, parseYamlStrict, type FrontmatterBlock, type FrontmatterData } from "./frontmatter";
+
+export type FieldValue = string | number | boolean | null | string[];
+
+export interface FieldEdit {
+	key: string;
+	value: FieldValue;
+}
+
+export type EditResult = { ok: true; text: string; changed: boolean } | { ok: false; reason: string };
+
+interface Splice {
+	from: number;
+	to: number;
+	insert: string;
+}
+
+/** Apply field edits to a note's frontmatter; `{ok: false}` (and no text) when refused. */
+export function editFrontmatter(text: string, edits: readonly FieldEdit[]): EditResult {
+	const block = locateFrontmatter(text);
+	if (!block) return { ok: false, reason: "the note has no frontmatter" };
+	const yamlText = text.slice(block.yamlStart, block.yamlEnd);
+	const before = parseYamlStrict(yamlText);
+	if (!before.ok) return { ok: false, reason: before.reason };
+	const doc = parseDocument(yamlText, { uniqueKeys: true });
+	const map = doc.contents;
+	if (!isMap(map)) return { ok: false, reason: "frontmatter is not a map of properties" };
+
+	const expected: FrontmatterData = { ...(before.data ?? {}) };
+	const splices: Splice[] = [];
+	const appended: string[] = [];
+	for (const edit of edits) {
+		if (sameValue(expected[edit.key], edit.value)) continue;
+		expected[edit.key] = Array.isArray(edit.value) ? [...edit.value] : edit.value;
+		const pair = findPair(map, edit.key);
+		if (pair) {
+			const splice = replaceValue(yamlText, doc, pair, edit.value, block.eol);
+			if (typeof splice === "string") return { ok: false, reason: splice };
+			splices.push(splice);
+		} else {
+			appended.push(renderNewKey(edit.key, edit.value, block.eol));
+		}
+	}
+	if (splices.length === 0 && appended.length === 0) return { ok: true, text, changed: false };
+
+	let newYaml = yamlText;
+	if (appended.length > 0) {
+		const needsBreak = newYaml.length > 0 && !newYaml.endsWith("\n");
+		splices.push({ from: newYaml.length, to: newYaml.length, insert: (needsBreak ? block.eol : "") + appended.join("") });
+	}
+	splices.sort((a, b) => b.from - a.from);
+	for (const s of splices) newYaml = newYaml.slice(0, s.from) + s.insert + newYaml.slice(s.to);
+
+	const after = parseYamlStrict(newYaml);
+	if (!after.ok || !deepEqual(after.data ?? {}, expected)) {
+		return { ok: false, reason: "internal: the edited frontmatter would not read back as intended; nothing written" };
+	}
+	return { ok: true, text: text.slice(0, block.yamlStart) + newYaml + text.slice(block.yamlEnd), changed: true };
+}
+
+function findPair(map: YAMLMap, key: string): Pair | undefined {
+	return map.items.find((p) => isScalar(p.key) && String(p.key.value) === key) as Pair | undefined;
+}
+
+function replaceValue(yamlText: string, doc: Document, pair: Pair, value: FieldValue, eol: string): Splice | string {
+	const keyNode = pair.key as Node;
+	const keyEnd = keyNode.range?.[1];
+	if (keyEnd === undefined) return "cannot locate the key in the frontmatter";
+	const colon = yamlText.indexOf(":", keyEnd);
+	const node = pair.value as Node | null;
+	const range = node?.range;
+	if (!node || !range) {
+		return { from: colon + 1, to: colon + 1, insert: renderInline(value, eol, detectIndent(yamlText, doc)) };
+	}
+	if (node.anchor || (isScalar(node) && node.tag) || (!isScalar(node) && !isSeq(node))) {
+		return `the value of this key has a form this plugin does not rewrite (anchor, tag or nested map)`;
+	}
+	if (isSeq(node) && Array.isArray(value)) {
+		const splice = editSeq(yamlText, node, value, colon, eol);
+		if (splice) return splice;
+	}
+	if (isScalar(node) && !Array.isArray(value)) {
+		const insert = renderScalar(value, node.type);
+		const gap = range[0] === colon + 1 ? " " : "";
+		return { from: range[0], to: range[1], insert: gap + insert };
+	}
+	// Change of shape (scalar ↔ list): rewrite from the colon to the end of the value.
+	const end = isSeq(node) && !node.flow ? lastItemEnd(node) : range[1];
+	return { from: colon + 1, to: end, insert: renderInline(value, eol, detectIndent(yamlText, doc)) };
+}
+
+/** Lists: append new items after the old ones when the old ones are kept in order. */
+function editSeq(yamlText: string, seq: YAMLSeq, value: string[], colon: number, eol: string): Splice | null {
+	const items = seq.items as Node[];
+	const oldValues = items.map((n) => (isScalar(n) ? n.value : undefined));
+	if (!items.every((n) => isScalar(n) && !n.anchor && !n.tag)) return null;
+	const keepsOld = oldValues.length <= value.length && oldValues.every((v, i) => v === value[i]);
+	const added = value.slice(oldValues.length);
+	const seqRange = seq.range as [number, number, number];
+	if (seq.flow) {
+		if (items.length === 0 && value.length > 0) {
+			// `key: []` becomes a block list, as Obsidian's Properties writes it.
+			return { from: colon + 1, to: seqRange[1], insert: renderBlockList(value, "  ", '"', eol) };
+		}
+		const style = items[0] ? quoteOf(items[0] as Scalar) : '"';
+		const body = value.map((v) => renderString(v, style)).join(", ");
+		return { from: seqRange[0], to: seqRange[1], insert: `[${body}]` };
+	}
+	const first = items[0] as Scalar | undefined;
+	if (!first?.range) return null;
+	const lineStart = yamlText.lastIndexOf("\n", first.range[0]) + 1;
+	const dash = yamlText.lastIndexOf("-", first.range[0]);
+	const indent = yamlText.slice(lineStart, dash);
+	const style = quoteOf(first);
+	if (keepsOld && added.length > 0) {
+		const last = items[items.length - 1] as Node;
+		const at = lineEndAfter(yamlText, (last.range as [number, number, number])[1]);
+		const insert = added.map((v) => eol + indent + "- " + renderString(v, style)).join("");
+		return { from: at, to: at, insert };
+	}
+	if (value.length === 0) return { from: colon + 1, to: lastItemEnd(seq), insert: " []" };
+	return { from: colon + 1, to: lastItemEnd(seq), insert: renderBlockList(value, indent, style, eol) };
+}
+
+function lastItemEnd(seq: YAMLSeq): number {
+	const last = seq.items[seq.items.length - 1] as Node | undefined;
+	return last?.range ? last.range[1] : (seq.range as [number, number, number])[1];
+}
+
+function lineEndAfter(text: string, offset: number): number {
+	let nl = text.indexOf("\n", offset);
+	if (nl === -1) nl = text.length;
+	return nl > 0 && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+}
+
+function detectIndent(yamlText: string, doc: Document): string {
+	const m = /\n([ ]+)-[ ]/.exec(yamlText);
+	void doc;
+	return m ? (m[1] as string) : "  ";
+}
+
+function quoteOf(node: Scalar): string {
+	if (node.type === Scalar.QUOTE_SINGLE) return "'";
+	if (node.type === Scalar.PLAIN) return "";
+	return '"';
+}
+
+function renderInline(value: FieldValue, eol: string, indent: string): string {
+	if (Array.isArray(value)) return value.length === 0 ? " []" : renderBlockList(value, indent, '"', eol);
+	return " " + renderScalar(value, Scalar.PLAIN);
+}
+
+function renderBlockList(values: readonly string[], indent: string, quote: string, eol: string): string {
+	return values.map((v) => eol + indent + "- " + renderString(v, quote)).join("");
+}
+
+function renderNewKey(key: string, value: FieldValue, eol: string): string {
+	return `${key}:${renderInline(value, eol, "  ")}${eol}`;
+}
+
+function renderScalar(value: Exclude<FieldValue, string[]>, type: Scalar.Type | undefined): string {
+	if (value === null) return "null";
+	if (typeof value !== "string") return String(value);
+	const quote = type === Scalar.QUOTE_SINGLE ? "'" : type === Scalar.QUOTE_DOUBLE ? '"' : "";
+	return renderString(value, quote);
+}
+
+/** A string in the requested quoting, or double-quoted when plain would change its meaning. */
+export function renderString(value: string, quote: string): string {
+	if (quote === "'" && !/[\n\r\t]/.test(value)) return "'" + value.replace(/'/g, "''") + "'";
+	if (quote === "" && isSafePlain(value)) return value;
+	return JSON.stringify(value);
+}
+
+function isSafePlain(value: string): boolean {
+	if (!/^[A-Za-z0-9_(][^\n\r\t#:"']*$/.test(value) || value !== value.trim()) return false;
+	const parsed = parseYamlStrict(`k: ${value}\n`);
+	return parsed.ok && parsed.data?.k === value;
+}
+
+function sameValue(a: unknown, b: FieldValue): boolean {
+	return deepEqual(a, b);
+}
+
+export function deepEqual(a: unknown, b: unknown): boolean {
+	if (a === b) return true;
+	if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((v, i) => deepEqual(v, b[i]));
+	if (a && b && typeof a === "object" && typeof b === "object" && !Array.isArray(a) && !Array.isArray(b)) {
+		const ka = Object.keys(a);
+		const kb = Object.keys(b);
+		if (ka.length !== kb.length) return false;
+		return ka.every((k) => deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+	}
+	return false;
+}
+
+export type { FrontmatterBlock };

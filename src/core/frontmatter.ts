@@ -1,0 +1,264 @@
+/**
+ * Frontmatter: locate the block as Obsidian does (BOM, CRLF, no closing `---` = no
+ * frontmatter) and read it. Reading uses a one-pass reader for the flat subset SOURCE
+ * notes use and falls back to the `yaml` package for anything else (SPEC §11).
+ * Byte-exact edits live in `frontmatter-edit.ts`.
+ */
+import { parseDocument } from "yaml";
+
+export type FrontmatterData = Record<string, unknown>;
+
+export interface Position {
+	line: number;
+	col: number;
+	offset: number;
+}
+
+export interface FrontmatterBlock {
+	/** Length of a leading UTF-8 BOM (0 or 1). */
+	bom: number;
+	/** Offset of the opening `---`. */
+	start: number;
+	/** Offset just after the closing `---` (Obsidian's `frontmatterPosition.end`). */
+	end: number;
+	/** Offset of the first byte of YAML (after the opening line's line break). */
+	yamlStart: number;
+	/** Offset of the start of the closing `---` line. */
+	yamlEnd: number;
+	/** Line break used by the block: `\r\n` or `\n`. */
+	eol: string;
+	/** Line number (0-based) of the closing `---`. */
+	endLine: number;
+}
+
+export type ReadResult =
+	| { ok: true; data: FrontmatterData | null; block: FrontmatterBlock | null }
+	| { ok: false; reason: string; block: FrontmatterBlock };
+
+const OPEN = /^---[ \t]*(\r?\n)/;
+
+/**
+ * Locate the frontmatter block. Returns null when the note has none: the first line
+ * is not `---`, there is no closing `---`, or the block is empty (as in Obsidian).
+ */
+export function locateFrontmatter(text: string): FrontmatterBlock | null {
+	const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+	const open = OPEN.exec(bom ? text.slice(1, 8) : text.slice(0, 7));
+	if (!open) return null;
+	const eol = open[1] ?? "\n";
+	const yamlStart = bom + open[0].length;
+	let lineStart = yamlStart;
+	let line = 1;
+	while (lineStart <= text.length) {
+		let nl = text.indexOf("\n", lineStart);
+		if (nl === -1) nl = text.length;
+		const lineEnd = nl > lineStart && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+		if (text.startsWith("---", lineStart) && /^---[ \t]*$/.test(text.slice(lineStart, lineEnd))) {
+			if (lineStart === yamlStart) return null;
+			return { bom, start: bom, end: lineStart + 3, yamlStart, yamlEnd: lineStart, eol, endLine: line };
+		}
+		if (nl >= text.length) break;
+		lineStart = nl + 1;
+		line++;
+	}
+	return null;
+}
+
+/** Position of an offset, counted like Obsidian (0-based line and column). */
+export function positionAt(text: string, offset: number): Position {
+	let line = 0;
+	let lineStart = 0;
+	for (let i = text.indexOf("\n"); i !== -1 && i < offset; i = text.indexOf("\n", i + 1)) {
+		line++;
+		lineStart = i + 1;
+	}
+	return { line, col: offset - lineStart, offset };
+}
+
+/** True when the raw frontmatter has an `id:` line whose value starts with the prefix. */
+export function looksLikeSource(yamlText: string, prefix: string): boolean {
+	const re = new RegExp(`^id[ \\t]*:[ \\t]*["']?${escapeRegExp(prefix)}`, "m");
+	return re.test(yamlText);
+}
+
+export function escapeRegExp(s: string): string {
+	return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** Read the frontmatter of a note. Never throws: malformed YAML is `{ok: false}`. */
+export function readFrontmatter(text: string): ReadResult {
+	const block = locateFrontmatter(text);
+	if (!block) return { ok: true, data: null, block: null };
+	const yamlText = text.slice(block.yamlStart, block.yamlEnd);
+	const fast = readFlatYaml(yamlText);
+	if (fast !== FALLBACK) return { ok: true, data: fast, block };
+	const parsed = parseYamlStrict(yamlText);
+	if (parsed.ok) return { ok: true, data: parsed.data, block };
+	return { ok: false, reason: parsed.reason, block };
+}
+
+/** Aliases expanded past this count are an alias bomb. */
+const MAX_ALIAS_COUNT = 50;
+
+/** The reference parse: the `yaml` package, strict, with alias-bomb protection. */
+export function parseYamlStrict(yamlText: string): { ok: true; data: FrontmatterData | null } | { ok: false; reason: string } {
+	try {
+		const doc = parseDocument(yamlText, { uniqueKeys: true, prettyErrors: false });
+		const error = doc.errors[0];
+		if (error) return { ok: false, reason: oneLine(error.message) };
+		const data: unknown = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+		if (data === null || data === undefined) return { ok: true, data: null };
+		if (typeof data !== "object" || Array.isArray(data)) {
+			return { ok: false, reason: "frontmatter is not a map of properties" };
+		}
+		return { ok: true, data: data as FrontmatterData };
+	} catch (e) {
+		return { ok: false, reason: oneLine(e instanceof Error ? e.message : String(e)) };
+	}
+}
+
+function oneLine(s: string): string {
+	return s.split("\n")[0]?.trim() ?? s;
+}
+
+// ---------------------------------------------------------------------------
+// The flat reader: one pass over the lines, for `key: scalar` and block lists of
+// scalars. Anything it is not sure of returns FALLBACK and the `yaml` package decides.
+
+export const FALLBACK: unique symbol = Symbol("fallback");
+
+const KEY_LINE = /^([A-Za-z_][A-Za-z0-9_-]*)[ ]*:(?:[ ]+(.*))?$/;
+const ITEM_LINE = /^([ ]*)-(?:[ ]+(.*))?$/;
+
+export function readFlatYaml(yamlText: string): FrontmatterData | null | typeof FALLBACK {
+	if (yamlText.includes("\t")) return FALLBACK;
+	const lines = yamlText.split("\n");
+	const data: FrontmatterData = {};
+	let any = false;
+	let list: unknown[] | null = null;
+	let listIndent = -1;
+	for (let i = 0; i < lines.length; i++) {
+		let line = lines[i] as string;
+		if (line.endsWith("\r")) line = line.slice(0, -1);
+		if (line.trim() === "" || line.startsWith("#")) continue;
+		if (list !== null) {
+			const item = ITEM_LINE.exec(line);
+			if (item) {
+				const indent = (item[1] as string).length;
+				if (listIndent === -1) listIndent = indent;
+				if (indent !== listIndent || item[2] === undefined) return FALLBACK;
+				const value = readScalar(item[2]);
+				if (value === FALLBACK) return FALLBACK;
+				list.push(value);
+				continue;
+			}
+			list = null;
+		}
+		const m = KEY_LINE.exec(line);
+		if (!m) return FALLBACK;
+		const key = m[1] as string;
+		if (key === "__proto__" || Object.prototype.hasOwnProperty.call(data, key)) return FALLBACK;
+		any = true;
+		const raw = m[2];
+		if (raw === undefined || raw.trim() === "" || raw.trimStart().startsWith("#")) {
+			// `key:` alone: null, or a block list on the following lines.
+			const next = nextContentLine(lines, i + 1);
+			if (next !== null && ITEM_LINE.test(next)) {
+				list = [];
+				listIndent = -1;
+				data[key] = list;
+			} else if (next !== null && next.startsWith(" ")) {
+				return FALLBACK;
+			} else {
+				data[key] = null;
+			}
+			continue;
+		}
+		const value = readScalar(raw);
+		if (value === FALLBACK) return FALLBACK;
+		data[key] = value;
+	}
+	return any ? data : null;
+}
+
+function nextContentLine(lines: string[], from: number): string | null {
+	for (let i = from; i < lines.length; i++) {
+		let line = lines[i] as string;
+		if (line.endsWith("\r")) line = line.slice(0, -1);
+		if (line.trim() === "" || line.startsWith("#")) continue;
+		return line;
+	}
+	return null;
+}
+
+const INT = /^[-+]?[0-9]+$/;
+const NUMERIC_START = /^[-+.0-9]/;
+/** Plain scalars the YAML 1.2 core schema reads as numbers (other than plain ints). */
+const NUMBERISH = /^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|0x[0-9a-fA-F]+|0o[0-7]+)$/;
+const UNSAFE_PLAIN_START = /^[-?:,[\]{}#&*!|>'"%@`]/;
+
+/** One scalar on one line (after `key: ` or `- `), or FALLBACK when unsure. */
+export function readScalar(rawValue: string): unknown {
+	const raw = rawValue.trimEnd();
+	const c = raw.charCodeAt(0);
+	if (c === 34 /* " */) return readDoubleQuoted(raw);
+	if (c === 39 /* ' */) return readSingleQuoted(raw);
+	if (raw === "[]") return [];
+	if (raw === "{}") return {};
+	if (raw.includes(" #")) return FALLBACK;
+	if (raw.includes(": ") || raw.endsWith(":")) return FALLBACK;
+	if (NUMERIC_START.test(raw)) {
+		if (INT.test(raw)) return raw.replace(/^[-+]/, "").length <= 15 ? Number(raw) : FALLBACK;
+		if (NUMBERISH.test(raw) || !/^[0-9]/.test(raw)) return FALLBACK;
+		return raw;
+	}
+	if (UNSAFE_PLAIN_START.test(raw)) return FALLBACK;
+	switch (raw) {
+		case "null": case "Null": case "NULL": case "~": return null;
+		case "true": case "True": case "TRUE": return true;
+		case "false": case "False": case "FALSE": return false;
+	}
+	if (raw.startsWith(".")) return FALLBACK;
+	return raw;
+}
+
+function trailingOk(rest: string): boolean {
+	return rest.trim() === "" || /^[ ]+#/.test(rest);
+}
+
+function readDoubleQuoted(raw: string): unknown {
+	let out = "";
+	for (let i = 1; i < raw.length; i++) {
+		const ch = raw[i] as string;
+		if (ch === "\\") {
+			const next = raw[i + 1];
+			const simple: Record<string, string> = { '"': '"', "\\": "\\", "/": "/", n: "\n", t: "\t", r: "\r", "0": "\0" };
+			if (next !== undefined && simple[next] !== undefined) {
+				out += simple[next];
+				i++;
+				continue;
+			}
+			return FALLBACK;
+		}
+		if (ch === '"') return trailingOk(raw.slice(i + 1)) ? out : FALLBACK;
+		out += ch;
+	}
+	return FALLBACK; // not closed on this line: multi-line scalar
+}
+
+function readSingleQuoted(raw: string): unknown {
+	let out = "";
+	for (let i = 1; i < raw.length; i++) {
+		const ch = raw[i] as string;
+		if (ch === "'") {
+			if (raw[i + 1] === "'") {
+				out += "'";
+				i++;
+				continue;
+			}
+			return trailingOk(raw.slice(i + 1)) ? out : FALLBACK;
+		}
+		out += ch;
+	}
+	return FALLBACK;
+}

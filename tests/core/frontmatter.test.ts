@@ -1,0 +1,136 @@
+import { locateFrontmatter, readFrontmatter, readFlatYaml, FALLBACK, parseYamlStrict, looksLikeSource } from "../../src/core/frontmatter";
+import { editFrontmatter } from "../../src/core/frontmatter-edit";
+import { seedNote } from "../helpers/fixtures";
+
+describe("locateFrontmatter", () => {
+	it.each([
+		["no frontmatter", "# Title\n", null],
+		["empty block is no frontmatter (as Obsidian)", "---\n---\nbody", null],
+		["unclosed block is no frontmatter", "---\na: 1\nbody\n", null],
+		["not on the first line", "\n---\na: 1\n---\n", null],
+	])("%s", (_name, text, expected) => {
+		expect(locateFrontmatter(text)).toBe(expected);
+	});
+
+	it("finds a LF block and reports Obsidian's end offset", () => {
+		const b = locateFrontmatter("---\na: 1\n---\nbody");
+		expect(b).toMatchObject({ bom: 0, start: 0, yamlStart: 4, yamlEnd: 9, end: 12, eol: "\n", endLine: 2 });
+	});
+
+	it("finds a CRLF block after a BOM", () => {
+		const b = locateFrontmatter("\uFEFF---\r\na: 1\r\n---\r\nbody");
+		expect(b).toMatchObject({ bom: 1, start: 1, yamlStart: 6, yamlEnd: 12, end: 15, eol: "\r\n" });
+	});
+
+	it("accepts a closing --- at the end of the file", () => {
+		expect(locateFrontmatter("---\na: 1\n---")?.end).toBe(12);
+	});
+});
+
+describe("readFrontmatter", () => {
+	it("reads the seed note as the yaml package does", () => {
+		const text = seedNote();
+		const r = readFrontmatter(text);
+		expect(r.ok).toBe(true);
+		const block = locateFrontmatter(text);
+		const ref = parseYamlStrict(text.slice(block!.yamlStart, block!.yamlEnd));
+		expect(r.ok && r.data).toEqual(ref.ok && ref.data);
+		expect(r.ok && r.data?.id).toBe("SOURCE-20251128-973");
+		expect(r.ok && r.data?.date_published).toBe("2025-11-28");
+		expect(r.ok && r.data?.has_transcript).toBe("no");
+	});
+
+	it("the fast reader handles the seed note without falling back", () => {
+		const text = seedNote();
+		const b = locateFrontmatter(text)!;
+		expect(readFlatYaml(text.slice(b.yamlStart, b.yamlEnd))).not.toBe(FALLBACK);
+	});
+
+	it.each([
+		["duplicate keys", "---\na: 1\na: 2\n---\n", /unique/i],
+		["tab indentation", "---\na:\n\t- x\n---\n", /tab/i],
+		["syntax error", '---\na: "unclosed\n---\n', /.+/],
+		["alias bomb", "---\na: &a [x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c,*c]\n---\n", /alias/i],
+	])("refuses %s with the parser's reason", (_name, text, reason) => {
+		const r = readFrontmatter(text);
+		expect(r.ok).toBe(false);
+		if (!r.ok) expect(r.reason).toMatch(reason);
+	});
+});
+
+describe("looksLikeSource", () => {
+	it.each([
+		["id: SOURCE-1", true],
+		['id: "SOURCE-1"', true],
+		["id: 'SOURCE-1'", true],
+		["id: NOTE-1", false],
+		["  id: SOURCE-1", false],
+		["xid: SOURCE-1", false],
+	])("%s → %s", (line, expected) => {
+		expect(looksLikeSource(`title: x\n${line}\n`, "SOURCE-")).toBe(expected);
+	});
+});
+
+describe("editFrontmatter", () => {
+	it("changes only the status value of the seed note", () => {
+		const text = seedNote();
+		const r = editFrontmatter(text, [{ key: "status", value: "integrated" }]);
+		expect(r.ok && r.text).toBe(text.replace("status: raw", "status: integrated"));
+	});
+
+	it("keeps quotes, comments and CRLF, and appends a missing key", () => {
+		const text = '\uFEFF---\r\ntitle: "A" # the title\r\nstatus: raw\r\n---\r\nBody\r\n';
+		const r = editFrontmatter(text, [{ key: "title", value: "B" }, { key: "date_integrated", value: "2026-01-02" }]);
+		expect(r.ok && r.text).toBe('\uFEFF---\r\ntitle: "B" # the title\r\nstatus: raw\r\ndate_integrated: 2026-01-02\r\n---\r\nBody\r\n');
+	});
+
+	it("appends to a block list in the style of its first item", () => {
+		const text = "---\naliases:\n  - 'One'\n  - 'Two' # mine\nx: 1\n---\n";
+		const r = editFrontmatter(text, [{ key: "aliases", value: ["One", "Two", "Three"] }]);
+		expect(r.ok && r.text).toBe("---\naliases:\n  - 'One'\n  - 'Two' # mine\n  - 'Three'\nx: 1\n---\n");
+	});
+
+	it("turns an empty flow list into a quoted block list, as Obsidian writes it", () => {
+		const text = "---\nintegrated_into: []\nx: 1\n---\n";
+		const r = editFrontmatter(text, [{ key: "integrated_into", value: ["[[Note]]"] }]);
+		expect(r.ok && r.text).toBe('---\nintegrated_into:\n  - "[[Note]]"\nx: 1\n---\n');
+	});
+
+	it("keeps a non-empty flow list flow", () => {
+		const text = "---\ntopics: [a, b]\n---\n";
+		const r = editFrontmatter(text, [{ key: "topics", value: ["a", "b", "c d"] }]);
+		expect(r.ok && r.text).toBe("---\ntopics: [a, b, c d]\n---\n");
+	});
+
+	it("fills an empty value", () => {
+		const r = editFrontmatter("---\ndate_integrated:\nx: 1\n---\n", [{ key: "date_integrated", value: "2026-01-02" }]);
+		expect(r.ok && r.text).toBe("---\ndate_integrated: 2026-01-02\nx: 1\n---\n");
+	});
+
+	it("sets null and back gives the original bytes", () => {
+		const text = "---\ndate_integrated: null # when\n---\n";
+		const a = editFrontmatter(text, [{ key: "date_integrated", value: "2026-01-02" }]);
+		expect(a.ok).toBe(true);
+		const b = a.ok ? editFrontmatter(a.text, [{ key: "date_integrated", value: null }]) : a;
+		expect(b.ok && b.text).toBe(text);
+	});
+
+	it("quotes a plain value that would change meaning", () => {
+		const r = editFrontmatter("---\ntitle: x\n---\n", [{ key: "title", value: "Why: yes" }]);
+		expect(r.ok && r.text).toBe('---\ntitle: "Why: yes"\n---\n');
+	});
+
+	it("reports no change when the value is already there", () => {
+		const text = seedNote();
+		const r = editFrontmatter(text, [{ key: "status", value: "raw" }]);
+		expect(r).toEqual({ ok: true, text, changed: false });
+	});
+
+	it.each([
+		["malformed YAML", "---\na: [\n---\n"],
+		["no frontmatter", "# x\n"],
+		["duplicate keys", "---\nstatus: raw\nstatus: raw\n---\n"],
+	])("refuses %s", (_n, text) => {
+		expect(editFrontmatter(text, [{ key: "status", value: "integrated" }]).ok).toBe(false);
+	});
+});

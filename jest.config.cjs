@@ -4,7 +4,7 @@ module.exports = {
 	roots: ["<rootDir>/tests"],
 	testMatch: ["**/*.test.ts"],
 	transform: {
-		"^.+\\.tsx?$": ["ts-jest", { isolatedModules: true, tsconfig: "tsconfig.json" }],
+		"^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json" }],
 	},
 	moduleNameMapper: { "^obsidian$": "<rootDir>/tests/__mocks__/obsidian.ts" },
 	setupFiles: ["<rootDir>/tests/jest.setup.ts"],

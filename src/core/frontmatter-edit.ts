@@ -66,7 +66,7 @@ export function editFrontmatter(text: string, edits: readonly FieldEdit[]): Edit
 }
 
 function findPair(map: YAMLMap, key: string): Pair | undefined {
-	return map.items.find((p) => isScalar(p.key) && String(p.key.value) === key) as Pair | undefined;
+	return map.items.find((p) => isScalar(p.key) && String(p.key.value) === key);
 }
 
 function replaceValue(yamlText: string, doc: Document, pair: Pair, value: FieldValue, eol: string): Splice | string {

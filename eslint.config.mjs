@@ -1,0 +1,77 @@
+// Lint: eslint-plugin-obsidianmd's recommended config (Obsidian's plugin guidelines),
+// plus the core boundary: src/core imports no obsidian, no Node, no CodeMirror.
+import { defineConfig, globalIgnores } from "eslint/config";
+import obsidianmd from "eslint-plugin-obsidianmd";
+import globals from "globals";
+
+export default defineConfig([
+	globalIgnores([
+		"node_modules/**",
+		"main.js",
+		"dist/**",
+		"test-results/**",
+		"demo-vault/**",
+		"coverage/**",
+		"bench/.vault*/**",
+		"tests/e2e/.build/**",
+		"package-lock.json",
+	]),
+	...obsidianmd.configs.recommended,
+	{
+		languageOptions: {
+			parserOptions: {
+				projectService: { allowDefaultProject: ["eslint.config.mjs", "esbuild.config.mjs", "version-bump.mjs", "*.cjs", "tests/*.cjs"] },
+				tsconfigRootDir: import.meta.dirname,
+			},
+		},
+	},
+	{
+		files: ["src/core/**/*.ts"],
+		rules: {
+			"no-restricted-imports": [
+				"error",
+				{
+					patterns: [
+						{ group: ["obsidian"], message: "src/core is pure: no obsidian." },
+						{ group: ["fs", "fs/*", "path", "node:*", "child_process", "os"], message: "src/core is pure: no Node built-ins." },
+						{ group: ["@codemirror/*", "@lezer/*"], message: "src/core is pure: no CodeMirror." },
+					],
+				},
+			],
+		},
+	},
+	{
+		// The CLI, the bench and the tests run in Node, not in Obsidian.
+		files: ["src/cli/**/*.ts", "tests/**/*.{ts,mjs,cjs}", "bench/**/*.{ts,mjs}", "scripts/**/*.mjs", "*.mjs", "*.cjs"],
+		languageOptions: { globals: { ...globals.node } },
+		rules: {
+			"obsidianmd/no-nodejs-modules": "off",
+			"obsidianmd/prefer-window-timers": "off",
+			"obsidianmd/no-global-this": "off",
+			"import/no-extraneous-dependencies": "off",
+			"no-console": "off",
+			"obsidianmd/no-tfile-tfolder-cast": "off",
+			"obsidianmd/prefer-file-manager-trash-file": "off",
+			"obsidianmd/ui/sentence-case": "off",
+		},
+	},
+	{
+		files: ["tests/**/*.ts"],
+		languageOptions: { globals: { ...globals.jest, ...globals.browser } },
+		rules: {
+			"obsidianmd/prefer-create-el": "off",
+			"@typescript-eslint/no-explicit-any": "off",
+			"@typescript-eslint/no-unsafe-assignment": "off",
+			"@typescript-eslint/no-unsafe-member-access": "off",
+			"@typescript-eslint/no-unsafe-call": "off",
+			"@typescript-eslint/no-unsafe-argument": "off",
+			"@typescript-eslint/no-unsafe-return": "off",
+			"@typescript-eslint/require-await": "off",
+			"@typescript-eslint/no-require-imports": "off",
+			"@typescript-eslint/no-non-null-assertion": "off",
+			"@typescript-eslint/unbound-method": "off",
+			"@typescript-eslint/no-floating-promises": "off",
+			"obsidianmd/no-static-styles-assignment": "off",
+		},
+	},
+]);

@@ -1,0 +1,172 @@
+/**
+ * A vault folder on disk, for the CLI: lists files as Obsidian would (dot folders
+ * skipped, symlinks out of the vault not followed), reads notes with size and UTF-8
+ * checks, and writes atomically (temporary file beside the note, fsync, rename).
+ */
+import { chmodSync, closeSync, fsyncSync, lstatSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, type Dirent } from "fs";
+import { isAbsolute, join, relative, sep } from "path";
+
+export class UsageError extends Error {}
+
+/** Temporary files of an atomic write; never `.md`, and dot-prefixed so no vault lists them. */
+export const TEMP_MARK = ".sl-tmp";
+
+export type ReadNote = { ok: true; text: string; bytes: number } | { ok: false; message: string; looksBinary?: boolean; latin1?: string };
+
+const decoder = new TextDecoder("utf-8", { fatal: true });
+
+export class FolderVault {
+	readonly root: string;
+	readonly warnings: string[] = [];
+
+	constructor(rootArg: string) {
+		let real: string;
+		try {
+			real = realpathSync(rootArg);
+		} catch {
+			throw new UsageError(`vault folder not found: ${rootArg}`);
+		}
+		if (!statSync(real).isDirectory()) throw new UsageError(`not a folder: ${rootArg}`);
+		this.root = real;
+	}
+
+	/** Every file of the vault, vault-relative with `/`, sorted. */
+	listFiles(): string[] {
+		const out: string[] = [];
+		this.walk(this.root, "", out);
+		return out.sort();
+	}
+
+	private walk(abs: string, rel: string, out: string[]): void {
+		let entries: Dirent[];
+		try {
+			entries = readdirSync(abs, { withFileTypes: true });
+		} catch (e) {
+			this.warnings.push(`${rel || "."}: cannot list folder (${(e as Error).message})`);
+			return;
+		}
+		for (const entry of entries) {
+			const name = entry.name;
+			if (name.startsWith(".")) {
+				if (name.includes(TEMP_MARK)) this.removeStaleTemp(join(abs, name));
+				continue;
+			}
+			const childAbs = join(abs, name);
+			const childRel = rel ? `${rel}/${name}` : name;
+			if (entry.isSymbolicLink()) {
+				let target: string;
+				try {
+					target = realpathSync(childAbs);
+				} catch {
+					this.warnings.push(`${childRel}: broken symlink, skipped`);
+					continue;
+				}
+				if (!this.contains(target)) {
+					this.warnings.push(`${childRel}: symlink leads out of the vault, not followed`);
+					continue;
+				}
+				try {
+					const st = statSync(target);
+					// A symlinked folder inside the vault is listed where it really is.
+					if (st.isFile()) out.push(childRel);
+				} catch {
+					this.warnings.push(`${childRel}: cannot follow symlink, skipped`);
+				}
+				continue;
+			}
+			if (entry.isDirectory()) this.walk(childAbs, childRel, out);
+			else if (entry.isFile()) out.push(childRel);
+		}
+	}
+
+	private removeStaleTemp(abs: string): void {
+		try {
+			unlinkSync(abs);
+		} catch {
+			/* another run may own it; it never ends in .md, so it is ignored anyway */
+		}
+	}
+
+	private contains(absReal: string): boolean {
+		const r = relative(this.root, absReal);
+		return r === "" || (!r.startsWith("..") && !isAbsolute(r));
+	}
+
+	/** The absolute path of a vault-relative path; refuses anything outside the vault. */
+	absolute(vaultPath: string): string {
+		if (vaultPath === "" || isAbsolute(vaultPath) || /^[A-Za-z]:/.test(vaultPath) || vaultPath.includes("\0")) {
+			throw new UsageError(`path must be relative to the vault: ${vaultPath}`);
+		}
+		const parts = vaultPath.split(/[\\/]/);
+		if (parts.includes("..")) throw new UsageError(`path leads outside the vault: ${vaultPath}`);
+		const abs = join(this.root, ...parts);
+		const r = relative(this.root, abs);
+		if (r.startsWith("..") || isAbsolute(r)) throw new UsageError(`path leads outside the vault: ${vaultPath}`);
+		try {
+			if (lstatSync(abs).isSymbolicLink() && !this.contains(realpathSync(abs))) {
+				throw new UsageError(`path is a symlink that leads outside the vault: ${vaultPath}`);
+			}
+		} catch (e) {
+			if (e instanceof UsageError) throw e;
+		}
+		return abs;
+	}
+
+	/** Normalise a vault path argument to the vault's `/` form. */
+	normalise(vaultPath: string): string {
+		this.absolute(vaultPath);
+		return vaultPath.split(/[\\/]/).filter((p) => p !== "" && p !== ".").join("/");
+	}
+
+	readNote(vaultPath: string, maxBytes: number): ReadNote {
+		let buf: Buffer;
+		try {
+			const abs = this.absolute(vaultPath);
+			const size = statSync(abs).size;
+			if (size > maxBytes) {
+				return { ok: false, message: `note is ${formatBytes(size)}, over the ${formatBytes(maxBytes)} limit; not read` };
+			}
+			buf = readFileSync(abs);
+		} catch (e) {
+			return { ok: false, message: `cannot read file (${(e as Error).message})` };
+		}
+		try {
+			return { ok: true, text: decoder.decode(buf), bytes: buf.length };
+		} catch {
+			return { ok: false, message: "file is not valid UTF-8", latin1: buf.toString("latin1") };
+		}
+	}
+
+	/** Atomic write: a temporary file beside the note, fsync, then rename over it. */
+	writeAtomic(vaultPath: string, text: string): void {
+		const abs = this.absolute(vaultPath);
+		const dir = abs.slice(0, abs.lastIndexOf(sep));
+		const base = abs.slice(abs.lastIndexOf(sep) + 1);
+		const tmp = join(dir, `.${base}.${process.pid}.${Date.now().toString(36)}${TEMP_MARK}`);
+		const fd = openSync(tmp, "wx", 0o644);
+		try {
+			const buf = Buffer.from(text, "utf8");
+			let off = 0;
+			while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
+			fsyncSync(fd);
+		} catch (e) {
+			closeSync(fd);
+			unlinkSync(tmp);
+			throw e;
+		}
+		closeSync(fd);
+		try {
+			const mode = statSync(abs).mode;
+			chmodSync(tmp, mode & 0o777);
+		} catch {
+			/* new file: keep the default mode */
+		}
+		renameSync(tmp, abs);
+	}
+}
+
+export function formatBytes(n: number): string {
+	if (n >= 1024 * 1024) return `${(n / 1024 / 1024).toFixed(1)} MB`;
+	if (n >= 1024) return `${(n / 1024).toFixed(1)} KB`;
+	return `${n} bytes`;
+}

@@ -1,0 +1,89 @@
+/**
+ * Load a vault folder into the core model: every Markdown note read once, frontmatter
+ * read with the fast reader, SOURCE notes recognised and fed to the one SourceIndex.
+ */
+import { readFile } from "fs/promises";
+import { looksLikeSource, readFrontmatter, locateFrontmatter, type FrontmatterData } from "../core/frontmatter";
+import { LinkResolver } from "../core/links";
+import { withDefaults, type SourceSettings } from "../core/settings";
+import { SourceIndex } from "../core/source-index";
+import type { SourceNote } from "../core/source";
+import { FolderVault } from "./folder-vault";
+
+export interface FileError {
+	path: string;
+	message: string;
+}
+
+export interface LoadedNote {
+	path: string;
+	text: string;
+	frontmatter: FrontmatterData | null;
+}
+
+export interface LoadedVault {
+	vault: FolderVault;
+	settings: SourceSettings;
+	files: string[];
+	notes: Map<string, LoadedNote>;
+	index: SourceIndex;
+	resolver: LinkResolver;
+	errors: FileError[];
+	/** Notes that could not be read or parsed and do not look like SOURCE notes. */
+	skipped: number;
+}
+
+/** The plugin's saved settings, when the vault has them, so CLI and plugin agree. */
+export async function loadSettings(vault: FolderVault): Promise<SourceSettings> {
+	try {
+		const raw = await readFile(`${vault.root}/.obsidian/plugins/source-lifecycle/data.json`, "utf8");
+		return withDefaults(JSON.parse(raw) as Partial<SourceSettings>);
+	} catch {
+		return withDefaults(null);
+	}
+}
+
+export async function loadVault(vault: FolderVault): Promise<LoadedVault> {
+	const settings = await loadSettings(vault);
+	const files = vault.listFiles();
+	const resolver = new LinkResolver(files);
+	const index = new SourceIndex(settings);
+	const notes = new Map<string, LoadedNote>();
+	const errors: FileError[] = [];
+	let skipped = 0;
+	for (const path of files) {
+		if (!path.toLowerCase().endsWith(".md")) continue;
+		const read = vault.readNote(path, settings.maxNoteBytes);
+		if (!read.ok) {
+			const looks = read.latin1 !== undefined ? rawLooksLikeSource(read.latin1, settings.idPrefix) : true;
+			if (looks) errors.push({ path, message: read.message });
+			else skipped++;
+			continue;
+		}
+		const fm = readFrontmatter(read.text);
+		if (!fm.ok) {
+			const yamlText = read.text.slice(fm.block.yamlStart, fm.block.yamlEnd);
+			if (looksLikeSource(yamlText, settings.idPrefix)) errors.push({ path, message: `malformed frontmatter: ${fm.reason}` });
+			else skipped++;
+			notes.set(path, { path, text: read.text, frontmatter: null });
+			continue;
+		}
+		notes.set(path, { path, text: read.text, frontmatter: fm.data });
+		index.setNote(path, fm.data, false);
+	}
+	index.bump([]);
+	return { vault, settings, files, notes, index, resolver, errors, skipped };
+}
+
+function rawLooksLikeSource(text: string, prefix: string): boolean {
+	const block = locateFrontmatter(text);
+	return block !== null && looksLikeSource(text.slice(block.yamlStart, block.yamlEnd), prefix);
+}
+
+/** Find a SOURCE note by vault path or by id. */
+export function findSource(loaded: LoadedVault, pathOrId: string): SourceNote | null {
+	const byId = loaded.index.findById(pathOrId);
+	if (byId) return byId;
+	const path = loaded.vault.normalise(pathOrId);
+	return loaded.index.getSource(path) ?? null;
+}

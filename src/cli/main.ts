@@ -1,0 +1,45 @@
+/** The headless CLI: the same core as the plugin, over a vault folder (SPEC §9). */
+import { parseArgs, USAGE, type CliArgs } from "./args";
+import { FolderVault, UsageError } from "./folder-vault";
+import { loadVault, type LoadedVault } from "./load";
+import type { CommandResult } from "./output";
+import { scan } from "./commands/scan";
+
+type Command = (loaded: LoadedVault, args: CliArgs) => CommandResult | Promise<CommandResult>;
+
+/** Command table; each command lives in `commands/<name>.ts`. */
+export const COMMANDS: Record<string, Command> = {
+	scan,
+};
+
+export interface Io {
+	stdout: (s: string) => void;
+	stderr: (s: string) => void;
+}
+
+export async function run(argv: readonly string[], io: Io): Promise<number> {
+	if (argv.length === 0 || argv[0] === "--help" || argv[0] === "-h" || argv[0] === "help") {
+		io.stdout(USAGE + "\n");
+		return argv.length === 0 ? 2 : 0;
+	}
+	try {
+		const args = parseArgs(argv);
+		const command = COMMANDS[args.command];
+		if (!command) throw new UsageError(`unknown command "${args.command}"`);
+		const vault = new FolderVault(args.vault);
+		const loaded = await loadVault(vault);
+		const result = await command(loaded, args);
+		for (const w of [...vault.warnings, ...(result.warnings ?? [])]) io.stderr(`warning: ${w}\n`);
+		for (const e of result.errors) io.stderr(`${e.path}: ${e.message}\n`);
+		io.stdout((args.json ? JSON.stringify(result.json, null, 2) : result.text) + "\n");
+		if (result.exit !== undefined) return result.exit;
+		return result.errors.length ? 1 : 0;
+	} catch (e) {
+		if (e instanceof UsageError) {
+			io.stderr(`source-lifecycle: ${e.message}\n${e.message.startsWith("no command") ? USAGE + "\n" : ""}`);
+			return 2;
+		}
+		io.stderr(`source-lifecycle: unexpected error: ${(e as Error).stack ?? String(e)}\n`);
+		return 2;
+	}
+}

@@ -1,0 +1,138 @@
+/**
+ * The one index of SOURCE notes and the links into them. Fed per note — by the plugin
+ * from `metadataCache` events, by the CLI from files it read — and updated per change
+ * in O(links of that note), never by rescanning the vault.
+ */
+import type { FrontmatterData } from "./frontmatter";
+import { isInFolder, type SourceSettings } from "./settings";
+import { toSourceNote, type SourceNote } from "./source";
+
+export type IndexListener = (changedPaths: readonly string[]) => void;
+
+export class SourceIndex {
+	/** Moves on every change; views re-render only when it moved. */
+	revision = 0;
+	private readonly sourcesByPath = new Map<string, SourceNote>();
+	private readonly outgoing = new Map<string, ReadonlyMap<string, number>>();
+	private readonly incoming = new Map<string, Set<string>>();
+	private readonly listeners = new Set<IndexListener>();
+
+	constructor(private settings: SourceSettings) {}
+
+	/** Settings changed (prefix, folder…): callers re-feed notes with `setNote`. */
+	updateSettings(settings: SourceSettings): void {
+		this.settings = settings;
+		this.sourcesByPath.clear();
+		this.bump([]);
+	}
+
+	/** A note's frontmatter is known or changed. */
+	setNote(path: string, frontmatter: FrontmatterData | null | undefined, notify = true): void {
+		const source = toSourceNote(path, frontmatter, this.settings);
+		const had = this.sourcesByPath.has(path);
+		if (source) this.sourcesByPath.set(path, source);
+		else this.sourcesByPath.delete(path);
+		if (notify && (source || had)) this.bump([path]);
+	}
+
+	/** A note's resolved outgoing links (`resolvedLinks[path]`: destination → count). */
+	setLinks(path: string, links: Readonly<Record<string, number>> | ReadonlyMap<string, number>, notify = true): void {
+		const next: Map<string, number> = links instanceof Map ? new Map<string, number>(links as ReadonlyMap<string, number>) : new Map<string, number>(Object.entries(links as Readonly<Record<string, number>>));
+		const prev = this.outgoing.get(path);
+		const touched: string[] = [];
+		if (prev) {
+			for (const dst of prev.keys()) {
+				if (next.has(dst)) continue;
+				this.incoming.get(dst)?.delete(path);
+				touched.push(dst);
+			}
+		}
+		for (const dst of next.keys()) {
+			if (prev?.has(dst)) continue;
+			let set = this.incoming.get(dst);
+			if (!set) this.incoming.set(dst, (set = new Set()));
+			set.add(path);
+			touched.push(dst);
+		}
+		if (next.size) this.outgoing.set(path, next);
+		else this.outgoing.delete(path);
+		if (notify) {
+			const changedSources = touched.filter((p) => this.sourcesByPath.has(p));
+			if (changedSources.length) this.bump(changedSources);
+		}
+	}
+
+	deleteNote(path: string): void {
+		this.setLinks(path, {}, false);
+		const wasSource = this.sourcesByPath.delete(path);
+		this.bump(wasSource ? [path] : []);
+	}
+
+	renameNote(oldPath: string, newPath: string, frontmatter: FrontmatterData | null | undefined): void {
+		const links = this.outgoing.get(oldPath) ?? new Map<string, number>();
+		this.setLinks(oldPath, {}, false);
+		this.sourcesByPath.delete(oldPath);
+		const sources = this.incoming.get(oldPath);
+		if (sources) {
+			this.incoming.delete(oldPath);
+			this.incoming.set(newPath, sources);
+			for (const src of sources) {
+				const out = this.outgoing.get(src);
+				if (!out) continue;
+				const copy = new Map(out);
+				copy.set(newPath, copy.get(oldPath) ?? 1);
+				copy.delete(oldPath);
+				this.outgoing.set(src, copy);
+			}
+		}
+		this.setNote(newPath, frontmatter, false);
+		this.setLinks(newPath, links, false);
+		this.bump([oldPath, newPath]);
+	}
+
+	getSource(path: string): SourceNote | undefined {
+		return this.sourcesByPath.get(path);
+	}
+
+	findById(id: string): SourceNote | undefined {
+		for (const s of this.sourcesByPath.values()) if (s.id === id) return s;
+		return undefined;
+	}
+
+	sources(): IterableIterator<SourceNote> {
+		return this.sourcesByPath.values();
+	}
+
+	get size(): number {
+		return this.sourcesByPath.size;
+	}
+
+	/**
+	 * Integrating notes of a source (SPEC §5): notes linking to it that are not SOURCE
+	 * notes themselves, not the source, and not in an excluded folder. Sorted by path.
+	 */
+	integratingNotes(sourcePath: string): string[] {
+		const from = this.incoming.get(sourcePath);
+		if (!from) return [];
+		const out: string[] = [];
+		for (const src of from) {
+			if (src === sourcePath || this.sourcesByPath.has(src)) continue;
+			if (!src.toLowerCase().endsWith(".md")) continue;
+			if (this.settings.excludedFolders.some((f) => f.trim() !== "" && isInFolder(src, f))) continue;
+			out.push(src);
+		}
+		return out.sort();
+	}
+
+	/** Subscribe to changes; returns the unsubscribe function. */
+	onChange(listener: IndexListener): () => void {
+		this.listeners.add(listener);
+		return () => this.listeners.delete(listener);
+	}
+
+	/** Tell listeners once after a batch fed with `notify = false`. */
+	bump(changedPaths: readonly string[]): void {
+		this.revision++;
+		for (const l of this.listeners) l(changedPaths);
+	}
+}

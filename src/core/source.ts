@@ -1,0 +1,125 @@
+/** SOURCE notes: recognition, the model the rest of the plugin reads, validation (SPEC §2). */
+import type { FrontmatterData } from "./frontmatter";
+import { wikilinkTarget } from "./links";
+import { isInFolder, type SourceSettings } from "./settings";
+import { videoIdFromUrl } from "./youtube";
+
+export type ProblemCode =
+	| "missing-title"
+	| "unknown-status"
+	| "invalid-url"
+	| "invalid-date"
+	| "stale-integrated-into"
+	| "integrated-without-notes";
+
+export interface Problem {
+	code: ProblemCode;
+	message: string;
+}
+
+export interface SourceNote {
+	path: string;
+	id: string;
+	title: string | null;
+	status: string | null;
+	platform: string | null;
+	url: string | null;
+	videoId: string | null;
+	aliases: string[];
+	integratedInto: string[];
+	/** The parsed frontmatter, for filters and fields not modelled here. */
+	frontmatter: FrontmatterData;
+}
+
+/** True when this frontmatter makes the note at `path` a SOURCE note. */
+export function isSourceFrontmatter(path: string, fm: FrontmatterData | null | undefined, settings: SourceSettings): fm is FrontmatterData {
+	if (!fm) return false;
+	const id = fm.id;
+	return typeof id === "string" && id.startsWith(settings.idPrefix) && isInFolder(path, settings.sourceFolder);
+}
+
+/** The SOURCE note model of a note, or null when it is not one. */
+export function toSourceNote(path: string, fm: FrontmatterData | null | undefined, settings: SourceSettings): SourceNote | null {
+	if (!isSourceFrontmatter(path, fm, settings)) return null;
+	const url = scalarText(fm.url);
+	return {
+		path,
+		id: fm.id as string,
+		title: scalarText(fm.title),
+		status: scalarText(fm.status),
+		platform: scalarText(fm.platform),
+		url,
+		videoId: videoIdFromUrl(url),
+		aliases: listOfText(fm.aliases),
+		integratedInto: listOfText(fm.integrated_into),
+		frontmatter: fm,
+	};
+}
+
+/** A scalar as text (numbers and booleans as YAML would print them), or null. */
+export function scalarText(v: unknown): string | null {
+	if (v === null || v === undefined) return null;
+	if (typeof v === "string") return v;
+	if (typeof v === "number" || typeof v === "boolean") return String(v);
+	return null;
+}
+
+/** A list property as strings; a lone string is a one-item list, as Obsidian's Properties shows it. */
+export function listOfText(v: unknown): string[] {
+	if (v === null || v === undefined) return [];
+	if (Array.isArray(v)) return v.map(scalarText).filter((s): s is string => s !== null && s !== "");
+	const s = scalarText(v);
+	return s === null || s === "" ? [] : [s];
+}
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function isCalendarDate(s: string): boolean {
+	const m = DATE.exec(s);
+	if (!m) return false;
+	const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+	const date = new Date(Date.UTC(y, mo - 1, d));
+	return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+/** Does this link path resolve to a file, seen from the source note? */
+export type TargetExists = (linkpath: string, fromPath: string) => boolean;
+
+/** Problems of one SOURCE note; never throws. */
+export function validateSource(note: SourceNote, settings: SourceSettings, targetExists: TargetExists): Problem[] {
+	const fm = note.frontmatter;
+	const problems: Problem[] = [];
+	if (note.title === null || note.title.trim() === "") {
+		problems.push({ code: "missing-title", message: "has no title" });
+	}
+	if (note.status === null) {
+		problems.push({ code: "unknown-status", message: `has no status (expected one of ${settings.statuses.join(", ")})` });
+	} else if (!settings.statuses.includes(note.status)) {
+		problems.push({ code: "unknown-status", message: `status "${note.status}" is not one of ${settings.statuses.join(", ")}` });
+	}
+	if (fm.url !== undefined && fm.url !== null && fm.url !== "") {
+		const url = note.url;
+		if (url === null || !/^https?:\/\/[^\s/]+/i.test(url.trim())) {
+			problems.push({ code: "invalid-url", message: `url ${JSON.stringify(fm.url)} is not an http(s) URL` });
+		}
+	}
+	for (const [key, value] of Object.entries(fm)) {
+		if (!key.startsWith("date_")) continue;
+		if (value === null || (typeof value === "string" && isCalendarDate(value))) continue;
+		problems.push({ code: "invalid-date", message: `${key} ${JSON.stringify(value)} is not a YYYY-MM-DD date or null` });
+	}
+	const raw = fm.integrated_into;
+	const entries: unknown[] = Array.isArray(raw) ? raw : raw === null || raw === undefined || raw === "" ? [] : [raw];
+	for (const entry of entries) {
+		const target = wikilinkTarget(entry);
+		if (target === null) {
+			problems.push({ code: "stale-integrated-into", message: `integrated_into entry ${JSON.stringify(entry)} is not a wikilink` });
+		} else if (!targetExists(target, note.path)) {
+			problems.push({ code: "stale-integrated-into", message: `integrated_into entry ${JSON.stringify(entry)} links to a note that does not exist` });
+		}
+	}
+	if (note.status === "integrated" && entries.length === 0) {
+		problems.push({ code: "integrated-without-notes", message: "is integrated but integrated_into is empty" });
+	}
+	return problems;
+}

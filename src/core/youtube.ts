@@ -1,0 +1,43 @@
+/** YouTube video ids from note URLs, and seek URLs (SPEC §6). */
+
+const ID = /^[A-Za-z0-9_-]{11}$/;
+const WATCH_HOSTS = new Set(["youtube.com", "www.youtube.com", "m.youtube.com", "music.youtube.com"]);
+const PATH_FORMS = /^\/(?:shorts|live|embed)\/([^/]+)\/?$/;
+
+/** The 11-character video id of a YouTube video URL, or null for anything else. */
+export function videoIdFromUrl(url: unknown): string | null {
+	if (typeof url !== "string") return null;
+	const text = url.trim();
+	if (!/^https?:\/\//i.test(text)) return null;
+	let parsed: URL;
+	try {
+		parsed = new URL(text);
+	} catch {
+		return null;
+	}
+	if (parsed.protocol !== "http:" && parsed.protocol !== "https:") return null;
+	if (parsed.username || parsed.password) return null;
+	const host = parsed.hostname.toLowerCase();
+	let id: string | null = null;
+	if (host === "youtu.be") {
+		id = /^\/([^/]+)\/?$/.exec(parsed.pathname)?.[1] ?? null;
+	} else if (WATCH_HOSTS.has(host)) {
+		if (parsed.pathname === "/watch" || parsed.pathname === "/watch/") id = parsed.searchParams.get("v");
+		else id = PATH_FORMS.exec(parsed.pathname)?.[1] ?? null;
+	} else if (host === "www.youtube-nocookie.com" || host === "youtube-nocookie.com") {
+		id = /^\/embed\/([^/]+)\/?$/.exec(parsed.pathname)?.[1] ?? null;
+	}
+	return id !== null && ID.test(id) ? id : null;
+}
+
+/** `https://www.youtube.com/watch?v=ID&t=Ns` — the only URL this plugin puts in an href. */
+export function seekUrl(videoId: string, seconds: number): string {
+	if (!ID.test(videoId)) throw new Error(`not a YouTube video id: ${videoId}`);
+	const s = Math.max(0, Math.floor(seconds));
+	return `https://www.youtube.com/watch?v=${videoId}&t=${s}s`;
+}
+
+/** True for exactly the URLs `seekUrl` produces. */
+export function isSeekUrl(href: string): boolean {
+	return /^https:\/\/www\.youtube\.com\/watch\?v=[A-Za-z0-9_-]{11}&t=\d+s$/.test(href);
+}

@@ -1,0 +1,62 @@
+/**
+ * The plugin's side of the one SourceIndex: built once from `metadataCache` when the
+ * layout is ready (no file reads), then kept current per event — `changed` for
+ * frontmatter, `resolve` for a note's links, `deleted`, and vault `rename` (renames
+ * fire no metadata event). Views and commands read it; they never scan the vault.
+ */
+import { Component, TFile, type App } from "obsidian";
+import { SourceIndex } from "../core/source-index";
+import type { SourceSettings } from "../core/settings";
+
+export class VaultSourceIndex extends Component {
+	readonly index: SourceIndex;
+	private built = false;
+
+	constructor(
+		private app: App,
+		settings: SourceSettings,
+	) {
+		super();
+		this.index = new SourceIndex(settings);
+	}
+
+	override onload(): void {
+		this.app.workspace.onLayoutReady(() => {
+			this.rebuild();
+			const cache = this.app.metadataCache;
+			this.registerEvent(
+				cache.on("changed", (file, _data, meta) => {
+					if (file.extension === "md") this.index.setNote(file.path, meta.frontmatter);
+				}),
+			);
+			this.registerEvent(
+				cache.on("resolve", (file) => {
+					this.index.setLinks(file.path, cache.resolvedLinks[file.path] ?? {});
+				}),
+			);
+			this.registerEvent(cache.on("deleted", (file) => this.index.deleteNote(file.path)));
+			this.registerEvent(
+				this.app.vault.on("rename", (file, oldPath) => {
+					if (!(file instanceof TFile)) return;
+					this.index.renameNote(oldPath, file.path, cache.getFileCache(file)?.frontmatter);
+				}),
+			);
+		});
+	}
+
+	get ready(): boolean {
+		return this.built;
+	}
+
+	/** Full build from the metadata cache: O(notes + links). */
+	rebuild(settings?: SourceSettings): void {
+		if (settings) this.index.updateSettings(settings);
+		const cache = this.app.metadataCache;
+		for (const file of this.app.vault.getMarkdownFiles()) {
+			this.index.setNote(file.path, cache.getFileCache(file)?.frontmatter, false);
+		}
+		for (const [src, links] of Object.entries(cache.resolvedLinks)) this.index.setLinks(src, links, false);
+		this.built = true;
+		this.index.bump([]);
+	}
+}

@@ -1,0 +1,38 @@
+/** Source Lifecycle: wiring only. Each line below points at the module that does the work. */
+import { Plugin } from "obsidian";
+import { withDefaults, type SourceSettings } from "../core/settings";
+import { VaultSourceIndex } from "./index";
+import { NoteWriter } from "./writer";
+import { SourceSettingsTab } from "./settings-tab";
+import { validateVault, ValidationModal } from "./validate";
+
+export default class SourceLifecyclePlugin extends Plugin {
+	settings: SourceSettings = withDefaults(null);
+	sourceIndex!: VaultSourceIndex;
+	writer!: NoteWriter;
+
+	override async onload(): Promise<void> {
+		this.settings = withDefaults((await this.loadData()) as Partial<SourceSettings> | null);
+		this.sourceIndex = this.addChild(new VaultSourceIndex(this.app, this.settings));
+		this.writer = new NoteWriter(this.app);
+		this.addSettingTab(new SourceSettingsTab(this.app, this));
+
+		this.addCommand({
+			id: "validate-sources",
+			name: "Validate sources (report)",
+			callback: async () => {
+				const report = await validateVault(this.app, this.sourceIndex.index, this.settings);
+				new ValidationModal(this.app, report).open();
+			},
+		});
+	}
+
+	/** Save a settings change and re-read the index when recognition changed. */
+	async updateSettings(patch: Partial<SourceSettings>): Promise<void> {
+		const before = this.settings;
+		this.settings = { ...this.settings, ...patch };
+		await this.saveData(this.settings);
+		const recognition = before.idPrefix !== this.settings.idPrefix || before.sourceFolder !== this.settings.sourceFolder;
+		if (recognition || before.excludedFolders !== this.settings.excludedFolders) this.sourceIndex.rebuild(this.settings);
+	}
+}

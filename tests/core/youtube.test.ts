@@ -1,0 +1,48 @@
+import { isSeekUrl, seekUrl, videoIdFromUrl } from "../../src/core/youtube";
+
+describe("videoIdFromUrl", () => {
+	it.each([
+		["https://www.youtube.com/watch?v=3x0jhpEj_6o", "3x0jhpEj_6o"],
+		["http://youtube.com/watch?v=3x0jhpEj_6o", "3x0jhpEj_6o"],
+		["https://m.youtube.com/watch?v=3x0jhpEj_6o&t=10s", "3x0jhpEj_6o"],
+		["https://music.youtube.com/watch?list=x&v=3x0jhpEj_6o", "3x0jhpEj_6o"],
+		["https://youtu.be/3x0jhpEj_6o?si=abcDEF", "3x0jhpEj_6o"],
+		["https://www.youtube.com/shorts/3x0jhpEj_6o", "3x0jhpEj_6o"],
+		["https://www.youtube.com/live/3x0jhpEj_6o?feature=share", "3x0jhpEj_6o"],
+		["https://www.youtube.com/embed/3x0jhpEj_6o", "3x0jhpEj_6o"],
+		["https://www.youtube-nocookie.com/embed/3x0jhpEj_6o", "3x0jhpEj_6o"],
+		["HTTPS://WWW.YOUTUBE.COM/watch?v=3x0jhpEj_6o", "3x0jhpEj_6o"],
+	])("%s → %s", (url, id) => {
+		expect(videoIdFromUrl(url)).toBe(id);
+	});
+
+	it.each([
+		["javascript:alert(1)//https://www.youtube.com/watch?v=3x0jhpEj_6o"],
+		["data:text/html,https://youtu.be/3x0jhpEj_6o"],
+		["vbscript:https://youtu.be/3x0jhpEj_6o"],
+		["ftp://www.youtube.com/watch?v=3x0jhpEj_6o"],
+		["https://evil.com/?u=https://www.youtube.com/watch?v=3x0jhpEj_6o"],
+		["https://www.youtube.com.evil.com/watch?v=3x0jhpEj_6o"],
+		["https://www.youtube.com/watch?v=short"],
+		["https://www.youtube.com/watch?v=3x0jhpEj_6o1"],
+		["https://www.youtube.com/channel/UC123456789"],
+		["https://youtu.be/"],
+		["https://open.spotify.com/show/5bC65RDvs3oxnLyqqvkUYX"],
+		["https://user@www.youtube.com/watch?v=3x0jhpEj_6o"],
+		[""],
+		[null],
+		[42],
+	])("%s is not a video", (url) => {
+		expect(videoIdFromUrl(url)).toBeNull();
+	});
+});
+
+describe("seekUrl", () => {
+	it("has the exact SPEC form", () => {
+		expect(seekUrl("3x0jhpEj_6o", 516)).toBe("https://www.youtube.com/watch?v=3x0jhpEj_6o&t=516s");
+		expect(isSeekUrl(seekUrl("3x0jhpEj_6o", 0))).toBe(true);
+	});
+	it("refuses an id that is not one", () => {
+		expect(() => seekUrl('x"><img', 1)).toThrow();
+	});
+});

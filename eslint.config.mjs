@@ -20,7 +20,7 @@ export default defineConfig([
 	{
 		languageOptions: {
 			parserOptions: {
-				projectService: { allowDefaultProject: ["eslint.config.mjs", "esbuild.config.mjs", "version-bump.mjs", "*.cjs", "tests/*.cjs"] },
+				projectService: true,
 				tsconfigRootDir: import.meta.dirname,
 			},
 		},
@@ -50,6 +50,8 @@ export default defineConfig([
 			"obsidianmd/no-global-this": "off",
 			"import/no-extraneous-dependencies": "off",
 			"no-console": "off",
+			"obsidianmd/rule-custom-message": "off",
+			"obsidianmd/hardcoded-config-path": "off",
 			"obsidianmd/no-tfile-tfolder-cast": "off",
 			"obsidianmd/prefer-file-manager-trash-file": "off",
 			"obsidianmd/ui/sentence-case": "off",

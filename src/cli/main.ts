@@ -10,6 +10,7 @@ type Command = (loaded: LoadedVault, args: CliArgs) => CommandResult | Promise<C
 /** Command table; each command lives in `commands/<name>.ts`. */
 export const COMMANDS: Record<string, Command> = {
 	scan,
+	// ── commands ──
 };
 
 export interface Io {

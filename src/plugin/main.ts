@@ -17,6 +17,9 @@ export default class SourceLifecyclePlugin extends Plugin {
 		this.writer = new NoteWriter(this.app);
 		this.addSettingTab(new SourceSettingsTab(this.app, this));
 
+		// Features register themselves below, one line each (timestamps, lifecycle, sync, triage).
+		// ── features ──
+
 		this.addCommand({
 			id: "validate-sources",
 			name: "Validate sources (report)",

@@ -70,6 +70,8 @@ export class SourceIndex {
 
 	renameNote(oldPath: string, newPath: string, frontmatter: FrontmatterData | null | undefined): void {
 		const links = this.outgoing.get(oldPath) ?? new Map<string, number>();
+		// The metadata cache may not have re-keyed the file yet: keep what we knew.
+		const known = frontmatter ?? this.sourcesByPath.get(oldPath)?.frontmatter;
 		this.setLinks(oldPath, {}, false);
 		this.sourcesByPath.delete(oldPath);
 		const sources = this.incoming.get(oldPath);
@@ -85,7 +87,7 @@ export class SourceIndex {
 				this.outgoing.set(src, copy);
 			}
 		}
-		this.setNote(newPath, frontmatter, false);
+		this.setNote(newPath, known, false);
 		this.setLinks(newPath, links, false);
 		this.bump([oldPath, newPath]);
 	}

@@ -5,11 +5,14 @@ import { VaultSourceIndex } from "./index";
 import { NoteWriter } from "./writer";
 import { SourceSettingsTab } from "./settings-tab";
 import { validateVault, ValidationModal } from "./validate";
+import { LifecycleActions } from "./lifecycle-actions";
+import { registerLifecycleCommands } from "./lifecycle-commands";
 
 export default class SourceLifecyclePlugin extends Plugin {
 	settings: SourceSettings = withDefaults(null);
 	sourceIndex!: VaultSourceIndex;
 	writer!: NoteWriter;
+	lifecycle!: LifecycleActions;
 
 	override async onload(): Promise<void> {
 		this.settings = withDefaults((await this.loadData()) as Partial<SourceSettings> | null);
@@ -19,6 +22,8 @@ export default class SourceLifecyclePlugin extends Plugin {
 
 		// Features register themselves below, one line each (timestamps, lifecycle, sync, triage).
 		// ── features ──
+		this.lifecycle = new LifecycleActions(this.app, () => this.settings, this.writer);
+		registerLifecycleCommands(this);
 
 		this.addCommand({
 			id: "validate-sources",

@@ -1,0 +1,192 @@
+/**
+ * "Integrate into note…" as pure text edits (SPEC §3, §5, §7): append a link to the
+ * source under a heading of the target note, and add the target to the source's
+ * `integrated_into`. Every other byte of both notes is kept.
+ */
+import { editFrontmatter, type FieldEdit } from "./frontmatter-edit";
+import { locateFrontmatter, readFrontmatter } from "./frontmatter";
+import { ARCHIVED, INTEGRATED, configuredStatuses, refusal, transition } from "./lifecycle";
+import { wikilinkTarget } from "./links";
+import type { SourceSettings } from "./settings";
+import { listOfText, scalarText } from "./source";
+
+export type AppendResult = { ok: true; text: string; changed: boolean } | { ok: false; reason: string };
+
+/** Does this link path (from a `[[…]]`) point at the source? Default: same text, any case. */
+export type SameTarget = (linkpath: string) => boolean;
+
+interface Heading {
+	level: number;
+	text: string;
+}
+
+/** `## Sources` → level 2, text `Sources`; null when it is not an ATX heading. */
+export function parseHeading(line: string): Heading | null {
+	const m = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/.exec(line);
+	if (!m) return null;
+	return { level: (m[1] as string).length, text: (m[2] ?? "").trim() };
+}
+
+interface Line {
+	start: number;
+	/** End of the content, before the line break. */
+	end: number;
+	/** After the line break (= end when the line is the last and has none). */
+	next: number;
+	text: string;
+}
+
+function linesOf(text: string, from: number): Line[] {
+	const out: Line[] = [];
+	let start = from;
+	while (start < text.length) {
+		let nl = text.indexOf("\n", start);
+		const next = nl === -1 ? text.length : nl + 1;
+		if (nl === -1) nl = text.length;
+		const end = nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+		out.push({ start, end, next, text: text.slice(start, end) });
+		start = next;
+	}
+	return out;
+}
+
+function eolOf(text: string): string {
+	const nl = text.indexOf("\n");
+	return nl > 0 && text.charCodeAt(nl - 1) === 13 ? "\r\n" : "\n";
+}
+
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const LIST_ITEM = /^([ \t]*)([-*+]|(\d+)([.)]))[ \t]+/;
+const WIKILINK = /!?\[\[([^\]|#^]*)(?:[#^][^\]|]*)?(?:\|[^\]]*)?\]\]/g;
+
+/**
+ * Append `- [[linkText]]` as the last item of the section under `heading` (e.g.
+ * `## Sources`; matched by level and text, case-insensitively, outside code blocks).
+ * The heading is added at the end of the note when missing. Nothing changes when the
+ * section already links to the source. Keeps the note's line endings and every other
+ * byte; a note without a final line break still has none when the item goes last.
+ */
+export function appendSourceLink(text: string, heading: string, linkText: string, sameTarget?: SameTarget): AppendResult {
+	const wanted = parseHeading(heading.trim());
+	if (!wanted || wanted.text === "") return { ok: false, reason: `"${heading}" is not a Markdown heading like "## Sources"` };
+	if (linkText.trim() === "" || /[[\]|]/.test(linkText)) return { ok: false, reason: `"${linkText}" cannot be written as a wikilink` };
+	const isSource: SameTarget = sameTarget ?? ((p) => p.trim().toLowerCase() === linkText.toLowerCase());
+	const eol = eolOf(text);
+	const fm = locateFrontmatter(text);
+	const bodyStart = fm ? lineAfter(text, fm.end) : text.charCodeAt(0) === 0xfeff ? 1 : 0;
+	const lines = linesOf(text, bodyStart);
+
+	// Find the heading, then its section: up to the next heading of the same or a higher level.
+	let fence: string | null = null;
+	let at = -1;
+	let sectionEnd = lines.length;
+	for (let i = 0; i < lines.length; i++) {
+		const line = (lines[i] as Line).text;
+		const f = FENCE.exec(line);
+		if (fence) {
+			if (f && (f[1] as string)[0] === fence[0] && (f[1] as string).length >= fence.length && line.trim() === f[0].trim()) fence = null;
+			continue;
+		}
+		if (f) {
+			fence = f[1] as string;
+			continue;
+		}
+		const h = parseHeading(line);
+		if (!h) continue;
+		if (at === -1) {
+			if (h.level === wanted.level && h.text.toLowerCase() === wanted.text.toLowerCase()) at = i;
+		} else if (h.level <= wanted.level) {
+			sectionEnd = i;
+			break;
+		}
+	}
+
+	const item = (marker: string, indent: string) => `${indent}${marker} [[${linkText}]]`;
+	if (at === -1) {
+		// No such heading: add it, and the item, at the end of the note.
+		let prefix = "";
+		const last = lines[lines.length - 1];
+		if (text.length > bodyStart || fm) {
+			if (!text.endsWith("\n")) prefix += eol;
+			if (last && last.text.trim() !== "") prefix += eol;
+		}
+		return { ok: true, changed: true, text: text + prefix + heading.trim() + eol + item("-", "") + eol };
+	}
+
+	const section = lines.slice(at + 1, sectionEnd);
+	for (const line of section) {
+		for (const m of line.text.matchAll(WIKILINK)) if (isSource(m[1] as string)) return { ok: true, text, changed: false };
+	}
+	let lastIdx = at;
+	for (let i = sectionEnd - 1; i > at; i--) {
+		if ((lines[i] as Line).text.trim() !== "") {
+			lastIdx = i;
+			break;
+		}
+	}
+	// Follow the style of the section's last list item (marker, numbering, indentation).
+	let marker = "-";
+	let indent = "";
+	for (let i = lastIdx; i > at; i--) {
+		const m = LIST_ITEM.exec((lines[i] as Line).text);
+		if (!m) continue;
+		indent = m[1] as string;
+		marker = m[3] !== undefined ? `${Number(m[3]) + 1}${m[4] as string}` : (m[2] as string);
+		break;
+	}
+	const after = lines[lastIdx] as Line;
+	const insert = after.next === after.end ? eol + item(marker, indent) : item(marker, indent) + eol;
+	const pos = after.next === after.end ? after.end : after.next;
+	return { ok: true, changed: true, text: text.slice(0, pos) + insert + text.slice(pos) };
+}
+
+function lineAfter(text: string, offset: number): number {
+	const nl = text.indexOf("\n", offset);
+	return nl === -1 ? text.length : nl + 1;
+}
+
+/**
+ * The `integrated_into` list with `"[[linkText]]"` added (existing entries kept, in
+ * order), or null when an entry already points at the target.
+ */
+export function withIntegratedInto(current: unknown, linkText: string, sameTarget?: SameTarget): string[] | null {
+	const entries = listOfText(current);
+	const isTarget: SameTarget = sameTarget ?? ((p) => p.trim().toLowerCase() === linkText.toLowerCase());
+	for (const e of entries) {
+		const target = wikilinkTarget(e);
+		if (target !== null && isTarget(target)) return null;
+	}
+	return [...entries, `[[${linkText}]]`];
+}
+
+/**
+ * The source's side of "Integrate into note…": `integrated_into` gains the target's
+ * link, and the source moves to `integrated` (with its date) when that is a forward
+ * move. An already integrated (or later) source keeps its status; an archived one is
+ * refused — reopen it first — so nothing is half-done.
+ */
+export function integrateSourceText(
+	text: string,
+	targetLinkText: string,
+	settings: Pick<SourceSettings, "statuses">,
+	today: string,
+	sameTarget?: SameTarget,
+): AppendResult {
+	const read = readFrontmatter(text);
+	if (!read.ok) return { ok: false, reason: `malformed frontmatter: ${read.reason}` };
+	if (!read.data) return { ok: false, reason: "the note has no frontmatter" };
+	const fm = read.data;
+	const status = scalarText(fm.status);
+	if (status === ARCHIVED) return { ok: false, reason: "the source is archived; reopen it before integrating it" };
+	const edits: FieldEdit[] = [];
+	const list = withIntegratedInto(fm.integrated_into, targetLinkText, sameTarget);
+	if (list) edits.push({ key: "integrated_into", value: list });
+	if (configuredStatuses(settings).includes(INTEGRATED) && refusal(status, INTEGRATED, settings) === null) {
+		const t = transition(fm, INTEGRATED, settings, today);
+		if (!t.ok) return t;
+		edits.push(...t.edits);
+	}
+	if (edits.length === 0) return { ok: true, text, changed: false };
+	const r = editFrontmatter(text, edits);
+	return r.ok ? { ok: true, text: r.text, changed: r.changed } : r;
+}

@@ -4,7 +4,7 @@
  */
 import { readFile } from "fs/promises";
 import { looksLikeSource, readFrontmatter, locateFrontmatter, type FrontmatterData } from "../core/frontmatter";
-import { LinkResolver } from "../core/links";
+import { countLinks, extractLinks, LinkResolver, type LinkCounts } from "../core/links";
 import { withDefaults, type SourceSettings } from "../core/settings";
 import { SourceIndex } from "../core/source-index";
 import type { SourceNote } from "../core/source";
@@ -28,6 +28,8 @@ export interface LoadedVault {
 	notes: Map<string, LoadedNote>;
 	index: SourceIndex;
 	resolver: LinkResolver;
+	/** Per Markdown note read: its `resolvedLinks` / `unresolvedLinks` entries, as Obsidian's. */
+	links: Map<string, LinkCounts>;
 	errors: FileError[];
 	/** Notes that could not be read or parsed and do not look like SOURCE notes. */
 	skipped: number;
@@ -49,8 +51,14 @@ export async function loadVault(vault: FolderVault): Promise<LoadedVault> {
 	const resolver = new LinkResolver(files);
 	const index = new SourceIndex(settings);
 	const notes = new Map<string, LoadedNote>();
+	const links = new Map<string, LinkCounts>();
 	const errors: FileError[] = [];
 	let skipped = 0;
+	const addLinks = (path: string, text: string, fm: ReturnType<typeof readFrontmatter>): void => {
+		const counts = countLinks(extractLinks(text, { block: fm.block, frontmatter: fm.ok ? fm.data : null }), path, resolver);
+		links.set(path, counts);
+		index.setLinks(path, counts.resolved, false);
+	};
 	for (const path of files) {
 		if (!path.toLowerCase().endsWith(".md")) continue;
 		const read = vault.readNote(path, settings.maxNoteBytes);
@@ -66,13 +74,15 @@ export async function loadVault(vault: FolderVault): Promise<LoadedVault> {
 			if (looksLikeSource(yamlText, settings.idPrefix)) errors.push({ path, message: `malformed frontmatter: ${fm.reason}` });
 			else skipped++;
 			notes.set(path, { path, text: read.text, frontmatter: null });
+			addLinks(path, read.text, fm);
 			continue;
 		}
 		notes.set(path, { path, text: read.text, frontmatter: fm.data });
 		index.setNote(path, fm.data, false);
+		addLinks(path, read.text, fm);
 	}
 	index.bump([]);
-	return { vault, settings, files, notes, index, resolver, errors, skipped };
+	return { vault, settings, files, notes, index, resolver, links, errors, skipped };
 }
 
 function rawLooksLikeSource(text: string, prefix: string): boolean {

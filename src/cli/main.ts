@@ -4,6 +4,7 @@ import { FolderVault, UsageError } from "./folder-vault";
 import { loadVault, type LoadedVault } from "./load";
 import type { CommandResult } from "./output";
 import { scan } from "./commands/scan";
+import { links } from "./commands/links";
 import { queue } from "./commands/queue";
 
 type Command = (loaded: LoadedVault, args: CliArgs) => CommandResult | Promise<CommandResult>;
@@ -12,6 +13,7 @@ type Command = (loaded: LoadedVault, args: CliArgs) => CommandResult | Promise<C
 export const COMMANDS: Record<string, Command> = {
 	scan,
 	// ── commands ──
+	links,
 	queue,
 };
 

@@ -2,6 +2,7 @@
  * Links as Obsidian sees them: wikilink entries, resolution like
  * `metadataCache.getFirstLinkpathDest`, and link text like `fileToLinktext` (SPEC §5).
  */
+import { linkpathOf } from "./link-extraction";
 
 /** The link path of a `[[target#heading|alias]]` string, or null when it is not one wikilink. */
 export function wikilinkTarget(entry: unknown): string | null {
@@ -88,7 +89,8 @@ export class LinkResolver {
 	/** `getFirstLinkpathDest(linkpath, sourcePath)` */
 	resolve(linkpath: string, sourcePath: string): string | null {
 		let target = linkpath.trim();
-		if (target === "") return null;
+		// `[[#heading]]`: the empty link path is the linking note itself.
+		if (target === "") return this.byPath.get(sourcePath.toLowerCase()) ?? null;
 		if (target.startsWith("/")) target = target.slice(1);
 		const candidates = hasExtension(target) ? [target, target + ".md"] : [target + ".md"];
 		for (const c of candidates) {
@@ -124,4 +126,38 @@ export class LinkResolver {
 		if (unique) return path.endsWith(".md") ? basenameOf(path) : nameOf(path);
 		return withoutMd;
 	}
+}
+
+export { extractLinks, frontmatterLinks, linkpathOf, defaultDisplayText, parseWikilinkInner } from "./link-extraction";
+export type { ExtractedLinks, LinkEntry, FrontmatterLinkEntry, LinkPosition, ExtractOptions } from "./link-extraction";
+
+/** One note's entries in Obsidian's `resolvedLinks` / `unresolvedLinks` maps. */
+export interface LinkCounts {
+	/** Destination path → number of links (`resolvedLinks[source]`). */
+	resolved: Record<string, number>;
+	/** Unresolved link path → number of links (`unresolvedLinks[source]`). */
+	unresolved: Record<string, number>;
+}
+
+/**
+ * Count a note's links, embeds and frontmatter links the way Obsidian fills
+ * `resolvedLinks` and `unresolvedLinks`: each link's path (before `#`) resolved like
+ * `getFirstLinkpathDest`; `[[#heading]]` is a link to the note itself.
+ */
+export function countLinks(
+	extracted: { links: readonly { link: string }[]; embeds: readonly { link: string }[]; frontmatterLinks: readonly { link: string }[] },
+	sourcePath: string,
+	resolver: LinkResolver,
+): LinkCounts {
+	const resolved: Record<string, number> = Object.create(null) as Record<string, number>;
+	const unresolved: Record<string, number> = Object.create(null) as Record<string, number>;
+	for (const list of [extracted.links, extracted.embeds, extracted.frontmatterLinks]) {
+		for (const { link } of list) {
+			const linkpath = linkpathOf(link);
+			const dest = resolver.resolve(linkpath, sourcePath);
+			if (dest !== null) resolved[dest] = (resolved[dest] ?? 0) + 1;
+			else unresolved[linkpath] = (unresolved[linkpath] ?? 0) + 1;
+		}
+	}
+	return { resolved, unresolved };
 }

@@ -13,7 +13,7 @@ export const TEMP_MARK = ".sl-tmp";
 
 export type ReadNote = { ok: true; text: string; bytes: number } | { ok: false; message: string; looksBinary?: boolean; latin1?: string };
 
-const decoder = new TextDecoder("utf-8", { fatal: true });
+const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
 export class FolderVault {
 	readonly root: string;

@@ -1,0 +1,64 @@
+/**
+ * `sync <vault> [--dry-run] [--json] [--today YYYY-MM-DD]` (SPEC §9): fill aliases (§4) and
+ * integrated_into (§5), apply auto-integrate (§3). Only the sources that change are
+ * written, each atomically; `--dry-run` writes nothing and reports the same changes.
+ */
+import { format } from "date-fns";
+import { applyPlan, planSync } from "../../core/backlinks";
+import { validateSource } from "../../core/source";
+import type { FieldValue } from "../../core/frontmatter-edit";
+import type { CliArgs } from "../args";
+import type { FileError, LoadedVault } from "../load";
+import type { CommandResult } from "../output";
+
+export interface SyncJson {
+	changed: { path: string; changes: Record<string, FieldValue> }[];
+	unchanged: number;
+	errors: FileError[];
+}
+
+export function sync(loaded: LoadedVault, args: CliArgs): CommandResult {
+	const { index, resolver, settings, vault } = loaded;
+	const today = args.today ?? format(new Date(), "yyyy-MM-dd");
+	const plans = planSync(index, resolver, settings, today);
+	const errors: FileError[] = [...loaded.errors];
+	const changed: SyncJson["changed"] = [];
+	let failed = 0;
+	for (const plan of plans) {
+		for (const message of plan.errors) errors.push({ path: plan.path, message });
+		if (plan.edits.length === 0) continue;
+		const note = loaded.notes.get(plan.path);
+		const applied = note ? applyPlan(note.text, plan.edits) : ({ ok: false, reason: "note was not read" } as const);
+		if (!applied.ok) {
+			errors.push({ path: plan.path, message: `not changed: ${applied.reason}` });
+			failed++;
+			continue;
+		}
+		if (!applied.changed) continue;
+		if (!args.dryRun) {
+			try {
+				vault.writeAtomic(plan.path, applied.text);
+			} catch (e) {
+				errors.push({ path: plan.path, message: `cannot write: ${(e as Error).message}` });
+				failed++;
+				continue;
+			}
+		}
+		changed.push({ path: plan.path, changes: plan.changes });
+	}
+	const warnings: string[] = [];
+	const exists = (linkpath: string, from: string) => resolver.resolve(linkpath, from) !== null;
+	for (const source of index.sources()) {
+		if (source.integratedInto.length === 0) continue;
+		for (const p of validateSource(source, settings, exists)) {
+			if (p.code === "stale-integrated-into") warnings.push(`${source.path}: ${p.code}: ${p.message}`);
+		}
+	}
+	warnings.sort();
+	errors.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+	const json: SyncJson = { changed, unchanged: index.size - changed.length - failed, errors };
+	const verb = args.dryRun ? "would change" : "changed";
+	const lines = changed.map((c) => `${verb} ${c.path}: ${Object.keys(c.changes).join(", ")}`);
+	lines.push(`${changed.length} sources ${verb}, ${json.unchanged} unchanged, ${errors.length} errors${args.dryRun ? " (dry run: nothing written)" : ""}`);
+	return { json, text: lines.join("\n"), errors, warnings };
+}

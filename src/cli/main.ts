@@ -4,6 +4,7 @@ import { FolderVault, UsageError } from "./folder-vault";
 import { loadVault, type LoadedVault } from "./load";
 import type { CommandResult } from "./output";
 import { scan } from "./commands/scan";
+import { status } from "./commands/status";
 import { links } from "./commands/links";
 import { sync } from "./commands/sync";
 import { queue } from "./commands/queue";
@@ -14,6 +15,7 @@ type Command = (loaded: LoadedVault, args: CliArgs) => CommandResult | Promise<C
 export const COMMANDS: Record<string, Command> = {
 	scan,
 	// ── commands ──
+	status,
 	links,
 	sync,
 	queue,

@@ -373,6 +373,14 @@ export class FileManager {
 	async processFrontMatter(): Promise<void> {
 		throw new Error("processFrontMatter re-serialises YAML; this plugin must not use it");
 	}
+	/** Test hook: the folder of Obsidian's "Default location for new notes" ("" = vault root). */
+	newFileFolder = "";
+	getNewFileParent(_sourcePath: string, _newFilePath?: string): TFolder {
+		const folder = new TFolder();
+		folder.path = this.newFileFolder || "/";
+		folder.name = this.newFileFolder.slice(this.newFileFolder.lastIndexOf("/") + 1);
+		return folder;
+	}
 }
 
 export class App {

@@ -7,6 +7,7 @@ import { SourceSettingsTab } from "./settings-tab";
 import { validateVault, ValidationModal } from "./validate";
 import { LifecycleActions } from "./lifecycle-actions";
 import { registerLifecycleCommands } from "./lifecycle-commands";
+import { registerTriage } from "./triage";
 
 export default class SourceLifecyclePlugin extends Plugin {
 	settings: SourceSettings = withDefaults(null);
@@ -24,6 +25,7 @@ export default class SourceLifecyclePlugin extends Plugin {
 		// ── features ──
 		this.lifecycle = new LifecycleActions(this.app, () => this.settings, this.writer);
 		registerLifecycleCommands(this);
+		registerTriage(this);
 
 		this.addCommand({
 			id: "validate-sources",

@@ -576,6 +576,11 @@ export abstract class View extends Component {
 	getIcon(): string {
 		return this.icon;
 	}
+	getState(): Record<string, unknown> {
+		return {};
+	}
+	async setState(_state: unknown, _result: { history: boolean }): Promise<void> {}
+	onResize(): void {}
 	async onOpen(): Promise<void> {}
 	async onClose(): Promise<void> {}
 }
@@ -631,6 +636,16 @@ class ValueComponent<T> {
 	private changeCb: ((v: T) => unknown) | null = null;
 	constructor(initial: T, public el: HTMLElement) {
 		this.value = initial;
+	}
+	/** TextComponent/DropdownComponent/ToggleComponent's element, as in obsidian.d.ts. */
+	get inputEl(): HTMLInputElement {
+		return this.el as HTMLInputElement;
+	}
+	get toggleEl(): HTMLElement {
+		return this.el;
+	}
+	get selectEl(): HTMLSelectElement {
+		return this.el as unknown as HTMLSelectElement;
 	}
 	setValue(v: T): this {
 		this.value = v;

@@ -1,0 +1,64 @@
+/**
+ * The triage queue's wiring: the sidebar view, its ribbon icon and the commands "Open
+ * triage queue" and "Open next source in queue". The view is never opened on start-up
+ * (Obsidian restores it when the user left it open), and the plugin keeps no reference
+ * to it: the next-source command looks the view up when it runs.
+ */
+import { Notice, TFile, type WorkspaceLeaf } from "obsidian";
+import { queueOf, toQueueItem, type QueueItem } from "../core/queue";
+import { TRIAGE_VIEW_TYPE, TriageView } from "../ui/triage-view";
+import type SourceLifecyclePlugin from "./main";
+
+export function registerTriage(plugin: SourceLifecyclePlugin): void {
+	plugin.registerView(TRIAGE_VIEW_TYPE, (leaf: WorkspaceLeaf) => new TriageView(leaf, plugin));
+	plugin.addRibbonIcon("list-checks", "Open triage queue", () => void openTriage(plugin));
+	plugin.addCommand({ id: "open-triage-queue", name: "Open triage queue", callback: () => openTriage(plugin) });
+	plugin.addCommand({ id: "open-next-source", name: "Open next source in queue", callback: () => openNextSource(plugin) });
+}
+
+/** Reveal the queue in the right sidebar, creating it there when missing. */
+export async function openTriage(plugin: SourceLifecyclePlugin): Promise<void> {
+	const workspace = plugin.app.workspace;
+	const leaf = await workspace.ensureSideLeaf(TRIAGE_VIEW_TYPE, "right", { active: true, reveal: true });
+	await leaf.loadIfDeferred();
+	await workspace.revealLeaf(leaf);
+	const view = leaf.view;
+	if (view instanceof TriageView) view.triageList?.el.focus();
+}
+
+/** The open triage view, if any (looked up, never stored). */
+function openView(plugin: SourceLifecyclePlugin): TriageView | null {
+	for (const leaf of plugin.app.workspace.getLeavesOfType(TRIAGE_VIEW_TYPE)) {
+		if (leaf.view instanceof TriageView && leaf.view.triageList) return leaf.view;
+	}
+	return null;
+}
+
+/** The queue as the open view shows it (its filter and sort), else the default queue. */
+export function currentQueue(plugin: SourceLifecyclePlugin): readonly QueueItem[] {
+	const view = openView(plugin);
+	if (view) return view.queueItems();
+	const items = [...plugin.sourceIndex.index.sources()].map(toQueueItem);
+	return queueOf(items, {}, plugin.settings);
+}
+
+/**
+ * Open the next source of the queue: the one after the active note when the active note
+ * is in the queue (stepping through, wrapping at the end), else the first.
+ */
+export async function openNextSource(plugin: SourceLifecyclePlugin): Promise<TFile | null> {
+	const { app } = plugin;
+	const queue = currentQueue(plugin);
+	if (queue.length === 0) {
+		new Notice("The triage queue is empty: nothing needs a decision.");
+		return null;
+	}
+	const active = app.workspace.getActiveFile();
+	const at = active ? queue.findIndex((i) => i.path === active.path) : -1;
+	const next = queue[(at + 1) % queue.length];
+	if (!next) return null;
+	const file = app.vault.getAbstractFileByPath(next.path);
+	if (!(file instanceof TFile)) return null;
+	await app.workspace.getLeaf(false).openFile(file);
+	return file;
+}

@@ -86,10 +86,18 @@ function replaceValue(yamlText: string, doc: Document, pair: Pair, value: FieldV
 		const splice = editSeq(yamlText, node, value, colon, eol);
 		if (splice) return splice;
 	}
+	if (isScalar(node) && Array.isArray(value) && range[0] === range[1] && yamlText.charCodeAt(range[1]) === 35 /* # */) {
+		// `key: # note` holding nothing becomes a list; the comment stays on the key's line.
+		if (value.length === 0) return { from: range[0], to: range[1], insert: "[] " };
+		const at = lineEndAfter(yamlText, range[1]);
+		return { from: at, to: at, insert: renderBlockList(value, detectIndent(yamlText, doc), '"', eol) };
+	}
 	if (isScalar(node) && !Array.isArray(value)) {
 		const insert = renderScalar(value, node.type);
 		const gap = range[0] === colon + 1 ? " " : "";
-		return { from: range[0], to: range[1], insert: gap + insert };
+		// An empty value followed by a comment (`key: # note`): keep a space before the `#`.
+		const tail = range[0] === range[1] && yamlText.charCodeAt(range[1]) === 35 /* # */ ? " " : "";
+		return { from: range[0], to: range[1], insert: gap + insert + tail };
 	}
 	// Change of shape (scalar ↔ list): rewrite from the colon to the end of the value.
 	const end = isSeq(node) && !node.flow ? lastItemEnd(node) : range[1];

@@ -130,8 +130,19 @@ export const FALLBACK: unique symbol = Symbol("fallback");
 const KEY_LINE = /^([A-Za-z_][A-Za-z0-9_-]*)[ ]*:(?:[ ]+(.*))?$/;
 const ITEM_LINE = /^([ ]*)-(?:[ ]+(.*))?$/;
 
+/**
+ * Characters YAML treats differently from a plain line reader: tabs, a lone CR, control
+ * characters, BOM and Unicode line separators. Any of them → the `yaml` package decides.
+ */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this looks for
+const UNUSUAL = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\ufeff]|\r(?!\n)/;
+/** Blank for YAML: spaces only (JS `trim` would also eat NBSP and other Unicode spaces). */
+const BLANK = /^ *$/;
+/** Keys the YAML core schema reads as null or booleans (`toJS` makes them "" / "true" / "false"). */
+const SPECIAL_KEY = /^(?:null|Null|NULL|True|TRUE|False|FALSE)$/;
+
 export function readFlatYaml(yamlText: string): FrontmatterData | null | typeof FALLBACK {
-	if (yamlText.includes("\t")) return FALLBACK;
+	if (UNUSUAL.test(yamlText)) return FALLBACK;
 	const lines = yamlText.split("\n");
 	const data: FrontmatterData = {};
 	let any = false;
@@ -140,13 +151,13 @@ export function readFlatYaml(yamlText: string): FrontmatterData | null | typeof 
 	for (let i = 0; i < lines.length; i++) {
 		let line = lines[i] as string;
 		if (line.endsWith("\r")) line = line.slice(0, -1);
-		if (line.trim() === "" || line.startsWith("#")) continue;
+		if (BLANK.test(line) || line.startsWith("#")) continue;
 		if (list !== null) {
 			const item = ITEM_LINE.exec(line);
 			if (item) {
 				const indent = (item[1] as string).length;
 				if (listIndent === -1) listIndent = indent;
-				if (indent !== listIndent || item[2] === undefined) return FALLBACK;
+				if (indent !== listIndent || item[2] === undefined || /^ *(?:#|$)/.test(item[2])) return FALLBACK;
 				const value = readScalar(item[2]);
 				if (value === FALLBACK) return FALLBACK;
 				list.push(value);
@@ -157,10 +168,10 @@ export function readFlatYaml(yamlText: string): FrontmatterData | null | typeof 
 		const m = KEY_LINE.exec(line);
 		if (!m) return FALLBACK;
 		const key = m[1] as string;
-		if (key === "__proto__" || Object.prototype.hasOwnProperty.call(data, key)) return FALLBACK;
+		if (key === "__proto__" || SPECIAL_KEY.test(key) || Object.prototype.hasOwnProperty.call(data, key)) return FALLBACK;
 		any = true;
 		const raw = m[2];
-		if (raw === undefined || raw.trim() === "" || raw.trimStart().startsWith("#")) {
+		if (raw === undefined || /^ *(?:#|$)/.test(raw)) {
 			// `key:` alone: null, or a block list on the following lines.
 			const next = nextContentLine(lines, i + 1);
 			if (next !== null && ITEM_LINE.test(next)) {
@@ -185,7 +196,7 @@ function nextContentLine(lines: string[], from: number): string | null {
 	for (let i = from; i < lines.length; i++) {
 		let line = lines[i] as string;
 		if (line.endsWith("\r")) line = line.slice(0, -1);
-		if (line.trim() === "" || line.startsWith("#")) continue;
+		if (BLANK.test(line) || line.startsWith("#")) continue;
 		return line;
 	}
 	return null;
@@ -199,7 +210,7 @@ const UNSAFE_PLAIN_START = /^[-?:,[\]{}#&*!|>'"%@`]/;
 
 /** One scalar on one line (after `key: ` or `- `), or FALLBACK when unsure. */
 export function readScalar(rawValue: string): unknown {
-	const raw = rawValue.trimEnd();
+	const raw = rawValue.replace(/ +$/, "");
 	const c = raw.charCodeAt(0);
 	if (c === 34 /* " */) return readDoubleQuoted(raw);
 	if (c === 39 /* ' */) return readSingleQuoted(raw);
@@ -223,7 +234,7 @@ export function readScalar(rawValue: string): unknown {
 }
 
 function trailingOk(rest: string): boolean {
-	return rest.trim() === "" || /^[ ]+#/.test(rest);
+	return BLANK.test(rest) || /^[ ]+#/.test(rest);
 }
 
 function readDoubleQuoted(raw: string): unknown {

@@ -134,3 +134,36 @@ describe("editFrontmatter", () => {
 		expect(editFrontmatter(text, [{ key: "status", value: "integrated" }]).ok).toBe(false);
 	});
 });
+
+describe("fast reader agrees with the yaml package on counterexamples found by fuzzing", () => {
+	it.each([
+		["a trailing NBSP after a quoted value (yaml: error)", 'a: "" \u00a0\n'],
+		["a line holding only a BOM character (yaml: error)", 'id: ""\n\uFEFF\n'],
+		["an empty list item (yaml: null)", "A:\n- \n"],
+		["an item holding only a comment (yaml: null)", "A:\n- # c\n"],
+		["a capitalised boolean key (yaml: key \"true\")", 'True: ""\n'],
+		["a null key (yaml: key \"\")", "null: x\n"],
+		["a trailing NBSP in a plain value (kept by yaml)", "a: x\u00a0\n"],
+		["a value of only an NBSP (a string for yaml)", "a: \u00a0\n"],
+		["a lone carriage return inside a value", "a: x\ry\n"],
+		["a control character in a value", "a: x\u0007\n"],
+	])("%s", (_name, yaml) => {
+		const fast = readFlatYaml(yaml);
+		const ref = parseYamlStrict(yaml);
+		if (fast !== FALLBACK) expect(ref).toEqual({ ok: true, data: fast });
+		const r = readFrontmatter(`---\n${yaml}---\n`);
+		expect(r.ok).toBe(ref.ok);
+		if (r.ok && ref.ok) expect(r.data).toEqual(ref.data);
+	});
+});
+
+describe("editFrontmatter on an empty value with a comment (found by fuzzing)", () => {
+	it.each([
+		["a scalar keeps the comment after it", "x", "---\nkey: # note\nz: 1\n---\n", "---\nkey: x # note\nz: 1\n---\n"],
+		["a list goes below the key, the comment stays on its line", ["a"], "---\nkey: # note\nz: 1\n---\n", '---\nkey: # note\n  - "a"\nz: 1\n---\n'],
+		["an empty list goes before the comment", [], "---\nkey: # note\nz: 1\n---\n", "---\nkey: [] # note\nz: 1\n---\n"],
+	])("%s", (_name, value, text, expected) => {
+		const r = editFrontmatter(text, [{ key: "key", value: value }]);
+		expect(r.ok && r.text).toBe(expected);
+	});
+});

@@ -7,8 +7,8 @@ import { isSourceFrontmatter } from "../core/source";
 export class StatusSuggestModal extends SuggestModal<string> {
 	constructor(
 		app: App,
-		private source: TFile,
-		private current: string | null,
+		source: TFile,
+		current: string | null,
 		private choices: readonly string[],
 		private onChoose: (status: string) => void,
 	) {
@@ -23,7 +23,6 @@ export class StatusSuggestModal extends SuggestModal<string> {
 
 	renderSuggestion(status: string, el: HTMLElement): void {
 		el.createDiv({ text: status });
-		if (this.current) el.createEl("small", { text: `${this.current} → ${status}`, cls: "source-lifecycle-muted" });
 	}
 
 	onChooseSuggestion(status: string): void {
@@ -43,6 +42,9 @@ export type TargetChoice = TFile | NewNoteChoice;
  * name that matches no note offers to create it.
  */
 export class IntegrateTargetModal extends FuzzySuggestModal<TargetChoice> {
+	/** Listed once per opening: the picker filters the same list on every keystroke. */
+	private items: TFile[] | null = null;
+
 	constructor(
 		app: App,
 		private source: TFile,
@@ -54,12 +56,15 @@ export class IntegrateTargetModal extends FuzzySuggestModal<TargetChoice> {
 		this.emptyStateText = "Type a name to create a new note.";
 	}
 
-	getItems(): TargetChoice[] {
+	getItems(): TFile[] {
+		if (this.items) return this.items;
 		const cache = this.app.metadataCache;
-		return this.app.vault
+		// Most recently modified first, as the quick switcher lists them.
+		this.items = this.app.vault
 			.getMarkdownFiles()
 			.filter((f) => f.path !== this.source.path && !isSourceFrontmatter(f.path, cache.getFileCache(f)?.frontmatter, this.settings))
 			.sort((a, b) => b.stat.mtime - a.stat.mtime);
+		return this.items;
 	}
 
 	getItemText(item: TargetChoice): string {
@@ -71,7 +76,7 @@ export class IntegrateTargetModal extends FuzzySuggestModal<TargetChoice> {
 		const name = query.trim().replace(/\.md$/i, "");
 		if (name === "") return found;
 		const lower = name.toLowerCase();
-		const exists = this.getItems().some((f) => f instanceof TFile && (f.basename.toLowerCase() === lower || f.path.toLowerCase() === `${lower}.md`));
+		const exists = this.app.vault.getMarkdownFiles().some((f) => f.basename.toLowerCase() === lower || f.path.toLowerCase() === `${lower}.md`);
 		if (!exists) found.push({ item: { create: name }, match: { score: -1, matches: [] } });
 		return found;
 	}

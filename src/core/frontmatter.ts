@@ -210,13 +210,15 @@ const UNSAFE_PLAIN_START = /^[-?:,[\]{}#&*!|>'"%@`]/;
 
 /** One scalar on one line (after `key: ` or `- `), or FALLBACK when unsure. */
 export function readScalar(rawValue: string): unknown {
-	const raw = rawValue.replace(/ +$/, "");
+	let raw = rawValue.replace(/ +$/, "");
 	const c = raw.charCodeAt(0);
 	if (c === 34 /* " */) return readDoubleQuoted(raw);
 	if (c === 39 /* ' */) return readSingleQuoted(raw);
+	// A plain scalar ends where ` #` starts a comment (`cadence: evergreen # why`).
+	const comment = raw.indexOf(" #");
+	if (comment !== -1) raw = raw.slice(0, comment).replace(/ +$/, "");
 	if (raw === "[]") return [];
 	if (raw === "{}") return {};
-	if (raw.includes(" #")) return FALLBACK;
 	if (raw.includes(": ") || raw.endsWith(":")) return FALLBACK;
 	if (NUMERIC_START.test(raw)) {
 		if (INT.test(raw)) return raw.replace(/^[-+]/, "").length <= 15 ? Number(raw) : FALLBACK;

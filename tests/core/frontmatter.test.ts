@@ -47,6 +47,16 @@ describe("readFrontmatter", () => {
 	});
 
 	it.each([
+		["a plain value", "cadence: evergreen # why it lasts\n", { cadence: "evergreen" }],
+		["a plain list item", "topics:\n  - ai   # main one\n", { topics: ["ai"] }],
+		["a number", "n: 42 # answer\n", { n: 42 }],
+		["an empty flow list", "key_insights: [] # later\n", { key_insights: [] }],
+	])("the fast reader ends %s at a trailing comment, as yaml does", (_name, yaml, expected) => {
+		expect(readFlatYaml(yaml)).toEqual(expected);
+		expect(parseYamlStrict(yaml)).toEqual({ ok: true, data: expected });
+	});
+
+	it.each([
 		["duplicate keys", "---\na: 1\na: 2\n---\n", /unique/i],
 		["tab indentation", "---\na:\n\t- x\n---\n", /tab/i],
 		["syntax error", '---\na: "unclosed\n---\n', /.+/],

@@ -8,6 +8,7 @@ import { validateVault, ValidationModal } from "./validate";
 import { LifecycleActions } from "./lifecycle-actions";
 import { registerLifecycleCommands } from "./lifecycle-commands";
 import { registerTriage } from "./triage";
+import { registerSync } from "./sync";
 
 export default class SourceLifecyclePlugin extends Plugin {
 	settings: SourceSettings = withDefaults(null);
@@ -26,6 +27,7 @@ export default class SourceLifecyclePlugin extends Plugin {
 		this.lifecycle = new LifecycleActions(this.app, () => this.settings, this.writer);
 		registerLifecycleCommands(this);
 		registerTriage(this);
+		registerSync(this);
 
 		this.addCommand({
 			id: "validate-sources",

@@ -51,6 +51,12 @@ export function createElIn<K extends keyof HTMLElementTagNameMap>(
 export function installDomHelpers(): void {
 	const proto = Node.prototype as unknown as Record<string, unknown>;
 	if (proto.createEl) return;
+	// Obsidian's global createFragment(callback).
+	(globalThis as unknown as Record<string, unknown>).createFragment ??= (cb?: Callback<DocumentFragment>) => {
+		const fragment = document.createDocumentFragment();
+		cb?.(fragment);
+		return fragment;
+	};
 	proto.createEl = function (this: Node, tag: keyof HTMLElementTagNameMap, info?: DomElementInfo | string, cb?: Callback<HTMLElement>) {
 		return createElIn(this, tag, info, cb);
 	};

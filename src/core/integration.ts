@@ -78,6 +78,7 @@ export function appendSourceLink(text: string, heading: string, linkText: string
 
 	// Find the heading, then its section: up to the next heading of the same or a higher level.
 	let fence: string | null = null;
+	let fenceLine = -1;
 	let at = -1;
 	let sectionEnd = lines.length;
 	for (let i = 0; i < lines.length; i++) {
@@ -89,6 +90,7 @@ export function appendSourceLink(text: string, heading: string, linkText: string
 		}
 		if (f) {
 			fence = f[1] as string;
+			fenceLine = i;
 			continue;
 		}
 		const h = parseHeading(line);
@@ -102,13 +104,17 @@ export function appendSourceLink(text: string, heading: string, linkText: string
 	}
 
 	const item = (marker: string, indent: string) => `${indent}${marker} [[${linkText}]]`;
+	// A code block left open runs to the end of the note: close it (which renders the same)
+	// before writing after it, or the link would be code.
+	const closeFence = fence !== null ? fence + eol : "";
 	if (at === -1) {
 		// No such heading: add it, and the item, at the end of the note.
 		let prefix = "";
 		const last = lines[lines.length - 1];
 		if (text.length > bodyStart || fm) {
 			if (!text.endsWith("\n")) prefix += eol;
-			if (last && last.text.trim() !== "") prefix += eol;
+			if (closeFence) prefix += closeFence;
+			else if (last && last.text.trim() !== "") prefix += eol;
 		}
 		return { ok: true, changed: true, text: text + prefix + heading.trim() + eol + item("-", "") + eol };
 	}
@@ -135,7 +141,8 @@ export function appendSourceLink(text: string, heading: string, linkText: string
 		break;
 	}
 	const after = lines[lastIdx] as Line;
-	const insert = after.next === after.end ? eol + item(marker, indent) : item(marker, indent) + eol;
+	const close = fence !== null && fenceLine > at && fenceLine <= lastIdx ? closeFence : "";
+	const insert = after.next === after.end ? eol + close + item(marker, indent) : close + item(marker, indent) + eol;
 	const pos = after.next === after.end ? after.end : after.next;
 	return { ok: true, changed: true, text: text.slice(0, pos) + insert + text.slice(pos) };
 }

@@ -28,6 +28,8 @@ describe("appendSourceLink", () => {
 		["matches the heading case-insensitively, with closing hashes", "## sources ##\n- [[A]]\n", "## sources ##\n- [[A]]\n- [[Talk]]\n"],
 		["ignores a heading of another level", "### Sources\n- [[A]]\n", "### Sources\n- [[A]]\n\n## Sources\n- [[Talk]]\n"],
 		["ignores a heading inside a code block", "```\n## Sources\n```\n", "```\n## Sources\n```\n\n## Sources\n- [[Talk]]\n"],
+		["closes a code block left open before adding the heading", "# N\n```js\ncode", "# N\n```js\ncode\n```\n## Sources\n- [[Talk]]\n"],
+		["closes a code block left open in the section before the item", "## Sources\n- [[A]]\n~~~~\nx\n", "## Sources\n- [[A]]\n~~~~\nx\n~~~~\n- [[Talk]]\n"],
 		["ignores headings in the frontmatter", "---\nx: 1\n---\n", "---\nx: 1\n---\n## Sources\n- [[Talk]]\n"],
 		["adds no duplicate when the section links the source", "## Sources\n- [[Talk]]\n", "## Sources\n- [[Talk]]\n"],
 		["adds no duplicate for an alias or heading link", "## Sources\n- see [[talk#Intro|the talk]]\n", "## Sources\n- see [[talk#Intro|the talk]]\n"],

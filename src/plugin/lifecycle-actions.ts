@@ -170,7 +170,10 @@ export class LifecycleActions {
 	private notASource(file: TFile, text: string, settings: SourceSettings): string | null {
 		const read = readFrontmatter(text);
 		if (!read.ok) return `malformed frontmatter: ${read.reason}`;
-		if (!isSourceFrontmatter(file.path, read.data, settings)) return `it is not a SOURCE note (no id starting with ${settings.idPrefix})`;
+		if (!isSourceFrontmatter(file.path, read.data, settings)) {
+			const where = settings.sourceFolder ? ` in ${settings.sourceFolder}/` : "";
+			return `it is not a SOURCE note (a note${where} whose id starts with ${settings.idPrefix})`;
+		}
 		return null;
 	}
 

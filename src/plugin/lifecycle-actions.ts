@@ -155,8 +155,13 @@ export class LifecycleActions {
 	newNotePath(name: string, source: TFile): string {
 		const clean = name.trim().replace(/\.md$/i, "");
 		if (clean.includes("/")) return clean + ".md";
-		const parent = this.app.fileManager.getNewFileParent(source.path, clean + ".md");
-		const folder = parent && parent.path !== "/" ? parent.path : "";
+		let folder = "";
+		try {
+			const parent = this.app.fileManager.getNewFileParent(source.path, clean + ".md");
+			folder = parent.path === "/" ? "" : parent.path;
+		} catch {
+			folder = ""; // no answer from Obsidian: the vault root
+		}
 		return folder ? `${folder}/${clean}.md` : `${clean}.md`;
 	}
 

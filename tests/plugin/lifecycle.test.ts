@@ -207,6 +207,17 @@ describe("integrate into note", () => {
 		expect(text(app, "Sources/Talk.md")).toContain('integrated_into:\n  - "[[Fresh idea]]"');
 	});
 
+	it.each([
+		["Idea", "", "Idea.md"],
+		["Idea.md", "", "Idea.md"],
+		["Projects/Plan", "Notes", "Projects/Plan.md"],
+		["Idea", "Inbox/New", "Inbox/New/Idea.md"],
+	])("the picker puts a typed name %j (new-note folder %j) at %s", async (name, folder, path) => {
+		const { app, plugin } = await loadPlugin({ "Sources/Talk.md": seedNote() });
+		(app.fileManager as any).newFileFolder = folder;
+		expect(plugin.lifecycle.newNotePath(name, asReal(file(app, "Sources/Talk.md")))).toBe(path);
+	});
+
 	it("creates a typed path at that path", async () => {
 		const { app, plugin } = await loadPlugin({ "Talk.md": seedNote() });
 		await plugin.lifecycle.integrateInto(asReal(file(app, "Talk.md")), "Projects/Plan");

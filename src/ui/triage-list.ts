@@ -214,12 +214,13 @@ export class TriageList {
 		const part = (cls: string, text: string | null, title: string) => {
 			if (text !== null && text !== "") meta.createSpan({ cls: `source-lifecycle-triage-${cls}`, text, attr: { title } });
 		};
+		// Fixed-width details first; the creator, the one of any length, last and shortened.
 		part("status", item.status, "Status");
 		part("tier", item.signalTier, "Signal tier");
-		part("creator", item.creator, "Creator");
-		part("platform", item.platform, "Platform");
-		part("duration", item.duration, "Duration");
 		part("date", item.datePublished, "Published");
+		part("duration", item.duration, "Duration");
+		part("platform", item.platform, "Platform");
+		part("creator", item.creator, "Creator");
 		const actions = row.createDiv({ cls: "source-lifecycle-triage-actions" });
 		const allowed = this.options.actionsFor?.(item);
 		for (const b of BUTTONS) {

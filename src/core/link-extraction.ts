@@ -120,32 +120,91 @@ export function extractLinks(text: string, options: ExtractOptions = {}): Extrac
 
 // ---------------------------------------------------------------------------
 // Body scanner: block structure per line (fences, indented code, math blocks, HTML
-// comments), then inline constructs within each line.
+// comments), then inline constructs within each line. Every search is bounded or
+// cached so the whole scan stays linear in the length of the note.
 
-const FENCE = /^[ \t]*(?:>[ \t]?)*[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)*(`{3,}|~{3,})(.*)$/;
-const LIST_ITEM = /^[ \t]{0,3}(?:>[ \t]?)*[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/;
-const MATH_OPEN = /^[ \t]*(?:>[ \t]?)*[ \t]*\$\$/;
 const SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:/;
+/** Characters that can start an inline construct: `\`, `` ` ``, `<`, `!`, `[`. */
+const SPECIAL = /[\\`<![]/g;
 
 interface Scan {
 	text: string;
 	line: number;
 	lineStart: number;
 	out: ExtractedLinks;
+	/** Cached offset of the next `]]` (-1: none left; -2: not looked yet). */
+	nextClose: number;
+	/** False once no `-->` is left in the text. */
+	commentCloseLeft: boolean;
+	/** Per line, built on first need: `[` offset → matching `]` offset. */
+	brackets: Map<number, number> | null;
+	/** Per line, built on first need: backtick runs by length, and a cursor per length. */
+	ticks: Map<number, { at: number[]; next: number }> | null;
+	/** Per line, built on first need: where a link destination starting at each offset stops. */
+	destStop: Int32Array | null;
+	/** Characters the line may still spend on direct destination scans before the table pays. */
+	destBudget: number;
+	/** Cached next unescaped `"`, `'`, `)`, `<`, `>` (by char code) at or after the offset asked. */
+	nextChar: Map<number, { from: number; at: number }>;
+}
+
+/** Skip blockquote markers and spaces: the offset where the line's content starts. */
+function afterContainers(text: string, from: number, end: number): number {
+	let i = from;
+	for (;;) {
+		while (i < end && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+		if (i < end && text.charCodeAt(i) === 62 /* > */) i++;
+		else return i;
+	}
+}
+
+/** Offset after a list marker (`- `, `* `, `+ `, `1. `, `1) `) at `i`, or -1. */
+function afterListMarker(text: string, i: number, end: number): number {
+	const c = text.charCodeAt(i);
+	let j = i;
+	if (c === 45 || c === 42 || c === 43) j = i + 1;
+	else {
+		while (j < end && j - i < 9 && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57) j++;
+		if (j === i || (text.charCodeAt(j) !== 46 && text.charCodeAt(j) !== 41)) return -1;
+		j++;
+	}
+	if (j === end) return j;
+	const d = text.charCodeAt(j);
+	return d === 32 || d === 9 ? j : -1;
+}
+
+/** A code fence (``` or ~~~, 3+) starting the line, after containers and list markers. */
+function fenceAt(text: string, contentStart: number, end: number): { char: number; len: number; rest: string } | null {
+	let i = contentStart;
+	const first = text.charCodeAt(i);
+	// Only a fence char, a bullet or a digit can start a fence line.
+	if (first !== 96 && first !== 126 && first !== 45 && first !== 42 && first !== 43 && !(first >= 48 && first <= 57)) return null;
+	for (;;) {
+		const m = afterListMarker(text, i, end);
+		if (m === -1) break;
+		i = m;
+		while (i < end && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+	}
+	const ch = text.charCodeAt(i);
+	if (ch !== 96 && ch !== 126) return null;
+	let len = 0;
+	while (i + len < end && text.charCodeAt(i + len) === ch) len++;
+	if (len < 3) return null;
+	return { char: ch, len, rest: text.slice(i + len, end) };
 }
 
 function scanBody(text: string, from: number, firstLine: number, out: ExtractedLinks): void {
 	const n = text.length;
-	// Continue on the line of the frontmatter's closing `---`: skip to the next line.
 	let lineStart = from;
 	let line = firstLine;
 	if (from > 0) {
+		// The body starts on the line after the frontmatter's closing `---`.
 		const nl = text.indexOf("\n", from);
 		if (nl === -1) return;
 		lineStart = nl + 1;
 		line = firstLine + 1;
 	}
-	let fenceChar = "";
+	let fenceChar = 0;
 	let fenceLen = 0;
 	let inMath = false;
 	let inList = false;
@@ -153,7 +212,10 @@ function scanBody(text: string, from: number, firstLine: number, out: ExtractedL
 	let inIndentedCode = false;
 	/** End of an HTML comment that runs past the line it started on. */
 	let commentEnd = -1;
-	const scan: Scan = { text, line, lineStart, out };
+	/** Next `[` and `<!--` in the text (cached; lines with neither need no inline scan). */
+	let nextBracket = -2;
+	let nextComment = -2;
+	const scan: Scan = { text, line, lineStart, out, nextClose: -2, commentCloseLeft: true, brackets: null, ticks: null, destStop: null, destBudget: 0, nextChar: new Map() };
 	while (lineStart <= n) {
 		let nl = text.indexOf("\n", lineStart);
 		if (nl === -1) nl = n;
@@ -161,38 +223,47 @@ function scanBody(text: string, from: number, firstLine: number, out: ExtractedL
 		if (lineEnd > lineStart && text.charCodeAt(lineEnd - 1) === 13) lineEnd--;
 		scan.line = line;
 		scan.lineStart = lineStart;
-		const content = text.slice(lineStart, lineEnd);
-		const blank = content.trim() === "";
+		scan.brackets = null;
+		scan.ticks = null;
+		scan.destStop = null;
+		scan.destBudget = 2 * (lineEnd - lineStart) + 64;
+		const contentStart = afterContainers(text, lineStart, lineEnd);
+		const blank = contentStart === lineEnd;
 
 		if (commentEnd > lineStart) {
 			// Inside a multi-line HTML comment.
 			if (commentEnd < lineEnd) commentEnd = scanInline(scan, commentEnd, lineEnd);
 			prevBlank = blank;
-		} else if (fenceChar !== "") {
-			const m = FENCE.exec(content);
-			if (m && (m[1] as string)[0] === fenceChar && (m[1] as string).length >= fenceLen && (m[2] as string).trim() === "") {
-				fenceChar = "";
-			}
+		} else if (fenceChar !== 0) {
+			const f = fenceAt(text, contentStart, lineEnd);
+			if (f && f.char === fenceChar && f.len >= fenceLen && f.rest.trim() === "") fenceChar = 0;
 		} else if (inMath) {
-			if (content.includes("$$")) inMath = false;
+			const close = text.indexOf("$$", lineStart);
+			if (close !== -1 && close < lineEnd) inMath = false;
 		} else {
-			const fence = FENCE.exec(content);
-			const indent = leadingIndent(content);
-			if (fence && !(fence[1]?.startsWith("`") && fence[2]?.includes("`"))) {
-				fenceChar = (fence[1] as string)[0] as string;
-				fenceLen = (fence[1] as string).length;
+			const fence = fenceAt(text, contentStart, lineEnd);
+			const first = text.charCodeAt(lineStart);
+			const indent = first === 32 || first === 9 ? leadingIndent(text, lineStart, lineEnd) : 0;
+			if (fence && !(fence.char === 96 && fence.rest.includes("`"))) {
+				fenceChar = fence.char;
+				fenceLen = fence.len;
 				inIndentedCode = false;
 			} else if (!blank && indent >= 4 && !inList && (prevBlank || inIndentedCode)) {
 				inIndentedCode = true;
-			} else if (MATH_OPEN.test(content)) {
+			} else if (text.startsWith("$$", contentStart)) {
 				// `$$` opens a math block, closed on this line or a later one: no links inside.
-				inMath = !content.slice(content.indexOf("$$") + 2).includes("$$");
+				const close = text.indexOf("$$", contentStart + 2);
+				inMath = close === -1 || close >= lineEnd;
 				inIndentedCode = false;
 			} else {
 				if (!blank) inIndentedCode = false;
-				if (LIST_ITEM.test(content)) inList = true;
+				if (afterListMarker(text, contentStart, lineEnd) !== -1) inList = true;
 				else if (!blank && indent === 0 && prevBlank) inList = false;
-				commentEnd = scanInline(scan, lineStart, lineEnd);
+				if (nextBracket !== -1 && nextBracket < lineStart) nextBracket = text.indexOf("[", lineStart);
+				if (nextComment !== -1 && nextComment < lineStart) nextComment = text.indexOf("<!--", lineStart);
+				const bracketHere = nextBracket !== -1 && nextBracket < lineEnd;
+				const commentHere = nextComment !== -1 && nextComment < lineEnd;
+				commentEnd = bracketHere || commentHere ? scanInline(scan, lineStart, lineEnd, contentStart) : -1;
 			}
 			prevBlank = blank;
 		}
@@ -202,10 +273,10 @@ function scanBody(text: string, from: number, firstLine: number, out: ExtractedL
 	}
 }
 
-function leadingIndent(s: string): number {
+function leadingIndent(text: string, from: number, end: number): number {
 	let w = 0;
-	for (let i = 0; i < s.length; i++) {
-		const c = s.charCodeAt(i);
+	for (let i = from; i < end; i++) {
+		const c = text.charCodeAt(i);
 		if (c === 32) w++;
 		else if (c === 9) w += 4 - (w % 4);
 		else break;
@@ -216,12 +287,19 @@ function leadingIndent(s: string): number {
 /**
  * Inline constructs of one line from `from` to `end`. Returns the end offset of an HTML
  * comment that continues past the line (so the caller skips to it), else -1.
+ * `blockStart` is where the line's content starts, when an HTML block may open there.
  */
-function scanInline(scan: Scan, from: number, end: number): number {
+function scanInline(scan: Scan, from: number, end: number, blockStart = -1): number {
 	const { text } = scan;
 	let i = from;
 	while (i < end) {
 		const c = text.charCodeAt(i);
+		if (c !== 92 && c !== 96 && c !== 60 && c !== 33 && c !== 91) {
+			// Jump to the next character that can start something (native scan).
+			SPECIAL.lastIndex = i;
+			i = SPECIAL.exec(text) ? SPECIAL.lastIndex - 1 : end;
+			continue;
+		}
 		if (c === 92 /* \ */) {
 			i += 2;
 			continue;
@@ -229,13 +307,19 @@ function scanInline(scan: Scan, from: number, end: number): number {
 		if (c === 96 /* ` */) {
 			let run = 1;
 			while (i + run < end && text.charCodeAt(i + run) === 96) run++;
-			const close = findBacktickRun(text, i + run, end, run);
+			const close = closingTicks(scan, i + run, end, run);
 			i = close === -1 ? i + run : close + run;
 			continue;
 		}
 		if (c === 60 /* < */ && text.startsWith("<!--", i)) {
-			const close = text.indexOf("-->", i + 4);
-			if (close === -1) return text.length + 1;
+			const close = scan.commentCloseLeft ? text.indexOf("-->", i + 4) : -1;
+			if (close === -1) {
+				scan.commentCloseLeft = false;
+				// An unclosed comment opening a block hides the rest of the note; inline, it is text.
+				if (i === blockStart) return text.length + 1;
+				i += 4;
+				continue;
+			}
 			const after = close + 3;
 			if (after > end) return after;
 			i = after;
@@ -248,12 +332,7 @@ function scanInline(scan: Scan, from: number, end: number): number {
 			continue;
 		}
 		if (text.charCodeAt(at + 1) === 91) {
-			const next = wikilink(scan, i, at, end, embed);
-			if (next !== -1) {
-				i = next;
-				continue;
-			}
-			i = at + 1;
+			i = wikilink(scan, i, at, end, embed);
 			continue;
 		}
 		const next = markdownLink(scan, i, at, end, embed);
@@ -262,15 +341,46 @@ function scanInline(scan: Scan, from: number, end: number): number {
 	return -1;
 }
 
-function findBacktickRun(text: string, from: number, end: number, run: number): number {
-	let i = text.indexOf("`", from);
-	while (i !== -1 && i < end) {
-		let r = 1;
-		while (i + r < end && text.charCodeAt(i + r) === 96) r++;
-		if (r === run) return i;
-		i = text.indexOf("`", i + r);
+/** The next run of exactly `run` backticks in [from, end) of the current line, or -1. */
+function closingTicks(scan: Scan, from: number, end: number, run: number): number {
+	if (!scan.ticks) {
+		const ticks = new Map<number, { at: number[]; next: number }>();
+		const { text } = scan;
+		let i = text.indexOf("`", from);
+		while (i !== -1 && i < end) {
+			let r = 1;
+			while (i + r < end && text.charCodeAt(i + r) === 96) r++;
+			let list = ticks.get(r);
+			if (!list) ticks.set(r, (list = { at: [], next: 0 }));
+			list.at.push(i);
+			i = text.indexOf("`", i + r);
+		}
+		scan.ticks = ticks;
 	}
-	return -1;
+	const list = scan.ticks.get(run);
+	if (!list) return -1;
+	while (list.next < list.at.length && (list.at[list.next] as number) < from) list.next++;
+	return list.next < list.at.length ? (list.at[list.next] as number) : -1;
+}
+
+/** The matching `]` of the `[` at `at` on the current line (escapes skipped), or -1. */
+function closingBracket(scan: Scan, at: number, end: number): number {
+	if (!scan.brackets) {
+		const brackets = new Map<number, number>();
+		const stack: number[] = [];
+		const { text } = scan;
+		for (let j = at; j < end; j++) {
+			const c = text.charCodeAt(j);
+			if (c === 92) j++;
+			else if (c === 91) stack.push(j);
+			else if (c === 93) {
+				const open = stack.pop();
+				if (open !== undefined) brackets.set(open, j);
+			}
+		}
+		scan.brackets = brackets;
+	}
+	return scan.brackets.get(at) ?? -1;
 }
 
 function pos(scan: Scan, offset: number): Position {
@@ -287,54 +397,74 @@ function push(scan: Scan, embed: boolean, start: number, endOffset: number, link
 	(embed ? scan.out.embeds : scan.out.links).push(entry);
 }
 
-/** `[[…]]` at `at` (embed: `!` at `start`). Returns the offset after it, or -1. */
+/** `[[…]]` at `at` (embed: `!` at `start`). Returns where scanning goes on. */
 function wikilink(scan: Scan, start: number, at: number, end: number, embed: boolean): number {
 	const { text } = scan;
-	const close = text.indexOf("]]", at + 2);
-	if (close === -1 || close + 2 > end) return -1;
-	const inner = text.slice(at + 2, close);
-	if (inner === "" || inner.includes("[[")) return -1;
-	const { link, displayText } = parseWikilinkInner(inner);
+	if (scan.nextClose === -2 || (scan.nextClose !== -1 && scan.nextClose < at + 2)) scan.nextClose = text.indexOf("]]", at + 2);
+	const close = scan.nextClose;
+	if (close === -1 || close + 2 > end) return at + 2;
+	// `[[a [[b]]`: the innermost `[[` before the `]]` starts the link.
+	const inner = text.lastIndexOf("[[", close - 1);
+	if (inner > at + 1) return text.charCodeAt(inner - 1) === 33 && inner - 1 > at + 1 ? inner - 1 : inner;
+	if (close === at + 2) return at + 4; // `[[]]`
+	const { link, displayText } = parseWikilinkInner(text.slice(at + 2, close));
 	push(scan, embed, start, close + 2, link, displayText);
 	return close + 2;
 }
 
-/** `[text](destination "title")` at `at`. Returns the offset after it, or -1. */
-function markdownLink(scan: Scan, start: number, at: number, end: number, embed: boolean): number {
+/**
+ * Where a plain (not `<…>`) link destination starting at each offset of the line stops:
+ * at whitespace or at the first `)` that is not balanced by a `(` after the start.
+ * Built in two sweeps so that every destination is found in O(1).
+ */
+function destinationStops(scan: Scan, from: number, end: number): Int32Array {
 	const { text } = scan;
-	// Link text: balanced brackets, escapes skipped, on this line.
-	let depth = 0;
-	let j = at;
-	for (; j < end; j++) {
-		const c = text.charCodeAt(j);
-		if (c === 92) {
+	const len = end - from;
+	const depth = new Int32Array(len + 1);
+	const kind = new Uint8Array(len + 1);
+	let d = 0;
+	for (let j = 0; j < len; j++) {
+		depth[j] = d;
+		const c = text.charCodeAt(from + j);
+		if (c === 92 && j + 1 < len) {
+			depth[j + 1] = d;
 			j++;
-			continue;
-		}
-		if (c === 91) depth++;
-		else if (c === 93) {
-			depth--;
-			if (depth === 0) break;
+		} else if (c <= 32) kind[j] = 3;
+		else if (c === 40) {
+			kind[j] = 1;
+			d++;
+		} else if (c === 41) {
+			kind[j] = 2;
+			d--;
 		}
 	}
-	if (j >= end || text.charCodeAt(j + 1) !== 40 /* ( */) return -1;
-	const label = text.slice(at + 1, j);
-	let k = j + 2;
-	while (k < end && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k++;
-	let dest: string;
-	if (text.charCodeAt(k) === 60 /* < */) {
-		const gt = text.indexOf(">", k + 1);
-		if (gt === -1 || gt >= end) return -1;
-		dest = text.slice(k + 1, gt);
-		if (dest.includes("<")) return -1;
-		k = gt + 1;
-	} else {
-		const d0 = k;
+	depth[len] = d;
+	const stop = new Int32Array(len + 1);
+	// Nearest `)` to the right at each depth; depths lie in [-len, len].
+	const closeAtDepth = new Int32Array(2 * len + 1).fill(end);
+	let ws = end;
+	stop[len] = end;
+	for (let j = len - 1; j >= 0; j--) {
+		const dj = (depth[j] as number) + len;
+		if (kind[j] === 3) ws = from + j;
+		else if (kind[j] === 2) closeAtDepth[dj] = from + j;
+		stop[j] = Math.min(ws, closeAtDepth[dj] as number);
+	}
+	return stop;
+}
+
+/** Where the plain destination starting at `k` stops (see destinationStops). */
+function destinationStop(scan: Scan, k: number, end: number): number {
+	if (!scan.destStop) {
+		// Most destinations are short: scan directly while the line's budget lasts.
+		const { text } = scan;
 		let parens = 0;
-		for (; k < end; k++) {
-			const c = text.charCodeAt(k);
-			if (c === 92) {
-				k++;
+		let j = k;
+		const limit = Math.min(end, k + scan.destBudget);
+		for (; j < limit; j++) {
+			const c = text.charCodeAt(j);
+			if (c === 92 && j + 1 < end) {
+				j++;
 				continue;
 			}
 			if (c <= 32) break;
@@ -344,19 +474,55 @@ function markdownLink(scan: Scan, start: number, at: number, end: number, embed:
 				parens--;
 			}
 		}
-		dest = text.slice(d0, Math.min(k, end));
+		scan.destBudget -= j - k + 1;
+		if (j < limit || limit === end) return Math.min(j, end);
+		scan.destStop = destinationStops(scan, scan.lineStart, end);
+	}
+	return scan.destStop[k - scan.lineStart] ?? end;
+}
+
+/** The next `ch` at or after `from` not escaped by `\\`, or -1; cached so scans stay linear. */
+function nextUnescaped(scan: Scan, ch: number, from: number): number {
+	const cached = scan.nextChar.get(ch);
+	if (cached && cached.from <= from && (cached.at === -1 || cached.at >= from)) return cached.at;
+	const { text } = scan;
+	const s = String.fromCharCode(ch);
+	let at = text.indexOf(s, from);
+	while (at > 0 && text.charCodeAt(at - 1) === 92) at = text.indexOf(s, at + 1);
+	scan.nextChar.set(ch, { from, at });
+	return at;
+}
+
+/** `[text](destination "title")` at `at`. Returns the offset after it, or -1. */
+function markdownLink(scan: Scan, start: number, at: number, end: number, embed: boolean): number {
+	const { text } = scan;
+	const j = closingBracket(scan, at, end);
+	if (j === -1 || text.charCodeAt(j + 1) !== 40 /* ( */) return -1;
+	const label = text.slice(at + 1, j);
+	let k = j + 2;
+	while (k < end && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k++;
+	let dest: string;
+	if (text.charCodeAt(k) === 60 /* < */) {
+		const gt = nextUnescaped(scan, 62, k + 1);
+		const lt = nextUnescaped(scan, 60, k + 1);
+		if (gt === -1 || gt >= end || (lt !== -1 && lt < gt)) return -1;
+		dest = text.slice(k + 1, gt);
+		k = gt + 1;
+	} else {
+		const stop = destinationStop(scan, k, end);
+		dest = text.slice(k, stop);
+		k = stop;
 	}
 	// Optional title, then `)`.
 	while (k < end && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k++;
 	const q = text.charCodeAt(k);
-	if (q === 34 || q === 39 || q === 40) {
-		const closeCh = q === 40 ? ")" : String.fromCharCode(q);
-		const qe = text.indexOf(closeCh, k + 1);
+	if (k < end && dest !== "" && (q === 34 || q === 39 || q === 40)) {
+		const qe = nextUnescaped(scan, q === 40 ? 41 : q, k + 1);
 		if (qe === -1 || qe >= end) return -1;
 		k = qe + 1;
 		while (k < end && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k++;
 	}
-	if (text.charCodeAt(k) !== 41 /* ) */ || k >= end) return -1;
+	if (k >= end || text.charCodeAt(k) !== 41 /* ) */) return -1;
 	const after = k + 1;
 	if (dest === "" || SCHEME.test(dest)) return after;
 	push(scan, embed, start, after, decodeLink(dest), label);

@@ -1,0 +1,539 @@
+/**
+ * Timestamp tokens in Markdown (SPEC §6): where they count, their labels and positions,
+ * and the text splices that turn them into seek links. One pass over the text, line by
+ * line; a line is only looked at closely when it holds a `:`. Shared by the editor, the
+ * reading view, the command and the CLI.
+ */
+import { locateFrontmatter, readFrontmatter } from "./frontmatter";
+import { seekUrl, videoIdFromUrl } from "./youtube";
+
+export interface Timestamp {
+	/** The token as written, e.g. `8:36`. */
+	text: string;
+	/** Total seconds (`8:36` → 516). */
+	seconds: number;
+	/** Rest of the line after the token and its separators, trimmed. */
+	label: string;
+	/** 1-based line in the scanned text (frontmatter lines count). */
+	line: number;
+	/** 1-based column of the token's first character (UTF-16 units). */
+	column: number;
+	/** Offset of the token's first character. */
+	from: number;
+	/** Offset just after the token. */
+	to: number;
+}
+
+/** An open fenced code block: its marker character (` or ~) and length. */
+export interface Fence {
+	char: number;
+	length: number;
+}
+
+/** A text splice: replace `[from, to)` with `insert`. */
+export interface TextSplice {
+	from: number;
+	to: number;
+	insert: string;
+}
+
+const BACKTICK = 96;
+const TILDE = 126;
+const COLON = 58;
+
+function isDigit(c: number): boolean {
+	return c >= 48 && c <= 57;
+}
+
+/** Whitespace `trim()` would remove that can end a line: ASCII blanks, NBSP, ideographic space. */
+function isSpace(c: number): boolean {
+	return c === 32 || c === 9 || c === 0xa0 || c === 0x3000 || c === 0x202f || c === 11 || c === 12;
+}
+
+function isBlank(c: number): boolean {
+	return c === 32 || c === 9;
+}
+
+/** ASCII letters, digits and `_`: a token glued to one of these is a word, not a time. */
+function isWordChar(c: number): boolean {
+	return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+}
+
+/** Seconds of a token (`M:SS` … `HH:MM:SS`), or null when it is not a valid timestamp. */
+export function parseTimestamp(token: string): number | null {
+	const m = /^(?:(\d{1,2}):([0-5]\d):([0-5]\d)|(\d{1,3}):([0-5]\d))$/.exec(token);
+	if (!m) return null;
+	if (m[1] !== undefined) return Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3]);
+	return Number(m[4]) * 60 + Number(m[5]);
+}
+
+// ── fenced code ────────────────────────────────────────────────────────────────
+
+/** First character of a line after indentation and blockquote markers. */
+function contentStart(text: string, from: number, to: number): number {
+	let i = from;
+	while (i < to) {
+		const c = text.charCodeAt(i);
+		if (c === 32 || c === 9 || c === 62 /* > */) i++;
+		else break;
+	}
+	return i;
+}
+
+/** The fence a line opens (``` or ~~~, three or more), or null. */
+export function fenceOpening(text: string, lineFrom: number, lineTo: number): Fence | null {
+	const i = contentStart(text, lineFrom, lineTo);
+	const c = text.charCodeAt(i);
+	if (c !== BACKTICK && c !== TILDE) return null;
+	let j = i;
+	while (j < lineTo && text.charCodeAt(j) === c) j++;
+	if (j - i < 3) return null;
+	// A backtick fence's info string may not contain backticks (CommonMark).
+	if (c === BACKTICK) {
+		for (let k = j; k < lineTo; k++) if (text.charCodeAt(k) === BACKTICK) return null;
+	}
+	return { char: c, length: j - i };
+}
+
+/** True when the line closes `fence`: same character, at least as long, nothing after. */
+export function closesFence(text: string, lineFrom: number, lineTo: number, fence: Fence): boolean {
+	const i = contentStart(text, lineFrom, lineTo);
+	let j = i;
+	while (j < lineTo && text.charCodeAt(j) === fence.char) j++;
+	if (j - i < fence.length) return false;
+	while (j < lineTo && isBlank(text.charCodeAt(j))) j++;
+	return j === lineTo;
+}
+
+/** True when the line could open or close a fence (the editor keeps an index of these). */
+export function isFenceLine(text: string, lineFrom: number, lineTo: number): boolean {
+	const i = contentStart(text, lineFrom, lineTo);
+	const c = text.charCodeAt(i);
+	return (c === BACKTICK || c === TILDE) && text.charCodeAt(i + 1) === c && text.charCodeAt(i + 2) === c;
+}
+
+// ── scanning ───────────────────────────────────────────────────────────────────
+
+export interface ScanOptions {
+	/** Offset to start at (a line start). Default 0. */
+	from?: number;
+	/** Offset to stop at (a line end). Default the text's length. */
+	to?: number;
+	/** 1-based number of the line at `from`. Default 1. */
+	line?: number;
+	/** The fence open at `from`, if any. */
+	fence?: Fence | null;
+	/** Whether the first line starts a line of the document (false for a mid-line fragment). */
+	firstLineAtStart?: boolean;
+	/** Fenced code counts (false for reading-view fragments, which hold no fences). */
+	fences?: boolean;
+}
+
+export interface ScanResult {
+	timestamps: Timestamp[];
+	/** The fence still open at `to`. */
+	fence: Fence | null;
+}
+
+/**
+ * Scan `text` (or `[from, to)`) for timestamps. Linear: fenced blocks are found first with
+ * `indexOf` of the fence markers, then every `:` is a candidate and only a candidate with
+ * the shape of a token costs more than a few character reads.
+ */
+export function scanTimestamps(text: string, options: ScanOptions = {}): ScanResult {
+	const from = options.from ?? 0;
+	const to = Math.min(options.to ?? text.length, text.length);
+	const firstLineAtStart = options.firstLineAtStart !== false;
+	const code = options.fences !== false ? fencedBlocks(text, from, to, options.fence ?? null) : { ranges: NONE, fence: null };
+	const blocks = code.ranges;
+	const out: Timestamp[] = [];
+	let blockIdx = 0;
+	let line = options.line ?? 1;
+	let counted = from;
+	// The line of the last candidate looked at closely.
+	let ls = -1;
+	let le = -1;
+	let startPos = -1;
+	let excluded: number[] | null = null;
+	let exIdx = 0;
+	let c = text.indexOf(":", from);
+	while (c !== -1 && c + 2 < to) {
+		if (c <= from || !isDigit(text.charCodeAt(c - 1)) || !isDigit(text.charCodeAt(c + 1)) || !isDigit(text.charCodeAt(c + 2))) {
+			c = text.indexOf(":", c + 1);
+			continue;
+		}
+		let s = c - 1;
+		while (s > from && c - s < 4 && isDigit(text.charCodeAt(s - 1))) s--;
+		const d1 = c - s;
+		let e = c + 3;
+		let seconds: number | null = null;
+		if (text.charCodeAt(e) === COLON && e + 2 < to && isDigit(text.charCodeAt(e + 1)) && isDigit(text.charCodeAt(e + 2))) {
+			e += 3;
+			const mm = twoDigits(text, c + 1);
+			const ss = twoDigits(text, c + 4);
+			if (d1 <= 2 && mm <= 59 && ss <= 59) seconds = Number(text.slice(s, c)) * 3600 + mm * 60 + ss;
+		} else if (d1 <= 3 && !(text.charCodeAt(e) === COLON && isDigit(text.charCodeAt(e + 1)))) {
+			const ss = twoDigits(text, c + 1);
+			if (ss <= 59) seconds = Number(text.slice(s, c)) * 60 + ss;
+		}
+		const next = e < to ? text.charCodeAt(e) : -1;
+		const after = e + 1 < to ? text.charCodeAt(e + 1) : -1;
+		const glued = isWordChar(next) || (next === COLON && isDigit(after)) || ((next === 46 || next === 44) && isDigit(after));
+		if (seconds === null || glued) {
+			c = text.indexOf(":", e);
+			continue;
+		}
+		if (s > le) {
+			const nlBefore = text.lastIndexOf("\n", s - 1);
+			ls = nlBefore < from ? from : nlBefore + 1;
+			let nl = text.indexOf("\n", e);
+			if (nl === -1 || nl > to) nl = to;
+			le = nl > ls && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+			startPos = ls > from || firstLineAtStart ? lineStartTokenPos(text, ls, le) : -1;
+			excluded = null;
+			exIdx = 0;
+		}
+		if (s === startPos || (s > from && isWrapped(text, s, e))) {
+			while (blockIdx < blocks.length && (blocks[blockIdx + 1] as number) <= s) blockIdx += 2;
+			const inCode = blockIdx < blocks.length && (blocks[blockIdx] as number) <= s;
+			if (!inCode) {
+				if (excluded === null) excluded = excludedRanges(text, ls, le);
+				while (exIdx < excluded.length && (excluded[exIdx + 1] as number) <= s) exIdx += 2;
+				const inside = exIdx < excluded.length && (excluded[exIdx] as number) < e;
+				if (!inside) {
+					for (let k = text.indexOf("\n", counted); k !== -1 && k < s; k = text.indexOf("\n", counted)) {
+						line++;
+						counted = k + 1;
+					}
+					out.push({ text: text.slice(s, e), seconds, label: labelAfter(text, e, le), line, column: s - ls + 1, from: s, to: e });
+				}
+			}
+		}
+		c = text.indexOf(":", e);
+	}
+	return { timestamps: out, fence: code.fence };
+}
+
+const NONE: number[] = [];
+
+/**
+ * Fenced code blocks in `[from, to)` as flat [start, end…] offsets (fence lines included),
+ * and the fence still open at `to`. Fence lines are found with `indexOf` of the markers.
+ */
+export function fencedBlocks(text: string, from: number, to: number, open: Fence | null): { ranges: number[]; fence: Fence | null } {
+	const lines: number[] = [];
+	for (const marker of ["```", "~~~"]) {
+		let i = text.indexOf(marker, from);
+		while (i !== -1 && i < to) {
+			let k = i;
+			while (k > from && isQuoteOrBlank(text.charCodeAt(k - 1))) k--;
+			if (k === from || text.charCodeAt(k - 1) === 10) lines.push(k);
+			const nl = text.indexOf("\n", i);
+			if (nl === -1) break;
+			i = text.indexOf(marker, nl + 1);
+		}
+	}
+	if (lines.length === 0 && open === null) return { ranges: NONE, fence: null };
+	lines.sort((a, b) => a - b);
+	const ranges: number[] = [];
+	let fence = open;
+	let blockStart = from;
+	for (const start of lines) {
+		let nl = text.indexOf("\n", start);
+		if (nl === -1 || nl > to) nl = to;
+		const end = nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+		if (fence !== null) {
+			if (closesFence(text, start, end, fence)) {
+				ranges.push(blockStart, end);
+				fence = null;
+			}
+		} else {
+			fence = fenceOpening(text, start, end);
+			blockStart = start;
+		}
+	}
+	if (fence !== null) ranges.push(blockStart, to);
+	return { ranges, fence };
+}
+
+function isQuoteOrBlank(c: number): boolean {
+	return c === 32 || c === 9 || c === 62;
+}
+
+/** Where a line-start token must begin: after indentation, `>`, a list marker, a checkbox and one `[`/`(`. */
+function lineStartTokenPos(text: string, ls: number, le: number): number {
+	let i = ls;
+	while (i < le && (isBlank(text.charCodeAt(i)) || text.charCodeAt(i) === 62)) i++;
+	const c = text.charCodeAt(i);
+	let marker = false;
+	if ((c === 45 || c === 42 || c === 43) && isBlank(text.charCodeAt(i + 1))) {
+		i += 1;
+		marker = true;
+	} else if (isDigit(c)) {
+		let j = i;
+		while (j < le && j - i < 9 && isDigit(text.charCodeAt(j))) j++;
+		const d = text.charCodeAt(j);
+		if ((d === 46 || d === 41) && isBlank(text.charCodeAt(j + 1))) {
+			i = j + 1;
+			marker = true;
+		}
+	}
+	if (marker) {
+		while (i < le && isBlank(text.charCodeAt(i))) i++;
+		// A task checkbox: `- [ ] 1:00`, `- [x] 1:00`.
+		if (text.charCodeAt(i) === 91 && text.charCodeAt(i + 2) === 93 && isBlank(text.charCodeAt(i + 3)) && !isDigit(text.charCodeAt(i + 1))) {
+			i += 3;
+			while (i < le && isBlank(text.charCodeAt(i))) i++;
+		}
+	}
+	const b = text.charCodeAt(i);
+	if (b === 91 /* [ */ || b === 40 /* ( */) i++;
+	return i;
+}
+
+function twoDigits(text: string, at: number): number {
+	return (text.charCodeAt(at) - 48) * 10 + (text.charCodeAt(at + 1) - 48);
+}
+
+function isWrapped(text: string, s: number, e: number): boolean {
+	const before = text.charCodeAt(s - 1);
+	const after = text.charCodeAt(e);
+	return (before === 91 && after === 93) || (before === 40 && after === 41);
+}
+
+/** Separators between a token and its label: spaces, `-`, `–`, `—`, `:` and closing brackets. */
+function labelAfter(text: string, e: number, le: number): string {
+	let i = e;
+	while (i < le) {
+		const c = text.charCodeAt(i);
+		if (c === 32 || c === 9 || c === 45 || c === 0x2013 || c === 0x2014 || c === COLON || c === 93 || c === 41) i++;
+		else break;
+	}
+	let j = le;
+	while (j > i && isSpace(text.charCodeAt(j - 1))) j--;
+	return i === j ? "" : text.slice(i, j);
+}
+
+// ── what is not plain text: code spans, links, URLs ────────────────────────────
+
+/**
+ * Ranges of a line (sorted, disjoint, as flat [from, to, from, to…]) where a token does
+ * not count: inline code, Markdown links and images (text and destination), reference
+ * links, wikilinks and embeds, autolinks and bare URLs. Linear in the line's length.
+ */
+export function excludedRanges(text: string, ls: number, le: number): number[] {
+	const ranges: number[] = [];
+	const code = codeSpans(text, ls, le);
+	for (const r of code) ranges.push(r);
+	linkRanges(text, ls, le, code, ranges);
+	urlRanges(text, ls, le, ranges);
+	return mergeRanges(ranges);
+}
+
+/** Inline code spans of a line: a run of n backticks closed by the next run of exactly n. */
+function codeSpans(text: string, ls: number, le: number): number[] {
+	const runs: number[] = [];
+	let b = indexIn(text, BACKTICK, ls, le);
+	while (b !== -1) {
+		let n = b;
+		while (n < le && text.charCodeAt(n) === BACKTICK) n++;
+		if (b === ls || text.charCodeAt(b - 1) !== 92 /* \ */) runs.push(b, n - b);
+		b = indexIn(text, BACKTICK, n, le);
+	}
+	const spans: number[] = [];
+	if (runs.length < 4) return spans;
+	// nextSame[k]: index of the next run with the same length (one backward pass).
+	const count = runs.length / 2;
+	const nextSame = new Array<number>(count).fill(-1);
+	const lastOfLength = new Map<number, number>();
+	for (let k = count - 1; k >= 0; k--) {
+		const len = runs[2 * k + 1] as number;
+		nextSame[k] = lastOfLength.get(len) ?? -1;
+		lastOfLength.set(len, k);
+	}
+	let k = 0;
+	while (k < count) {
+		const close = nextSame[k] as number;
+		if (close === -1) {
+			k++;
+			continue;
+		}
+		spans.push(runs[2 * k] as number, (runs[2 * close] as number) + (runs[2 * close + 1] as number));
+		k = close + 1;
+	}
+	return spans;
+}
+
+function inSpans(spans: number[], at: number, cursor: { i: number }): boolean {
+	while (cursor.i < spans.length && (spans[cursor.i + 1] as number) <= at) cursor.i += 2;
+	return cursor.i < spans.length && (spans[cursor.i] as number) <= at;
+}
+
+/** Bracket pairs matched with a stack (outside code spans, unescaped), then classified. */
+function linkRanges(text: string, ls: number, le: number, code: number[], out: number[]): void {
+	const first = indexIn(text, 91, ls, le);
+	if (first === -1) return;
+	const closeOfSquare = new Map<number, number>();
+	const closeOfParen = new Map<number, number>();
+	const squares: number[] = [];
+	const parens: number[] = [];
+	const cursor = { i: 0 };
+	for (let i = first; i < le; i++) {
+		const c = text.charCodeAt(i);
+		if (c !== 91 && c !== 93 && c !== 40 && c !== 41) continue;
+		if (text.charCodeAt(i - 1) === 92 && i > ls) continue;
+		if (inSpans(code, i, cursor)) continue;
+		if (c === 91) squares.push(i);
+		else if (c === 40) parens.push(i);
+		else if (c === 93) {
+			const open = squares.pop();
+			if (open !== undefined) closeOfSquare.set(open, i);
+		} else {
+			const open = parens.pop();
+			if (open !== undefined) closeOfParen.set(open, i);
+		}
+	}
+	for (const [open, close] of closeOfSquare) {
+		// Wikilink / embed: `[[…]]` — the outer pair whose inner pair starts and ends right inside.
+		if (text.charCodeAt(open + 1) === 91 && text.charCodeAt(close - 1) === 93 && closeOfSquare.get(open + 1) === close - 1) {
+			out.push(open, close + 1);
+			continue;
+		}
+		const next = text.charCodeAt(close + 1);
+		if (next === 40) {
+			const end = closeOfParen.get(close + 1);
+			if (end !== undefined) out.push(open, end + 1);
+		} else if (next === 91) {
+			const end = closeOfSquare.get(close + 1);
+			if (end !== undefined) out.push(open, end + 1);
+		}
+	}
+}
+
+/** Autolinks `<scheme:…>` and bare URLs `scheme://…` up to the next space. */
+function urlRanges(text: string, ls: number, le: number, out: number[]): void {
+	let i = indexOfSep(text, ls, le);
+	while (i !== -1) {
+		let s = i;
+		while (s > ls && isSchemeChar(text.charCodeAt(s - 1))) s--;
+		let e = i + 3;
+		while (e < le && !isBlank(text.charCodeAt(e)) && text.charCodeAt(e) !== 62 /* > */) e++;
+		if (s < i) out.push(s, e);
+		i = indexOfSep(text, e > i + 3 ? e : i + 3, le);
+	}
+	let lt = indexIn(text, 60, ls, le);
+	while (lt !== -1) {
+		let j = lt + 1;
+		while (j < le && isSchemeChar(text.charCodeAt(j))) j++;
+		if (j > lt + 2 && text.charCodeAt(j) === COLON) {
+			let e = j + 1;
+			while (e < le && text.charCodeAt(e) !== 62 && !isBlank(text.charCodeAt(e)) && text.charCodeAt(e) !== 60) e++;
+			if (text.charCodeAt(e) === 62) {
+				out.push(lt, e + 1);
+				lt = indexIn(text, 60, e + 1, le);
+				continue;
+			}
+		}
+		lt = indexIn(text, 60, lt + 1, le);
+	}
+}
+
+/** Offset of the next `://` in [from, to), or -1. */
+function indexOfSep(text: string, from: number, to: number): number {
+	for (let i = indexIn(text, COLON, from, to); i !== -1; i = indexIn(text, COLON, i + 1, to)) {
+		if (text.charCodeAt(i + 1) === 47 && text.charCodeAt(i + 2) === 47) return i;
+	}
+	return -1;
+}
+
+/** indexOf bounded to a line: never looks past `to` (an unbounded search would make scans quadratic). */
+function indexIn(text: string, code: number, from: number, to: number): number {
+	for (let i = from; i < to; i++) if (text.charCodeAt(i) === code) return i;
+	return -1;
+}
+
+function isSchemeChar(c: number): boolean {
+	return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46;
+}
+
+function mergeRanges(flat: number[]): number[] {
+	if (flat.length <= 2) return flat;
+	const pairs: [number, number][] = [];
+	for (let i = 0; i < flat.length; i += 2) pairs.push([flat[i] as number, flat[i + 1] as number]);
+	pairs.sort((a, b) => a[0] - b[0]);
+	const out: number[] = [];
+	for (const [f, t] of pairs) {
+		const last = out.length - 1;
+		if (last > 0 && f <= (out[last] as number)) out[last] = Math.max(out[last] as number, t);
+		else out.push(f, t);
+	}
+	return out;
+}
+
+// ── notes and fragments ────────────────────────────────────────────────────────
+
+/** Offset and 1-based line where a note's body starts (after the frontmatter and its line break). */
+export function bodyStart(text: string): { from: number; line: number } {
+	const block = locateFrontmatter(text);
+	if (!block) return { from: text.charCodeAt(0) === 0xfeff ? 1 : 0, line: 1 };
+	const nl = text.indexOf("\n", block.end);
+	return nl === -1 ? { from: text.length, line: block.endLine + 1 } : { from: nl + 1, line: block.endLine + 2 };
+}
+
+/** Every timestamp of a note, outside frontmatter and fenced code; lines are 1-based in the file. */
+export function findTimestamps(text: string): Timestamp[] {
+	const body = bodyStart(text);
+	if (body.from >= text.length) return [];
+	return scanTimestamps(text, { from: body.from, line: body.line }).timestamps;
+}
+
+/**
+ * Timestamps of a rendered text fragment (a reading-view text node): lines split at `\n`,
+ * no fences. `atLineStart` says whether the fragment begins a line of its block.
+ */
+export function findTimestampsInFragment(fragment: string, atLineStart = true): Timestamp[] {
+	return scanTimestamps(fragment, { fences: false, firstLineAtStart: atLineStart }).timestamps;
+}
+
+/** The YouTube video of a note: its frontmatter `url`, when that is a video URL. */
+export function videoIdOfNote(text: string): string | null {
+	const fm = readFrontmatter(text);
+	return fm.ok && fm.data ? videoIdFromUrl(fm.data.url) : null;
+}
+
+// ── linkify ────────────────────────────────────────────────────────────────────
+
+/** Splices rewriting every timestamp as `[8:36](seek URL)`; already-linked ones are not timestamps. */
+export function linkifySplices(text: string, videoId: string): TextSplice[] {
+	return findTimestamps(text).map((t) => ({ from: t.from, to: t.to, insert: `[${t.text}](${seekUrl(videoId, t.seconds)})` }));
+}
+
+/** Apply non-overlapping splices (any order) to a text. */
+export function applySplices(text: string, splices: readonly TextSplice[]): string {
+	const sorted = [...splices].sort((a, b) => a.from - b.from);
+	const parts: string[] = [];
+	let at = 0;
+	for (const s of sorted) {
+		parts.push(text.slice(at, s.from), s.insert);
+		at = s.to;
+	}
+	parts.push(text.slice(at));
+	return parts.join("");
+}
+
+export type LinkifyResult =
+	| { ok: true; text: string; videoId: string | null; linked: number }
+	| { ok: false; reason: string };
+
+/**
+ * The note with its timestamps as seek links. No video: unchanged (linked 0). Malformed
+ * frontmatter: refused. Idempotent: linked tokens are inside links and are skipped.
+ */
+export function linkifyNote(text: string): LinkifyResult {
+	const fm = readFrontmatter(text);
+	if (!fm.ok) return { ok: false, reason: `malformed frontmatter: ${fm.reason}` };
+	const videoId = fm.data ? videoIdFromUrl(fm.data.url) : null;
+	if (videoId === null) return { ok: true, text, videoId: null, linked: 0 };
+	const splices = linkifySplices(text, videoId);
+	return { ok: true, text: applySplices(text, splices), videoId, linked: splices.length };
+}

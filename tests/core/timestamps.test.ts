@@ -1,0 +1,349 @@
+import {
+	applySplices,
+	bodyStart,
+	excludedRanges,
+	findTimestamps,
+	findTimestampsInFragment,
+	linkifyNote,
+	linkifySplices,
+	parseTimestamp,
+	scanTimestamps,
+	videoIdOfNote,
+} from "../../src/core/timestamps";
+import { seedNote } from "../helpers/fixtures";
+
+const VIDEO = "3x0jhpEj_6o";
+const note = (body: string, url = `https://www.youtube.com/watch?v=${VIDEO}`) => `---\nid: SOURCE-1\nurl: "${url}"\n---\n${body}`;
+/** [token, seconds, label] of every timestamp of a body-only text. */
+const tokens = (body: string) => findTimestamps(body).map((t) => [t.text, t.seconds, t.label]);
+const texts = (body: string) => findTimestamps(body).map((t) => t.text);
+
+describe("parseTimestamp", () => {
+	it.each([
+		["0:00", 0],
+		["8:36", 516],
+		["00:00", 0],
+		["59:59", 3599],
+		["123:45", 7425],
+		["999:59", 59999],
+		["1:02:03", 3723],
+		["01:02:03", 3723],
+		["99:59:59", 359999],
+	])("%s is %i seconds", (token, seconds) => {
+		expect(parseTimestamp(token)).toBe(seconds);
+	});
+
+	it.each(["99:99", "1:75:00", "1:60", "0:60", "1:2", "1234:00", "123:00:00", "1:02:60", "1:2:03", ":30", "12:", "a:30"])("%s is not a timestamp", (token) => {
+		expect(parseTimestamp(token)).toBeNull();
+	});
+});
+
+describe("findTimestamps: the seed note", () => {
+	const seed = seedNote();
+	const found = findTimestamps(seed);
+
+	it("finds its 12 timestamps, from 0 to 2747 seconds", () => {
+		expect(found.map((t) => t.text)).toEqual(["00:00", "8:36", "12:18", "15:11", "17:30", "20:10", "24:44", "28:06", "31:55", "36:46", "42:57", "45:47"]);
+		expect(found.map((t) => t.seconds)).toEqual([0, 516, 738, 911, 1050, 1210, 1484, 1686, 1915, 2206, 2577, 2747]);
+	});
+
+	it("reads 8:36 as 516 seconds with its label, on its line of the file", () => {
+		const t = found[1]!;
+		expect(t).toMatchObject({ text: "8:36", seconds: 516, label: "Horizontal vs vertical OpenAI", column: 1 });
+		expect(seed.split("\n")[t.line - 1]!.startsWith("8:36  Horizontal")).toBe(true);
+		expect(seed.slice(t.from, t.to)).toBe("8:36");
+	});
+
+	it("gives labels without separators or trailing spaces", () => {
+		expect(found[0]!.label).toBe("Introduction");
+		expect(found[2]!.label).toBe("Why you can’t “disintermediate” the model");
+		expect(found[11]!.label).toBe("How the agent builder actually works");
+	});
+
+	it("counts nothing in the frontmatter, the description or the links at the end", () => {
+		const lines = found.map((t) => t.line);
+		expect(Math.min(...lines)).toBeGreaterThan(34);
+		expect(lines).toEqual([...lines].sort((a, b) => a - b));
+	});
+});
+
+describe("findTimestamps: where a token counts (SPEC §6)", () => {
+	it.each<[string, string, [string, number, string][]]>([
+		["bracketed at line start", "[00:00] Intro", [["00:00", 0, "Intro"]]],
+		["hours at line start", "1:02:03 Deep dive", [["1:02:03", 3723, "Deep dive"]]],
+		["two-digit hours", "01:02:03 - Deep dive", [["01:02:03", 3723, "Deep dive"]]],
+		["parenthesised at line start", "(12:34) Questions", [["12:34", 754, "Questions"]]],
+		["star list item, hyphen separator", "* 2:05 - Setup", [["2:05", 125, "Setup"]]],
+		["dash list item", "- 2:05 Setup", [["2:05", 125, "Setup"]]],
+		["plus list item", "+ 2:05 Setup", [["2:05", 125, "Setup"]]],
+		["ordered list, en dash", "1. 59:59 – Wrap up", [["59:59", 3599, "Wrap up"]]],
+		["ordered list with )", "12) 3:00 Next", [["3:00", 180, "Next"]]],
+		["em dash separator", "3:00 — Next", [["3:00", 180, "Next"]]],
+		["colon separator", "3:00: Next", [["3:00", 180, "Next"]]],
+		["line-start bracket left open", "[3:07 to 4:00] range", [["3:07", 187, "to 4:00] range"]]],
+		["bracket then colon", "[3:00]: Next", [["3:00", 180, "Next"]]],
+		["list item with a bracketed token", "- [3:00] Next", [["3:00", 180, "Next"]]],
+		["list item with a parenthesised token", "- (3:00) Next", [["3:00", 180, "Next"]]],
+		["indented list item", "    - 4:00 Nested", [["4:00", 240, "Nested"]]],
+		["tab-indented", "\t4:00 Tabbed", [["4:00", 240, "Tabbed"]]],
+		["task item", "- [ ] 4:00 Todo", [["4:00", 240, "Todo"]]],
+		["done task item", "- [x] 4:00 Done", [["4:00", 240, "Done"]]],
+		["blockquote / callout line", "> 4:00 Quoted", [["4:00", 240, "Quoted"]]],
+		["three-digit minutes", "123:45 Long", [["123:45", 7425, "Long"]]],
+		["no label", "4:00", [["4:00", 240, ""]]],
+		["token then a full stop", "4:00. Intro", [["4:00", 240, ". Intro"]]],
+		["inline [3:07] in prose", "as shown [3:07] in the demo", [["3:07", 187, "in the demo"]]],
+		["inline (3:07) in prose", "as shown (3:07) in the demo", [["3:07", 187, "in the demo"]]],
+		["two inline tokens", "see [1:00] and [2:00]", [["1:00", 60, "and [2:00]"], ["2:00", 120, ""]]],
+		["line-start and inline", "0:30 intro, back at (5:00)", [["0:30", 30, "intro, back at (5:00)"], ["5:00", 300, ""]]],
+		["inline hours", "the end [1:02:03]", [["1:02:03", 3723, ""]]],
+	])("%s: %j", (_name, body, expected) => {
+		expect(tokens(body)).toEqual(expected);
+	});
+
+	it.each<[string, string]>([
+		["time of day in prose", "at 10:30 we met"],
+		["prose with a time and a colon", "Call: 10:30 tomorrow"],
+		["minutes over 59 with hours", "1:75:00 Nope"],
+		["seconds over 59", "99:99 Nope"],
+		["seconds 60", "1:60 Nope"],
+		["four-digit minutes", "1234:56 Nope"],
+		["three-digit hours", "100:00:00 Nope"],
+		["four parts", "1:02:03:04 Nope"],
+		["one seconds digit", "1:2 Nope"],
+		["glued to a word", "10:30am breakfast"],
+		["glued decimals", "10:30.5 s"],
+		["only opening bracket inline", "see [3:07 and more"],
+		["range in brackets inline", "see [3:07 to 4:00] here"],
+		["mismatched wrappers", "see [3:07) here"],
+		["table cell", "| 3:07 | Intro |"],
+		["list marker without a space", "-3:07 Intro"],
+		["a year and a ratio", "2025:11 and 16:9 ratio"],
+		["a heading", "# 3:07 Heading"],
+	])("not: %s", (_name, body) => {
+		expect(tokens(body)).toEqual([]);
+	});
+});
+
+describe("findTimestamps: never in code, links or frontmatter", () => {
+	it.each<[string, string, string[]]>([
+		["inline code", "`3:07` Intro", []],
+		["inline code around a bracketed token", "see `[3:07]` here", []],
+		["double-backtick code", "see ``a ` [3:07]`` here", []],
+		["backticks that never close", "see ` [3:07] here", ["3:07"]],
+		["escaped backtick", "see \\` [3:07] \\` here", ["3:07"]],
+		["Markdown link text", "[3:07](https://example.com) Intro", []],
+		["Markdown link with a seek URL", `[8:36](https://www.youtube.com/watch?v=${VIDEO}&t=516s) Intro`, []],
+		["Markdown link destination", "[intro](https://example.com/(3:07)) x", []],
+		["image alt text", "![3:07](pic.png)", []],
+		["reference link", "[3:07][ref] Intro", []],
+		["wikilink", "[[3:07]] Intro", []],
+		["wikilink with display text", "see [[Note|(3:07)]] Intro", []],
+		["embed", "![[3:07]]", []],
+		["autolink", "<https://example.com/(3:07)>", []],
+		["bare URL", "see https://example.com/[3:07] ok", []],
+		["a link before and a token after", "[x](https://a.b) and [3:07] ok", ["3:07"]],
+		["code before a token", "`x` then (3:07)", ["3:07"]],
+		["escaped brackets", "\\[3:07\\] Intro", []],
+	])("%s", (_name, body, expected) => {
+		expect(texts(body)).toEqual(expected);
+	});
+
+	it("skips fenced code blocks of backticks and tildes (closed by a fence at least as long), and counts after them", () => {
+		const body = ["0:10 before", "````", "0:20 in code", "```", "0:30 still code", "`````", "0:40 after", "~~~js", "0:50 tilde code", "```", "~~~~", "1:00 after tildes"].join("\n");
+		expect(texts(body)).toEqual(["0:10", "0:40", "1:00"]);
+	});
+
+	it("treats an unclosed fence as code to the end of the note", () => {
+		expect(texts("0:10 a\n```\n0:20 b\n0:30 c")).toEqual(["0:10"]);
+	});
+
+	it("does not open a fence with a backtick in the info string", () => {
+		expect(texts("``` a ` b\n0:20 b")).toEqual(["0:20"]);
+	});
+
+	it("skips fences inside a blockquote or indented", () => {
+		expect(texts("> ```\n> 0:20 b\n> ```\n  ~~~\n0:30 c\n  ~~~\n0:40 d")).toEqual(["0:40"]);
+	});
+
+	it("never reads the frontmatter, even a timestamp-looking value", () => {
+		const text = "---\nduration: 53:23\ntitle: x\n---\n12:00 Body";
+		expect(findTimestamps(text).map((t) => [t.text, t.line])).toEqual([["12:00", 5]]);
+	});
+
+	it("reads a note without closing --- as having no frontmatter", () => {
+		expect(findTimestamps("---\n12:00 a\n13:00 b").map((t) => t.text)).toEqual(["12:00", "13:00"]);
+	});
+});
+
+describe("findTimestamps: positions", () => {
+	it("gives 1-based lines and columns and offsets in the file, frontmatter lines counted", () => {
+		const text = note("intro\n  - [3:07] Demo\n");
+		const [t] = findTimestamps(text);
+		expect(t).toEqual({ text: "3:07", seconds: 187, label: "Demo", line: 6, column: 6, from: text.indexOf("3:07"), to: text.indexOf("3:07") + 4 });
+	});
+
+	it("handles CRLF line endings: labels without \\r, offsets in the CRLF text", () => {
+		const text = "---\r\nurl: x\r\n---\r\n0:10 a\r\n0:20 b\r\n";
+		const found = findTimestamps(text);
+		expect(found.map((t) => [t.text, t.label, t.line])).toEqual([
+			["0:10", "a", 4],
+			["0:20", "b", 5],
+		]);
+		expect(text.slice(found[1]!.from, found[1]!.to)).toBe("0:20");
+	});
+
+	it("handles a BOM with and without frontmatter", () => {
+		expect(findTimestamps("\uFEFF0:10 a").map((t) => [t.text, t.column, t.from])).toEqual([["0:10", 1, 1]]);
+		expect(findTimestamps("\uFEFF---\nurl: x\n---\n0:10 a").map((t) => [t.text, t.line])).toEqual([["0:10", 4]]);
+	});
+
+	it("scans a range with a known open fence (as the editor does for visible ranges)", () => {
+		const text = "0:10 a\n```\n0:20 b\n```\n0:30 c";
+		const from = text.indexOf("0:20");
+		const r = scanTimestamps(text, { from, line: 3, fence: { char: 96, length: 3 } });
+		expect(r.timestamps.map((t) => [t.text, t.line])).toEqual([["0:30", 5]]);
+		expect(r.fence).toBeNull();
+		expect(scanTimestamps(text, { to: text.indexOf("0:20") }).fence).toEqual({ char: 96, length: 3 });
+	});
+
+	it("reports the body start after the frontmatter", () => {
+		expect(bodyStart("---\na: 1\n---\nbody")).toEqual({ from: 13, line: 4 });
+		expect(bodyStart("body")).toEqual({ from: 0, line: 1 });
+	});
+
+	it("merges excluded ranges of a line, sorted", () => {
+		const line = "`a` [b](c) https://x.y [[z]]";
+		expect(excludedRanges(line, 0, line.length)).toEqual([0, 3, 4, 10, 11, 22, 23, 28]);
+	});
+});
+
+describe("findTimestampsInFragment (reading view text nodes)", () => {
+	it("applies the line-start rule only when the fragment starts a line", () => {
+		expect(findTimestampsInFragment("8:36 Horizontal").map((t) => t.seconds)).toEqual([516]);
+		expect(findTimestampsInFragment("8:36 Horizontal", false)).toEqual([]);
+		expect(findTimestampsInFragment(" and (8:36) later", false).map((t) => t.text)).toEqual(["8:36"]);
+	});
+
+	it("splits lines at line breaks inside one text node", () => {
+		const frag = "Timestamps: \n00:00  Introduction\n8:36  Horizontal vs vertical OpenAI  \n";
+		expect(findTimestampsInFragment(frag, true).map((t) => [t.text, t.label, t.line])).toEqual([
+			["00:00", "Introduction", 2],
+			["8:36", "Horizontal vs vertical OpenAI", 3],
+		]);
+	});
+
+	it("has no fences (code is already its own element)", () => {
+		expect(findTimestampsInFragment("```\n0:20 x").map((t) => t.text)).toEqual(["0:20"]);
+	});
+});
+
+describe("the Done-when note of issue 3", () => {
+	const body = [
+		"[00:00] Cold open",
+		"1:02:03 Deep dive",
+		"(12:34) Questions",
+		"* 2:05 - Setup",
+		"1. 59:59 – Wrap up",
+		"The demo [3:07] is the best part.",
+		"We met at 10:30 for coffee.",
+		"1:75:00 not a time",
+		"99:99 not a time",
+		"Use `4:44` in code.",
+		"```",
+		"5:55 in a block",
+		"```",
+		"~~~",
+		"6:06 in a block",
+		"~~~",
+		`- [7:07](https://www.youtube.com/watch?v=${VIDEO}&t=427s) already linked`,
+		"- [[8:08]] a wikilink",
+	].join("\n");
+
+	it("gives exactly the timestamps of SPEC §6, with labels and lines", () => {
+		const text = note(body);
+		expect(findTimestamps(text).map((t) => [t.line, t.text, t.seconds, t.label])).toEqual([
+			[5, "00:00", 0, "Cold open"],
+			[6, "1:02:03", 3723, "Deep dive"],
+			[7, "12:34", 754, "Questions"],
+			[8, "2:05", 125, "Setup"],
+			[9, "59:59", 3599, "Wrap up"],
+			[10, "3:07", 187, "is the best part."],
+		]);
+	});
+});
+
+describe("videoIdOfNote", () => {
+	it.each<[string, string | null]>([
+		[`https://www.youtube.com/watch?v=${VIDEO}`, VIDEO],
+		[`https://youtu.be/${VIDEO}?si=abc`, VIDEO],
+		[`https://www.youtube.com/shorts/${VIDEO}`, VIDEO],
+		[`https://m.youtube.com/watch?v=${VIDEO}`, VIDEO],
+		["https://podcasts.apple.com/us/podcast/x/id1", null],
+		[`javascript:alert(1)//https://www.youtube.com/watch?v=${VIDEO}`, null],
+	])("url %s → %s", (url, id) => {
+		expect(videoIdOfNote(note("0:10 x", url))).toBe(id);
+	});
+
+	it("is null without frontmatter or with malformed frontmatter", () => {
+		expect(videoIdOfNote("0:10 x")).toBeNull();
+		expect(videoIdOfNote("---\nurl: [unclosed\n---\n0:10 x")).toBeNull();
+	});
+});
+
+describe("linkify", () => {
+	it("rewrites each token as [token](seek URL) and nothing else", () => {
+		const text = note("00:00  Intro\n* 2:05 - Setup\nsee [3:07] and (4:00)\nat 10:30 we met\n");
+		const r = linkifyNote(text);
+		expect(r).toMatchObject({ ok: true, linked: 4, videoId: VIDEO });
+		if (!r.ok) return;
+		const url = (s: number) => `https://www.youtube.com/watch?v=${VIDEO}&t=${s}s`;
+		expect(r.text).toBe(note(`[00:00](${url(0)})  Intro\n* [2:05](${url(125)}) - Setup\nsee [[3:07](${url(187)})] and ([4:00](${url(240)}))\nat 10:30 we met\n`));
+	});
+
+	it("is idempotent: linkify twice equals linkify once", () => {
+		const once = linkifyNote(seedNote());
+		expect(once.ok && once.linked).toBe(12);
+		if (!once.ok) return;
+		const twice = linkifyNote(once.text);
+		expect(twice).toEqual({ ok: true, text: once.text, videoId: VIDEO, linked: 0 });
+	});
+
+	it("changes only the tokens: removing the inserted link syntax gives the note back", () => {
+		const text = seedNote();
+		const r = linkifyNote(text);
+		if (!r.ok) throw new Error(r.reason);
+		const back = r.text.replace(/\[(\d{1,3}(?::\d\d){1,2})\]\(https:\/\/www\.youtube\.com\/watch\?v=[\w-]{11}&t=\d+s\)/g, "$1");
+		expect(back).toBe(text);
+		expect(r.text.includes("[8:36](https://www.youtube.com/watch?v=3x0jhpEj_6o&t=516s)  Horizontal")).toBe(true);
+	});
+
+	it("keeps CRLF and BOM byte for byte", () => {
+		const text = `\uFEFF---\r\nurl: https://youtu.be/${VIDEO}\r\n---\r\n0:10 a\r\n`;
+		const r = linkifyNote(text);
+		expect(r.ok && r.text).toBe(`\uFEFF---\r\nurl: https://youtu.be/${VIDEO}\r\n---\r\n[0:10](https://www.youtube.com/watch?v=${VIDEO}&t=10s) a\r\n`);
+	});
+
+	it.each([
+		["a podcast URL", note("0:10 a", "https://open.spotify.com/show/5bC65RDvs3oxnLyqqvkUYX")],
+		["a javascript: URL", note("0:10 a", `javascript:alert(1)//https://youtu.be/${VIDEO}`)],
+		["no frontmatter", "0:10 a"],
+	])("changes nothing for %s (no video)", (_name, text) => {
+		expect(linkifyNote(text)).toEqual({ ok: true, text, videoId: null, linked: 0 });
+	});
+
+	it("refuses a note whose frontmatter is malformed", () => {
+		const r = linkifyNote("---\nurl: [x\nurl: y\n---\n0:10 a");
+		expect(r.ok).toBe(false);
+	});
+
+	it("gives splices that applySplices applies in any order", () => {
+		const text = "0:10 a\n0:20 b";
+		const splices = linkifySplices(text, VIDEO);
+		expect(applySplices(text, [...splices].reverse())).toBe(applySplices(text, splices));
+		expect(splices.map((s) => [s.from, s.to])).toEqual([
+			[0, 4],
+			[7, 11],
+		]);
+	});
+});

@@ -8,6 +8,8 @@ import { status } from "./commands/status";
 import { links } from "./commands/links";
 import { sync } from "./commands/sync";
 import { queue } from "./commands/queue";
+import { timestamps } from "./commands/timestamps";
+import { linkify } from "./commands/linkify";
 
 type Command = (loaded: LoadedVault, args: CliArgs) => CommandResult | Promise<CommandResult>;
 
@@ -15,6 +17,8 @@ type Command = (loaded: LoadedVault, args: CliArgs) => CommandResult | Promise<C
 export const COMMANDS: Record<string, Command> = {
 	scan,
 	// ── commands ──
+	timestamps,
+	linkify,
 	status,
 	links,
 	sync,

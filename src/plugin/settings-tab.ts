@@ -1,17 +1,34 @@
-/** The settings tab: one control per setting of SPEC §2–§8, sentence-case names. */
-import { PluginSettingTab, Setting, type App } from "obsidian";
+/**
+ * The settings tab: one control per setting of SPEC §2–§8 (every field of
+ * `SourceSettings`), sentence-case names, defaults shown as placeholders. Typed text is
+ * parsed by `core/settings-input`; refused text is marked and its reason shown under the
+ * setting, and nothing is saved until it is fixed.
+ */
+import { PluginSettingTab, Setting, type App, type TextComponent } from "obsidian";
 import type SourceLifecyclePlugin from "./main";
 import { DEFAULT_SETTINGS, type SourceSettings } from "../core/settings";
+import {
+	listText,
+	megabytesText,
+	parseAliasPrefixWords,
+	parseFolder,
+	parseFolders,
+	parseIdPrefix,
+	parseIntegrationHeading,
+	parseMaxNoteMegabytes,
+	parseStatuses,
+	parseTierOrder,
+	type Parsed,
+} from "../core/settings-input";
+import { refreshTriage } from "./triage";
 
-function listText(list: readonly (string | number)[]): string {
-	return list.join(", ");
-}
-
-function parseList(text: string): string[] {
-	return text
-		.split(",")
-		.map((s) => s.trim())
-		.filter((s) => s !== "");
+interface TextSetting<T> {
+	name: string;
+	desc: string;
+	value: string;
+	placeholder: string;
+	parse: (text: string) => Parsed<T>;
+	save: (value: T) => Promise<void>;
 }
 
 // Not the declarative getSettingDefinitions() API: it needs Obsidian 1.13 and minAppVersion is 1.7.2.
@@ -27,73 +44,121 @@ export class SourceSettingsTab extends PluginSettingTab {
 		const { containerEl } = this;
 		containerEl.empty();
 		const s = this.plugin.settings;
-		const save = (patch: Partial<SourceSettings>) => this.plugin.updateSettings(patch);
+		const d = DEFAULT_SETTINGS;
+		const save = async (patch: Partial<SourceSettings>) => {
+			await this.plugin.updateSettings(patch);
+			refreshTriage(this.plugin);
+		};
 
 		new Setting(containerEl).setName("Recognition").setHeading();
-		new Setting(containerEl)
-			.setName("Source ID prefix")
-			.setDesc("A note is a source note when its frontmatter ID starts with this.")
-			.addText((t) => t.setPlaceholder(DEFAULT_SETTINGS.idPrefix).setValue(s.idPrefix).onChange((v) => save({ idPrefix: v.trim() || "SOURCE-" })));
-		new Setting(containerEl)
-			.setName("Source folder")
-			.setDesc("Only notes in this folder are source notes. Leave empty for the whole vault.")
-			.addText((t) => t.setPlaceholder("Sources").setValue(s.sourceFolder).onChange((v) => save({ sourceFolder: v.trim().replace(/^\/+|\/+$/g, "") })));
+		this.text(containerEl, {
+			name: "Source ID prefix",
+			desc: "A note is a source note when its frontmatter ID starts with this.",
+			value: s.idPrefix,
+			placeholder: d.idPrefix,
+			parse: parseIdPrefix,
+			save: (v) => save({ idPrefix: v }),
+		});
+		this.text(containerEl, {
+			name: "Source folder",
+			desc: "Only notes in this folder are source notes. Leave empty for the whole vault.",
+			value: s.sourceFolder,
+			placeholder: "Sources",
+			parse: parseFolder,
+			save: (v) => save({ sourceFolder: v }),
+		});
 
 		new Setting(containerEl).setName("Lifecycle").setHeading();
-		new Setting(containerEl)
-			.setName("Statuses")
-			.setDesc("Comma-separated, in display order. The first is the status a reopened source gets.")
-			.addText((t) => t.setValue(listText(s.statuses)).onChange((v) => {
-				const list = parseList(v);
-				if (list.length) void save({ statuses: list });
-			}));
+		this.text(containerEl, {
+			name: "Statuses",
+			desc: "Comma-separated, in display order. A source is reopened to raw, or to the first status when raw is not listed. Integrated and archived are the statuses that end a source's time in the triage queue.",
+			value: listText(s.statuses),
+			placeholder: listText(d.statuses),
+			parse: parseStatuses,
+			save: (v) => save({ statuses: v }),
+		});
 		new Setting(containerEl)
 			.setName("Auto-integrate")
 			.setDesc("Mark a raw or in-progress source as integrated when a note first links to it.")
 			.addToggle((t) => t.setValue(s.autoIntegrate).onChange((v) => save({ autoIntegrate: v })));
-		new Setting(containerEl)
-			.setName("Integration heading")
-			.setDesc("Heading under which integrate into note appends the source link. Created when missing.")
-			.addText((t) => t.setValue(s.integrationHeading).onChange((v) => save({ integrationHeading: v.trim() || "## Sources" })));
+		this.text(containerEl, {
+			name: "Integration heading",
+			desc: "Heading under which integrate into note appends the source link. Created when missing.",
+			value: s.integrationHeading,
+			placeholder: d.integrationHeading,
+			parse: parseIntegrationHeading,
+			save: (v) => save({ integrationHeading: v }),
+		});
 
-		new Setting(containerEl).setName("Triage").setHeading();
-		new Setting(containerEl)
-			.setName("Signal tier order")
-			.setDesc("Comma-separated, most important first. Used to sort the triage queue.")
-			.addText((t) => t.setValue(listText(s.tierOrder)).onChange((v) => save({ tierOrder: parseList(v) })));
+		new Setting(containerEl).setName("Triage queue").setHeading();
+		this.text(containerEl, {
+			name: "Signal tier order",
+			desc: "Comma-separated, most important first. Sorts the triage queue; other tiers come after these.",
+			value: listText(s.tierOrder),
+			placeholder: listText(d.tierOrder),
+			parse: parseTierOrder,
+			save: (v) => save({ tierOrder: v }),
+		});
 
 		new Setting(containerEl).setName("Aliases and integrated notes").setHeading();
-		new Setting(containerEl)
-			.setName("Alias prefix lengths")
-			.setDesc("Word counts of the title prefixes added as aliases, comma-separated.")
-			.addText((t) => t.setValue(listText(s.aliasPrefixWords)).onChange((v) => {
-				const nums = parseList(v).map(Number).filter((n) => Number.isInteger(n) && n > 0);
-				void save({ aliasPrefixWords: nums });
-			}));
+		this.text(containerEl, {
+			name: "Alias prefix lengths",
+			desc: "Word counts of the title prefixes added as aliases, comma-separated. Leave empty for none.",
+			value: listText(s.aliasPrefixWords),
+			placeholder: listText(d.aliasPrefixWords),
+			parse: parseAliasPrefixWords,
+			save: (v) => save({ aliasPrefixWords: v }),
+		});
 		new Setting(containerEl)
 			.setName("Sync automatically")
 			.setDesc("Fill aliases and integrated notes when links change.")
 			.addToggle((t) => t.setValue(s.autoSync).onChange((v) => save({ autoSync: v })));
-		new Setting(containerEl)
-			.setName("Excluded folders")
-			.setDesc("Notes in these folders never count as integrating notes, such as an inbox of reading lists. Comma-separated.")
-			.addText((t) => t.setValue(listText(s.excludedFolders)).onChange((v) => save({ excludedFolders: parseList(v).map((f) => f.replace(/^\/+|\/+$/g, "")) })));
+		this.text(containerEl, {
+			name: "Excluded folders",
+			desc: "Notes in these folders never count as integrating notes, such as an inbox of reading lists. Comma-separated.",
+			value: listText(s.excludedFolders),
+			placeholder: "Inbox, Templates",
+			parse: parseFolders,
+			save: (v) => save({ excludedFolders: v }),
+		});
 
 		new Setting(containerEl).setName("Timestamps").setHeading();
 		new Setting(containerEl)
 			.setName("Seek links in reading view")
+			.setDesc("Show timestamps of notes with a video as links that open the video at that time.")
 			.addToggle((t) => t.setValue(s.timestampsInReadingView).onChange((v) => save({ timestampsInReadingView: v })));
 		new Setting(containerEl)
 			.setName("Seek links in live preview")
+			.setDesc("The same links while editing in live preview.")
 			.addToggle((t) => t.setValue(s.timestampsInLivePreview).onChange((v) => save({ timestampsInLivePreview: v })));
 
 		new Setting(containerEl).setName("Safety").setHeading();
-		new Setting(containerEl)
-			.setName("Maximum note size in megabytes")
-			.setDesc("Larger notes are never read or written by this plugin.")
-			.addText((t) => t.setValue(String(s.maxNoteBytes / 1024 / 1024)).onChange((v) => {
-				const mb = Number(v);
-				if (Number.isFinite(mb) && mb > 0) void save({ maxNoteBytes: Math.round(mb * 1024 * 1024) });
-			}));
+		this.text(containerEl, {
+			name: "Maximum note size in megabytes",
+			desc: "Larger notes are never read or written by this plugin.",
+			value: megabytesText(s.maxNoteBytes),
+			placeholder: megabytesText(d.maxNoteBytes),
+			parse: parseMaxNoteMegabytes,
+			save: (v) => save({ maxNoteBytes: v }),
+		});
+	}
+
+	/** A text setting that saves only text its parser accepts, and says why it refused. */
+	private text<T>(containerEl: HTMLElement, spec: TextSetting<T>): Setting {
+		const setting = new Setting(containerEl).setName(spec.name).setDesc(spec.desc);
+		const error = setting.descEl.createDiv({ cls: "source-lifecycle-setting-error" });
+		setting.addText((t: TextComponent) =>
+			t
+				.setPlaceholder(spec.placeholder)
+				.setValue(spec.value)
+				.onChange(async (text) => {
+					const parsed = spec.parse(text);
+					t.inputEl.toggleClass("source-lifecycle-invalid", !parsed.ok);
+					t.inputEl.setAttr("aria-invalid", parsed.ok ? null : "true");
+					error.setText(parsed.ok ? "" : parsed.message);
+					if (parsed.ok) await spec.save(parsed.value);
+				}),
+		);
+		return setting;
 	}
 }

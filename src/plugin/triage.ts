@@ -62,3 +62,10 @@ export async function openNextSource(plugin: SourceLifecyclePlugin): Promise<TFi
 	await app.workspace.getLeaf(false).openFile(file);
 	return file;
 }
+
+/** Re-read the queue in every open triage view (settings such as tier order changed). */
+export function refreshTriage(plugin: SourceLifecyclePlugin): void {
+	for (const leaf of plugin.app.workspace.getLeavesOfType(TRIAGE_VIEW_TYPE)) {
+		if (leaf.view instanceof TriageView && leaf.view.triageList) leaf.view.refresh();
+	}
+}

@@ -25,7 +25,7 @@ describe("settings input", () => {
 		expect(parseList(text)).toEqual(expected);
 	});
 
-	it.each<[string, (t: string) => Parsed<unknown>, string, Parsed<unknown> | typeof refused]>([
+	it.each<[string, (t: string) => Parsed<unknown>, string, unknown]>([
 		["id prefix", parseIdPrefix, " SRC- ", ok("SRC-")],
 		["id prefix", parseIdPrefix, "  ", refused],
 		["id prefix", parseIdPrefix, "SOURCE -", refused],

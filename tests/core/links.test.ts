@@ -1,0 +1,231 @@
+import { countLinks, defaultDisplayText, extractLinks, frontmatterLinks, LinkResolver, linkpathOf, parseWikilinkInner } from "../../src/core/links";
+
+/** `[original, link, displayText]` of every body link and embed. */
+function triples(text: string): { links: string[][]; embeds: string[][] } {
+	const ex = extractLinks(text);
+	return {
+		links: ex.links.map((l) => [l.original, l.link, l.displayText]),
+		embeds: ex.embeds.map((l) => [l.original, l.link, l.displayText]),
+	};
+}
+
+describe("extractLinks: what Obsidian indexes as a link", () => {
+	it.each([
+		["a wikilink", "see [[Note]] here", [["[[Note]]", "Note", "Note"]]],
+		["a wikilink with alias", "[[Note|the note]]", [["[[Note|the note]]", "Note", "the note"]]],
+		["a heading link: display text joins with >", "[[Note#Part#Sub]]", [["[[Note#Part#Sub]]", "Note#Part#Sub", "Note > Part > Sub"]]],
+		["a same-note heading link", "[[#Part]]", [["[[#Part]]", "#Part", "Part"]]],
+		["a block link", "[[Note#^abc-1]]", [["[[Note#^abc-1]]", "Note#^abc-1", "Note > ^abc-1"]]],
+		["only the first | splits off the alias", "[[a#b||c]]", [["[[a#b||c]]", "a#b", "|c"]]],
+		["a leading | is part of the link", "[[|alias]] [[|]]", [["[[|alias]]", "|alias", "|alias"], ["[[|]]", "|", "|"]]],
+		["the table escape \\| is an alias separator", "| [[Note\\|alias]] |", [["[[Note\\|alias]]", "Note", "alias"]]],
+		["a single ] does not end a wikilink", "[[Sq]uare]]", [["[[Sq]uare]]", "Sq]uare", "Sq]uare"]]],
+		["nested [[ parses the inner link only", "[[Nested [[Inner]] x]]", [["[[Inner]]", "Inner", "Inner"]]],
+		["a schemed wikilink is still a link (to a missing note)", "[[https://example.com]]", [["[[https://example.com]]", "https://example.com", "https://example.com"]]],
+		["a Markdown link, URL-decoded", "[My note](Sub/My%20Note.md)", [["[My note](Sub/My%20Note.md)", "Sub/My Note.md", "My note"]]],
+		["a Markdown link without .md, with heading", "[x](Note#Part)", [["[x](Note#Part)", "Note#Part", "x"]]],
+		["a Markdown link in angle brackets", "[x](<My Note.md>)", [["[x](<My Note.md>)", "My Note.md", "x"]]],
+		["a Markdown link with a title", '[x](Note.md "title")', [['[x](Note.md "title")', "Note.md", "x"]]],
+		["a Markdown link with nested brackets in its text", "[a [b] c](Note.md)", [["[a [b] c](Note.md)", "Note.md", "a [b] c"]]],
+		["a Markdown link with balanced parentheses", "[x](Note%20(1).md)", [["[x](Note%20(1).md)", "Note (1).md", "x"]]],
+		["a same-note Markdown heading link", "[h](#Part)", [["[h](#Part)", "#Part", "h"]]],
+		["links inside %% comments (Obsidian indexes them)", "%% [[Hidden]] %%\n%%\n[[Hidden2]]\n%%", [["[[Hidden]]", "Hidden", "Hidden"], ["[[Hidden2]]", "Hidden2", "Hidden2"]]],
+		["links in headings, lists, quotes and callouts", "# [[A]]\n- [[B]]\n> [[C]]\n> [!note] [[D]]", [["[[A]]", "A", "A"], ["[[B]]", "B", "B"], ["[[C]]", "C", "C"], ["[[D]]", "D", "D"]]],
+	])("%s", (_name, text, expected) => {
+		expect(triples(text).links).toEqual(expected);
+	});
+
+	it.each([
+		["inside inline code", "`[[Note]]` and ``[[a]] ` b``"],
+		["inside a fenced code block", "```\n[[Note]]\n```\n~~~md\n[x](y.md)\n~~~"],
+		["inside a fenced code block in a list item", "- item\n  ```sh\n  [[Note]]\n  ```"],
+		["inside an unclosed fence (code to the end)", "```\n[[Note]]\n\n[[Other]]"],
+		["inside an indented code block", "para\n\n    [[Note]]\n    [[Other]]"],
+		["inside an HTML comment, inline or multi-line", "a <!-- [[Note]] --> b\n<!--\n[[Other]]\n-->"],
+		["inside a $$ math block", "$$\n[[Note]]\n$$"],
+		["an external Markdown link", "[site](https://example.com/a.md) [m](mailto:a@b.c) [o](obsidian://open?x)"],
+		["a Markdown link with a literal space", "[w](Sub/My Note.md)"],
+		["a wikilink across lines", "[[Multi\nLine]]"],
+		["an escaped bracket", "\\[[Note]] \\[x](y.md)"],
+		["an empty wikilink", "[[]]"],
+		["an image URL embed", "![pic](https://example.com/a.png)"],
+	])("no link %s", (_name, text) => {
+		expect(extractLinks(text).links).toEqual([]);
+		expect(extractLinks(text).embeds).toEqual([]);
+	});
+
+	it("keeps links in an indented list continuation (not code)", () => {
+		expect(triples("- item\n\n    [[Note]]").links).toEqual([["[[Note]]", "Note", "Note"]]);
+	});
+
+	it("puts ![[…]] and ![…](…) in embeds, with the ! in original and position", () => {
+		const ex = extractLinks("x ![[pic.png|100]] ![alt](img%201.png)");
+		expect(ex.links).toEqual([]);
+		expect(ex.embeds.map((e) => [e.original, e.link, e.displayText, e.position.start.col])).toEqual([
+			["![[pic.png|100]]", "pic.png", "100", 2],
+			["![alt](img%201.png)", "img 1.png", "alt", 19],
+		]);
+	});
+
+	it("gives positions as Obsidian does: 0-based line and column, UTF-16 offsets, CRLF counted", () => {
+		const text = "---\r\nk: v\r\n---\r\nab [[X]]\r\nçé [y](z.md)";
+		const ex = extractLinks(text);
+		expect(ex.links.map((l) => l.position)).toEqual([
+			{ start: { line: 3, col: 3, offset: 19 }, end: { line: 3, col: 8, offset: 24 } },
+			{ start: { line: 4, col: 3, offset: 29 }, end: { line: 4, col: 12, offset: 38 } },
+		]);
+	});
+
+	it("does not read the frontmatter block as body text", () => {
+		const ex = extractLinks('---\nup: "[[Parent]]"\nnote: see [[Not a property link]]\n---\n[[Body]]');
+		expect(ex.links.map((l) => l.link)).toEqual(["Body"]);
+		expect(ex.frontmatterLinks).toEqual([{ key: "up", original: "[[Parent]]", link: "Parent", displayText: "Parent" }]);
+	});
+
+	it("reads a note whose --- block never closes as body text (no frontmatter)", () => {
+		expect(extractLinks("---\nup: [[Parent]]\n").links.map((l) => l.link)).toEqual(["Parent"]);
+	});
+
+	it("uses frontmatter the caller already parsed", () => {
+		const ex = extractLinks("body [[A]]", { frontmatter: { k: "[[B]]" }, block: null });
+		expect(ex.frontmatterLinks.map((l) => l.link)).toEqual(["B"]);
+	});
+});
+
+describe("frontmatterLinks: property values that are one wikilink", () => {
+	it("names list items key.index and nested keys key.sub", () => {
+		expect(
+			frontmatterLinks({ up: "[[A#H|alias]]", list: ["x", "[[B]]", 3, null], nested: { deep: ["[[C]]"] }, text: "see [[D]]", md: "[e](E.md)" }),
+		).toEqual([
+			{ key: "up", original: "[[A#H|alias]]", link: "A#H", displayText: "alias" },
+			{ key: "list.1", original: "[[B]]", link: "B", displayText: "B" },
+			{ key: "nested.deep.0", original: "[[C]]", link: "C", displayText: "C" },
+		]);
+	});
+
+	it("is empty for no frontmatter", () => {
+		expect(frontmatterLinks(null)).toEqual([]);
+	});
+});
+
+describe("link text helpers", () => {
+	it.each([
+		["Note", "Note"],
+		["Note#H", "Note"],
+		["#H", ""],
+		["pa#th/x", "pa"],
+		["|alias", "|alias"],
+	])("linkpathOf(%j) is %j", (link, path) => expect(linkpathOf(link)).toBe(path));
+
+	it.each([
+		["Note", "Note"],
+		["#H", "H"],
+		["#H#S", "H > S"],
+		["|#alias", "| > alias"],
+	])("defaultDisplayText(%j) is %j", (link, text) => expect(defaultDisplayText(link)).toBe(text));
+
+	it("parseWikilinkInner falls back to the link's display text for an empty alias", () => {
+		expect(parseWikilinkInner("Note#H|")).toEqual({ link: "Note#H", displayText: "Note > H" });
+	});
+});
+
+describe("LinkResolver: like getFirstLinkpathDest", () => {
+	const files = [
+		"Note.md",
+		"zzzz/Note.md",
+		"a/b/Note.md",
+		"Projects/Plan.md",
+		"Archive/Plan.md",
+		"Archive/Old/Report.md",
+		"Sub/My Note.md",
+		"img/Pic.PNG",
+		"docs/Manual.pdf",
+		"Board.canvas",
+		"Notes.md.md",
+		"y.md",
+		"a/x.md",
+	];
+	const resolver = new LinkResolver(files);
+
+	it.each([
+		["an exact vault path wins, even over the source's own folder", "Note", "a/b/src.md", "Note.md"],
+		["the exact path with .md written", "Note.md", "x.md", "Note.md"],
+		["a path suffix matches when no exact path exists", "b/Note", "x.md", "a/b/Note.md"],
+		["the source's own folder wins among name matches", "Plan", "Archive/src.md", "Archive/Plan.md"],
+		["an ancestor folder counts for nothing: the shortest path wins", "Plan", "Archive/Old/src.md", "Archive/Plan.md"],
+		["the shortest path string wins otherwise", "Plan", "src.md", "Archive/Plan.md"],
+		["case-insensitive", "archive/old/REPORT", "x.md", "Archive/Old/Report.md"],
+		["case-insensitive by name", "report", "x.md", "Archive/Old/Report.md"],
+		["a Markdown destination is looked up vault-wide", "My Note.md", "x.md", "Sub/My Note.md"],
+		["a non-Markdown file needs its extension", "Pic.png", "x.md", "img/Pic.PNG"],
+		["a PDF", "docs/Manual.pdf", "x.md", "docs/Manual.pdf"],
+		["a canvas", "Board.canvas", "x.md", "Board.canvas"],
+		["a relative path with ..", "../y", "a/x.md", "y.md"],
+		["a relative path with .", "./x", "a/src.md", "a/x.md"],
+		["a leading / is the vault root", "/Projects/Plan", "x.md", "Projects/Plan.md"],
+		["the empty link path is the source itself ([[#heading]])", "", "Projects/Plan.md", "Projects/Plan.md"],
+		["a name with .md is tried as written first", "Notes.md", "x.md", "Notes.md.md"],
+	])("%s", (_name, linkpath, source, expected) => {
+		expect(resolver.resolve(linkpath, source)).toBe(expected);
+	});
+
+	it.each([
+		["a non-Markdown file without its extension", "Pic"],
+		["an alias is never a link target", "How OpenAI Builds for"],
+		["a name that matches no file", "Missing"],
+		["a partial name", "ote"],
+		["a suffix that is not a whole path segment", "ub/My Note.md"],
+	])("does not resolve %s", (_name, linkpath) => {
+		expect(resolver.resolve(linkpath, "src.md")).toBeNull();
+	});
+
+	it("drops a removed file and finds the next candidate", () => {
+		const r = new LinkResolver(["A/Dup.md", "B/C/Dup.md"]);
+		expect(r.resolve("Dup", "x.md")).toBe("A/Dup.md");
+		r.remove("A/Dup.md");
+		expect(r.resolve("Dup", "x.md")).toBe("B/C/Dup.md");
+	});
+
+	it.each([
+		["a unique Markdown name: its basename", ["Folder/Unique.md", "Other.md"], "Folder/Unique.md", "Unique"],
+		["a duplicate basename: the path without .md", ["A/Dup.md", "B/Dup.md"], "B/Dup.md", "B/Dup"],
+		["a unique non-Markdown file keeps its extension", ["img/Pic.png"], "img/Pic.png", "Pic.png"],
+		["names differing only in case are duplicates", ["A/dup.md", "B/Dup.md"], "B/Dup.md", "B/Dup"],
+	])("linkText: %s", (_name, paths, path, expected) => {
+		expect(new LinkResolver(paths).linkText(path)).toBe(expected);
+	});
+});
+
+describe("countLinks: a note's resolvedLinks and unresolvedLinks entries", () => {
+	const resolver = new LinkResolver(["Notes/Source.md", "Notes/Hub.md", "Other/Source.md", "att/file.pdf"]);
+
+	it("counts links, embeds and frontmatter links per destination; self-links included", () => {
+		const text = [
+			"---",
+			'up: "[[Hub]]"',
+			"list:",
+			'  - "[[Source#Part]]"',
+			"---",
+			"[[Source]] [[source|alias]] ![[file.pdf]] [h](#Part) [[#Part]]",
+			"[m](Source.md) [[Missing]] [[Missing#x]] [[pa#th]]",
+			"`[[Source]]`",
+		].join("\n");
+		const counts = countLinks(extractLinks(text), "Notes/Hub.md", resolver);
+		expect(counts.resolved).toEqual({ "Notes/Source.md": 4, "Notes/Hub.md": 3, "att/file.pdf": 1 });
+		expect(counts.unresolved).toEqual({ Missing: 2, pa: 1 });
+	});
+
+	it("resolves a bare duplicate name from the other folder to the shortest path", () => {
+		const counts = countLinks(extractLinks("[[Source]]"), "elsewhere.md", resolver);
+		expect(counts.resolved).toEqual({ "Notes/Source.md": 1 });
+	});
+
+	it("is empty for a note without links, and safe with a __proto__ link", () => {
+		expect(countLinks(extractLinks("plain"), "x.md", resolver)).toEqual({ resolved: {}, unresolved: {} });
+		const odd = countLinks(extractLinks("[[__proto__]] [[constructor]]"), "x.md", resolver).unresolved;
+		expect(Object.entries(odd)).toEqual([
+			["__proto__", 1],
+			["constructor", 1],
+		]);
+	});
+});

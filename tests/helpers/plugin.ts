@@ -1,5 +1,5 @@
 /** Build the real plugin on the obsidian mock, with notes, as Obsidian would load it. */
-import { App, type PluginManifest } from "../__mocks__/obsidian";
+import { App } from "../__mocks__/obsidian";
 import SourceLifecyclePlugin from "../../src/plugin/main";
 import manifestJson from "../../manifest.json";
 
@@ -7,7 +7,7 @@ export async function loadPlugin(notes: Record<string, string>, saved: unknown =
 	const app = new App();
 	for (const [path, text] of Object.entries(notes)) app.vault.addFile(path, text);
 	app.metadataCache.indexAll();
-	const plugin = new SourceLifecyclePlugin(app as any, manifestJson as PluginManifest as any);
+	const plugin = new SourceLifecyclePlugin(app as any, manifestJson as any);
 	(plugin as any).savedData = saved;
 	// As Obsidian's Component.load(): loaded first, so children added in onload load at once.
 	(plugin as any)._loaded = true;

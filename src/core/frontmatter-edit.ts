@@ -29,7 +29,8 @@ export function editFrontmatter(text: string, edits: readonly FieldEdit[]): Edit
 	const yamlText = text.slice(block.yamlStart, block.yamlEnd);
 	const before = parseYamlStrict(yamlText);
 	if (!before.ok) return { ok: false, reason: before.reason };
-	const doc = parseDocument(yamlText, { uniqueKeys: true });
+	// Keys were checked unique by parseYamlStrict (in linear time; the parser's check is quadratic).
+	const doc = parseDocument(yamlText, { uniqueKeys: false });
 	const map = doc.contents;
 	if (!isMap(map)) return { ok: false, reason: "frontmatter is not a map of properties" };
 

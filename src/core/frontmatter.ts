@@ -4,7 +4,7 @@
  * notes use and falls back to the `yaml` package for anything else (SPEC §11).
  * Byte-exact edits live in `frontmatter-edit.ts`.
  */
-import { parseDocument } from "yaml";
+import { isMap, isScalar, isSeq, parseDocument } from "yaml";
 
 export type FrontmatterData = Record<string, unknown>;
 
@@ -99,13 +99,21 @@ export function readFrontmatter(text: string): ReadResult {
 
 /** Aliases expanded past this count are an alias bomb. */
 const MAX_ALIAS_COUNT = 50;
+/** Flow collections nested deeper than this are refused before parsing (the parser recurses). */
+const MAX_FLOW_DEPTH = 256;
 
 /** The reference parse: the `yaml` package, strict, with alias-bomb protection. */
 export function parseYamlStrict(yamlText: string): { ok: true; data: FrontmatterData | null } | { ok: false; reason: string } {
 	try {
-		const doc = parseDocument(yamlText, { uniqueKeys: true, prettyErrors: false });
+		if (flowDepthOver(yamlText, MAX_FLOW_DEPTH)) {
+			return { ok: false, reason: `frontmatter nests lists or maps more than ${MAX_FLOW_DEPTH} levels deep` };
+		}
+		// Duplicate keys are checked below in one pass: the parser's own check is quadratic.
+		const doc = parseDocument(yamlText, { uniqueKeys: false, prettyErrors: false });
 		const error = doc.errors[0];
-		if (error) return { ok: false, reason: oneLine(error.message) };
+		if (error) return { ok: false, reason: parserReason(error.message) };
+		const duplicate = firstDuplicateKey(doc.contents);
+		if (duplicate !== null) return { ok: false, reason: `Map keys must be unique: "${duplicate}" appears more than once` };
 		const data: unknown = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
 		if (data === null || data === undefined) return { ok: true, data: null };
 		if (typeof data !== "object" || Array.isArray(data)) {
@@ -113,8 +121,47 @@ export function parseYamlStrict(yamlText: string): { ok: true; data: Frontmatter
 		}
 		return { ok: true, data: data as FrontmatterData };
 	} catch (e) {
-		return { ok: false, reason: oneLine(e instanceof Error ? e.message : String(e)) };
+		return { ok: false, reason: parserReason(e instanceof Error ? e.message : String(e)) };
 	}
+}
+
+function parserReason(message: string): string {
+	const reason = oneLine(message);
+	return /call stack/i.test(reason) ? "frontmatter is nested too deeply to read" : reason;
+}
+
+/** Cheap over-estimate of flow nesting (`[`/`{`, quotes ignored): true when past `max`. */
+function flowDepthOver(text: string, max: number): boolean {
+	let depth = 0;
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		if (c === 91 /* [ */ || c === 123 /* { */) {
+			if (++depth > max) return true;
+		} else if ((c === 93 /* ] */ || c === 125 /* } */) && depth > 0) depth--;
+	}
+	return false;
+}
+
+/** The first key that appears twice in one map, anywhere in the document (iterative walk). */
+function firstDuplicateKey(root: unknown): string | null {
+	const stack: unknown[] = [root];
+	while (stack.length > 0) {
+		const node = stack.pop();
+		if (isMap(node)) {
+			const seen = new Set<unknown>();
+			for (const pair of node.items) {
+				const key: unknown = isScalar(pair.key) ? pair.key.value : pair.key;
+				if (key === pair.key || (typeof key === "number" && Number.isNaN(key))) {
+					// A collection as key, or NaN: never equal to another key (as in yaml).
+				} else if (seen.has(key)) return String(key);
+				else seen.add(key);
+				stack.push(pair.key, pair.value);
+			}
+		} else if (isSeq(node)) {
+			for (const item of node.items) stack.push(item);
+		}
+	}
+	return null;
 }
 
 function oneLine(s: string): string {
@@ -223,7 +270,7 @@ export function readScalar(rawValue: string): unknown {
 	if (NUMERIC_START.test(raw)) {
 		if (INT.test(raw)) return raw.replace(/^[-+]/, "").length <= 15 ? Number(raw) : FALLBACK;
 		if (NUMBERISH.test(raw) || !/^[0-9]/.test(raw)) return FALLBACK;
-		return raw;
+		return ownString(raw);
 	}
 	if (UNSAFE_PLAIN_START.test(raw)) return FALLBACK;
 	switch (raw) {
@@ -232,46 +279,56 @@ export function readScalar(rawValue: string): unknown {
 		case "false": case "False": case "FALSE": return false;
 	}
 	if (raw.startsWith(".")) return FALLBACK;
-	return raw;
+	return ownString(raw);
 }
 
 function trailingOk(rest: string): boolean {
 	return BLANK.test(rest) || /^[ ]+#/.test(rest);
 }
 
+const ESCAPES: Readonly<Record<string, string>> = { '"': '"', "\\": "\\", "/": "/", n: "\n", t: "\t", r: "\r", "0": "\0" };
+
+/**
+ * A copy of a value that does not keep the note it was sliced from alive: a V8 slice
+ * points into its parent string, so 20k titles would hold 20k whole notes in memory.
+ */
+export function ownString(s: string): string {
+	return s.length < 13 ? s : (" " + s).slice(1);
+}
+
+/** Whole runs between quotes and escapes are sliced at once: no per-character string building. */
 function readDoubleQuoted(raw: string): unknown {
 	let out = "";
-	for (let i = 1; i < raw.length; i++) {
-		const ch = raw[i] as string;
-		if (ch === "\\") {
-			const next = raw[i + 1];
-			const simple: Record<string, string> = { '"': '"', "\\": "\\", "/": "/", n: "\n", t: "\t", r: "\r", "0": "\0" };
-			if (next !== undefined && simple[next] !== undefined) {
-				out += simple[next];
-				i++;
-				continue;
-			}
-			return FALLBACK;
+	let from = 1;
+	let escape = raw.indexOf("\\", from);
+	for (;;) {
+		const quote = raw.indexOf('"', from);
+		if (quote === -1) return FALLBACK; // not closed on this line: multi-line scalar
+		if (escape === -1 || quote < escape) {
+			out += raw.slice(from, quote);
+			return trailingOk(raw.slice(quote + 1)) ? ownString(out) : FALLBACK;
 		}
-		if (ch === '"') return trailingOk(raw.slice(i + 1)) ? out : FALLBACK;
-		out += ch;
+		const next = raw[escape + 1];
+		const replacement = next === undefined ? undefined : ESCAPES[next];
+		if (replacement === undefined) return FALLBACK;
+		out += raw.slice(from, escape) + replacement;
+		from = escape + 2;
+		escape = raw.indexOf("\\", from);
 	}
-	return FALLBACK; // not closed on this line: multi-line scalar
 }
 
 function readSingleQuoted(raw: string): unknown {
 	let out = "";
-	for (let i = 1; i < raw.length; i++) {
-		const ch = raw[i] as string;
-		if (ch === "'") {
-			if (raw[i + 1] === "'") {
-				out += "'";
-				i++;
-				continue;
-			}
-			return trailingOk(raw.slice(i + 1)) ? out : FALLBACK;
+	let from = 1;
+	for (;;) {
+		const quote = raw.indexOf("'", from);
+		if (quote === -1) return FALLBACK;
+		out += raw.slice(from, quote);
+		if (raw.charCodeAt(quote + 1) === 39 /* ' */) {
+			out += "'";
+			from = quote + 2;
+			continue;
 		}
-		out += ch;
+		return trailingOk(raw.slice(quote + 1)) ? ownString(out) : FALLBACK;
 	}
-	return FALLBACK;
 }

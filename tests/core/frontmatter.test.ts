@@ -177,3 +177,22 @@ describe("editFrontmatter on an empty value with a comment (found by fuzzing)", 
 		expect(r.ok && r.text).toBe(expected);
 	});
 });
+
+describe("parseYamlStrict on hostile frontmatter", () => {
+	it.each([
+		["10,000 nested [", "x: " + "[".repeat(10_000) + "\n", /nests .* deep/],
+		["10,000 nested {", "x: " + "{a: ".repeat(10_000) + "1" + "}".repeat(10_000) + "\n", /nests .* deep/],
+		["a duplicate key, named in the reason", "a: 1\nb: 2\na: 3\n", /unique: "a"/],
+		["a duplicate key in a nested map", "m: {x: 1, x: 2}\n", /unique: "x"/],
+	])("refuses %s with a clear reason", (_name, yaml, reason) => {
+		const r = parseYamlStrict(yaml);
+		expect(r.ok).toBe(false);
+		if (!r.ok) expect(r.reason).toMatch(reason);
+	});
+
+	it("reads 20,000 distinct keys through the yaml fallback (duplicate check is linear, not the parser's quadratic one)", () => {
+		const yaml = Array.from({ length: 20_000 }, (_, i) => `k${i}: {v: ${i}}`).join("\n") + "\n";
+		const r = parseYamlStrict(yaml);
+		expect(r.ok && Object.keys(r.data ?? {}).length).toBe(20_000);
+	});
+});

@@ -5,6 +5,7 @@
  * `readFrontmatter` always agrees with the reference (same data, or both errors).
  */
 import fc from "fast-check";
+import { parseDocument } from "yaml";
 import { FALLBACK, locateFrontmatter, parseYamlStrict, readFlatYaml, readFrontmatter } from "../../src/core/frontmatter";
 import { codePoint } from "./yaml-gen";
 import { fuzz } from "./config";
@@ -62,6 +63,34 @@ describe("fast frontmatter reader (property)", () => {
 				if (!equals(fast, ref.data)) throw new Error(`fast reader differs from yaml on ${show(yaml)}: ${show(JSON.stringify(fast))} vs ${show(JSON.stringify(ref.data))}`);
 			}),
 			fuzz(3),
+		);
+	});
+
+	it("parseYamlStrict's linear duplicate-key check agrees with the yaml package's own (quadratic) one", () => {
+		const nestedLine = fc.constantFrom(
+			"m: {a: 1, a: 2}", "m: {a: 1, b: 2}", "m: {\"a\": 1, a: 2}", "m: {'a': 1, \"a\": 2}", "m: {1: x, \"1\": y}", "m: {1: x, 1: y}",
+			"m: [{x: 1}, {x: 1, x: 2}]", "m: [{x: 1}, {x: 1}]", "m:\n  a: 1\n  a: 2", "m:\n  a: 1\n  b: {c: 1, c: 1}", "? [a]\n: 1", "? [a]\n: 2",
+			"null: 1", "~: 2", "\"\": 3", "true: 1", "True: 2", "'true': 3", "0x10: a", "16: b", "1.0: a", "1: b", ".nan: 1", ".NaN: 2",
+			"m: &anchor {a: 1}", "n: *anchor", "<<: {a: 1}", "<<: {b: 2}",
+		);
+		const doc = fc.array(fc.oneof(nestedLine, line.map((l) => l.join("\n"))), { maxLength: 8 }).map((ls) => ls.map((l) => l + "\n").join(""));
+		fc.assert(
+			fc.property(doc, (yaml) => {
+				const ours = parseYamlStrict(yaml);
+				const d = parseDocument(yaml, { uniqueKeys: true, prettyErrors: false });
+				let theirs: { ok: boolean; data?: unknown } = { ok: d.errors.length === 0 };
+				if (theirs.ok) {
+					try {
+						const data: unknown = d.toJS({ maxAliasCount: 50 });
+						theirs = typeof data === "object" && !Array.isArray(data) ? { ok: true, data: data ?? null } : data === undefined ? { ok: true, data: null } : { ok: false };
+					} catch {
+						theirs = { ok: false };
+					}
+				}
+				if (ours.ok !== theirs.ok) throw new Error(`parseYamlStrict ${ours.ok ? "accepts" : "refuses"} ${show(yaml)}, yaml with uniqueKeys ${theirs.ok ? "accepts" : "refuses"} it${ours.ok ? "" : ": " + ours.reason}`);
+				if (ours.ok && !equals(ours.data, theirs.data)) throw new Error(`parseYamlStrict differs on ${show(yaml)}`);
+			}),
+			fuzz(2),
 		);
 	});
 

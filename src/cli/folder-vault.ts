@@ -3,7 +3,7 @@
  * skipped, symlinks out of the vault not followed), reads notes with size and UTF-8
  * checks, and writes atomically (temporary file beside the note, fsync, rename).
  */
-import { chmodSync, closeSync, fsyncSync, lstatSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, type Dirent } from "fs";
+import { chmodSync, closeSync, fstatSync, fsyncSync, lstatSync, openSync, readdirSync, readFileSync, readSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, type Dirent } from "fs";
 import { isAbsolute, join, relative, sep } from "path";
 
 export class UsageError extends Error {}
@@ -11,7 +11,7 @@ export class UsageError extends Error {}
 /** Temporary files of an atomic write; never `.md`, and dot-prefixed so no vault lists them. */
 export const TEMP_MARK = ".sl-tmp";
 
-export type ReadNote = { ok: true; text: string; bytes: number } | { ok: false; message: string; looksBinary?: boolean; latin1?: string };
+export type ReadNote = { ok: true; text: string; bytes: number; raw?: Buffer } | { ok: false; message: string; looksBinary?: boolean; latin1?: string };
 
 const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
@@ -132,6 +132,39 @@ export class FolderVault {
 		}
 		try {
 			return { ok: true, text: decoder.decode(buf), bytes: buf.length };
+		} catch {
+			return { ok: false, message: "file is not valid UTF-8", latin1: buf.toString("latin1") };
+		}
+	}
+
+	/**
+	 * Read a note `listFiles` returned: the walk already checked where it leads, so this is
+	 * one open, fstat, read and close — what a plain `readFileSync` costs.
+	 */
+	readListedNote(vaultPath: string, maxBytes: number): ReadNote {
+		let buf: Buffer;
+		let fd = -1;
+		try {
+			fd = openSync(join(this.root, vaultPath), "r");
+			const size = fstatSync(fd).size;
+			if (size > maxBytes) {
+				return { ok: false, message: `note is ${formatBytes(size)}, over the ${formatBytes(maxBytes)} limit; not read` };
+			}
+			buf = Buffer.allocUnsafe(size);
+			let off = 0;
+			while (off < size) {
+				const n = readSync(fd, buf, off, size - off, off);
+				if (n === 0) break;
+				off += n;
+			}
+			if (off < size) buf = buf.subarray(0, off);
+		} catch (e) {
+			return { ok: false, message: `cannot read file (${(e as Error).message})` };
+		} finally {
+			if (fd !== -1) closeSync(fd);
+		}
+		try {
+			return { ok: true, text: decoder.decode(buf), bytes: buf.length, raw: buf };
 		} catch {
 			return { ok: false, message: "file is not valid UTF-8", latin1: buf.toString("latin1") };
 		}

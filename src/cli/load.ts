@@ -16,9 +16,30 @@ export interface FileError {
 }
 
 export interface LoadedNote {
-	path: string;
-	text: string;
-	frontmatter: FrontmatterData | null;
+	readonly path: string;
+	readonly text: string;
+	readonly frontmatter: FrontmatterData | null;
+}
+
+/**
+ * A note as read, keeping its bytes (outside the JS heap) rather than its text, and
+ * decoding again when a command asks: a 20k-note vault held as strings costs the garbage
+ * collector more than the whole scan does.
+ */
+class ReadNoteBytes implements LoadedNote {
+	constructor(
+		readonly path: string,
+		private readonly raw: Buffer,
+		readonly frontmatter: FrontmatterData | null,
+	) {}
+
+	get text(): string {
+		return this.raw.toString("utf8");
+	}
+}
+
+function loadedNote(path: string, read: { text: string; raw?: Buffer }, frontmatter: FrontmatterData | null): LoadedNote {
+	return read.raw ? new ReadNoteBytes(path, read.raw, frontmatter) : { path, text: read.text, frontmatter };
 }
 
 export interface LoadedVault {
@@ -28,7 +49,10 @@ export interface LoadedVault {
 	notes: Map<string, LoadedNote>;
 	index: SourceIndex;
 	resolver: LinkResolver;
-	/** Per Markdown note read: its `resolvedLinks` / `unresolvedLinks` entries, as Obsidian's. */
+	/**
+	 * Per Markdown note read: its `resolvedLinks` / `unresolvedLinks` entries, as Obsidian's
+	 * (SOURCE notes only with `linksOfSources`).
+	 */
 	links: Map<string, LinkCounts>;
 	errors: FileError[];
 	/** Notes that could not be read or parsed and do not look like SOURCE notes. */
@@ -45,7 +69,16 @@ export async function loadSettings(vault: FolderVault): Promise<SourceSettings> 
 	}
 }
 
-export async function loadVault(vault: FolderVault): Promise<LoadedVault> {
+export interface LoadOptions {
+	/**
+	 * Also extract the links of SOURCE notes. Backlinks, sync and the queue only need links
+	 * from integrating (non-source) notes, so by default a source's body is not scanned;
+	 * `links` (Obsidian's full resolvedLinks) asks for them.
+	 */
+	linksOfSources?: boolean;
+}
+
+export async function loadVault(vault: FolderVault, options: LoadOptions = {}): Promise<LoadedVault> {
 	const settings = await loadSettings(vault);
 	const files = vault.listFiles();
 	const resolver = new LinkResolver(files);
@@ -61,7 +94,7 @@ export async function loadVault(vault: FolderVault): Promise<LoadedVault> {
 	};
 	for (const path of files) {
 		if (!path.toLowerCase().endsWith(".md")) continue;
-		const read = vault.readNote(path, settings.maxNoteBytes);
+		const read = vault.readListedNote(path, settings.maxNoteBytes);
 		if (!read.ok) {
 			const looks = read.latin1 !== undefined ? rawLooksLikeSource(read.latin1, settings.idPrefix) : true;
 			if (looks) errors.push({ path, message: read.message });
@@ -73,13 +106,13 @@ export async function loadVault(vault: FolderVault): Promise<LoadedVault> {
 			const yamlText = read.text.slice(fm.block.yamlStart, fm.block.yamlEnd);
 			if (looksLikeSource(yamlText, settings.idPrefix)) errors.push({ path, message: `malformed frontmatter: ${fm.reason}` });
 			else skipped++;
-			notes.set(path, { path, text: read.text, frontmatter: null });
+			notes.set(path, loadedNote(path, read, null));
 			addLinks(path, read.text, fm);
 			continue;
 		}
-		notes.set(path, { path, text: read.text, frontmatter: fm.data });
+		notes.set(path, loadedNote(path, read, fm.data));
 		index.setNote(path, fm.data, false);
-		addLinks(path, read.text, fm);
+		if (options.linksOfSources || !index.getSource(path)) addLinks(path, read.text, fm);
 	}
 	index.bump([]);
 	return { vault, settings, files, notes, index, resolver, links, errors, skipped };

@@ -40,7 +40,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
 		const command = COMMANDS[args.command];
 		if (!command) throw new UsageError(`unknown command "${args.command}"`);
 		const vault = new FolderVault(args.vault);
-		const loaded = await loadVault(vault);
+		const loaded = await loadVault(vault, { linksOfSources: args.command === "links" });
 		const result = await command(loaded, args);
 		for (const w of [...vault.warnings, ...(result.warnings ?? [])]) io.stderr(`warning: ${w}\n`);
 		for (const e of result.errors) io.stderr(`${e.path}: ${e.message}\n`);

@@ -7,7 +7,7 @@ export async function loadPlugin(notes: Record<string, string>, saved: unknown =
 	const app = new App();
 	for (const [path, text] of Object.entries(notes)) app.vault.addFile(path, text);
 	app.metadataCache.indexAll();
-	const plugin = new SourceLifecyclePlugin(app as any, manifestJson as any);
+	const plugin = new SourceLifecyclePlugin(app as any, manifestJson);
 	(plugin as any).savedData = saved;
 	// As Obsidian's Component.load(): loaded first, so children added in onload load at once.
 	(plugin as any)._loaded = true;

@@ -72,7 +72,9 @@ function wordsOf(title: string): string[] {
 
 /** Case-insensitive comparison key of an alias. */
 export function aliasKey(alias: string): string {
-	return alias.normalize("NFC").replace(/\s+/gu, " ").trim().toLowerCase();
+	// NFC only when needed: it is the costly step, and most aliases are ASCII.
+	const nfc = /[^\u0020-\u007e]/.test(alias) ? alias.normalize("NFC") : alias;
+	return (/\s\s|[^\S ]/.test(nfc) ? nfc.replace(/\s+/gu, " ") : nfc).trim().toLowerCase();
 }
 
 /**

@@ -140,6 +140,13 @@ const EXAMPLES: Example[] = [
 		after: ["Spaced out title here", "Spaced out title here now"],
 	},
 	{
+		rule: "compares Unicode aliases in one normal form (a decomposed é equals a composed one)",
+		title: "Caf\u00e9 Talk",
+		path: "x.md",
+		existing: ["cafe\u0301 talk"],
+		after: ["cafe\u0301 talk"],
+	},
+	{
 		rule: "adds nothing for a source without a title",
 		title: null,
 		path: "x.md",

@@ -221,20 +221,8 @@ const NONE: number[] = [];
  * and the fence still open at `to`. Fence lines are found with `indexOf` of the markers.
  */
 export function fencedBlocks(text: string, from: number, to: number, open: Fence | null): { ranges: number[]; fence: Fence | null } {
-	const lines: number[] = [];
-	for (const marker of ["```", "~~~"]) {
-		let i = text.indexOf(marker, from);
-		while (i !== -1 && i < to) {
-			let k = i;
-			while (k > from && isQuoteOrBlank(text.charCodeAt(k - 1))) k--;
-			if (k === from || text.charCodeAt(k - 1) === 10) lines.push(k);
-			const nl = text.indexOf("\n", i);
-			if (nl === -1) break;
-			i = text.indexOf(marker, nl + 1);
-		}
-	}
+	const lines = fenceLineStarts(text, from, to);
 	if (lines.length === 0 && open === null) return { ranges: NONE, fence: null };
-	lines.sort((a, b) => a - b);
 	const ranges: number[] = [];
 	let fence = open;
 	let blockStart = from;
@@ -254,6 +242,23 @@ export function fencedBlocks(text: string, from: number, to: number, open: Fence
 	}
 	if (fence !== null) ranges.push(blockStart, to);
 	return { ranges, fence };
+}
+
+/** Line starts (sorted) of the lines in `[from, to)` that begin, after blanks and `>`, with ``` or ~~~. */
+export function fenceLineStarts(text: string, from: number, to: number): number[] {
+	const lines: number[] = [];
+	for (const marker of ["```", "~~~"]) {
+		let i = text.indexOf(marker, from);
+		while (i !== -1 && i < to) {
+			let k = i;
+			while (k > from && isQuoteOrBlank(text.charCodeAt(k - 1))) k--;
+			if (k === from || text.charCodeAt(k - 1) === 10) lines.push(k);
+			const nl = text.indexOf("\n", i);
+			if (nl === -1) break;
+			i = text.indexOf(marker, nl + 1);
+		}
+	}
+	return lines.length > 1 ? lines.sort((a, b) => a - b) : lines;
 }
 
 function isQuoteOrBlank(c: number): boolean {

@@ -9,6 +9,7 @@ import { LifecycleActions } from "./lifecycle-actions";
 import { registerLifecycleCommands } from "./lifecycle-commands";
 import { registerTriage } from "./triage";
 import { registerSync } from "./sync";
+import { registerTimestamps } from "./timestamps";
 
 export default class SourceLifecyclePlugin extends Plugin {
 	settings: SourceSettings = withDefaults(null);
@@ -24,6 +25,7 @@ export default class SourceLifecyclePlugin extends Plugin {
 
 		// Features register themselves below, one line each (timestamps, lifecycle, sync, triage).
 		// ── features ──
+		registerTimestamps(this);
 		this.lifecycle = new LifecycleActions(this.app, () => this.settings, this.writer);
 		registerLifecycleCommands(this);
 		registerTriage(this);

@@ -1,0 +1,43 @@
+/**
+ * Timestamps feature wiring (SPEC §6): the reading-view post-processor, the Live Preview
+ * extension and the "Convert timestamps to links" command.
+ */
+import { Notice, type Editor } from "obsidian";
+import { readFrontmatter } from "../core/frontmatter";
+import { linkifySplices } from "../core/timestamps";
+import { videoIdFromUrl } from "../core/youtube";
+import { timestampLivePreview } from "../ui/live-preview";
+import { timestampPostProcessor } from "../ui/reading-view";
+import type SourceLifecyclePlugin from "./main";
+
+export function registerTimestamps(plugin: SourceLifecyclePlugin): void {
+	plugin.registerMarkdownPostProcessor(timestampPostProcessor(plugin.app, () => plugin.settings.timestampsInReadingView));
+	plugin.registerEditorExtension(timestampLivePreview({ enabled: () => plugin.settings.timestampsInLivePreview }));
+	plugin.addCommand({
+		id: "convert-timestamps-to-links",
+		name: "Convert timestamps to links",
+		editorCheckCallback: (checking, editor, ctx) => {
+			if (!ctx.file || ctx.file.extension !== "md") return false;
+			if (!checking) new Notice(convertTimestampsInEditor(editor));
+			return true;
+		},
+	});
+}
+
+/**
+ * Rewrite the editor's timestamps as `[8:36](seek URL)` in one transaction (one undo step),
+ * from the editor's current text; returns what happened, for a Notice.
+ */
+export function convertTimestampsInEditor(editor: Editor): string {
+	const text = editor.getValue();
+	const fm = readFrontmatter(text);
+	if (!fm.ok) return `Source Lifecycle: not changed, the frontmatter cannot be read (${fm.reason}).`;
+	const videoId = fm.data ? videoIdFromUrl(fm.data.url) : null;
+	if (videoId === null) return "Source Lifecycle: this note has no video — its url property is not a YouTube video URL.";
+	const splices = linkifySplices(text, videoId);
+	if (splices.length === 0) return "Source Lifecycle: no plain timestamps to convert.";
+	editor.transaction({
+		changes: splices.map((s) => ({ from: editor.offsetToPos(s.from), to: editor.offsetToPos(s.to), text: s.insert })),
+	});
+	return `Source Lifecycle: converted ${splices.length} ${splices.length === 1 ? "timestamp" : "timestamps"} to links.`;
+}

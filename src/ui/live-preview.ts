@@ -1,0 +1,225 @@
+/**
+ * Live Preview: a CodeMirror 6 extension that marks timestamps as seek links (SPEC §6).
+ * Only `view.visibleRanges` are scanned, so the cost of an update does not grow with the
+ * note. Two state fields keep what needs the whole note cheap per update: the note's
+ * video and body start (recomputed only when an edit touches the frontmatter) and the
+ * offsets of fence lines (mapped through edits), so a visible range knows whether it
+ * starts inside a fenced code block without reading what is above it.
+ */
+import { RangeSetBuilder, StateField, type EditorState, type Extension, type Text } from "@codemirror/state";
+import { Decoration, EditorView, ViewPlugin, type DecorationSet, type PluginValue, type ViewUpdate } from "@codemirror/view";
+import { editorLivePreviewField } from "obsidian";
+import { closesFence, fenceLineStarts, fenceOpening, scanTimestamps, videoIdOfNote, type Fence } from "../core/timestamps";
+import { seekUrl } from "../core/youtube";
+
+export const SEEK_CLASS = "source-lifecycle-seek";
+
+// ── the note: video and body start ─────────────────────────────────────────────
+
+export interface NoteInfo {
+	/** Offset where the body starts (after the frontmatter's closing line). */
+	bodyFrom: number;
+	videoId: string | null;
+	/** Edits before this offset may change the frontmatter (Infinity: the first line is an unclosed `---`). */
+	watchUpTo: number;
+}
+
+const FENCE_LINE = /^---[ \t]*$/;
+
+/** Frontmatter as Obsidian sees it: `---` on line 1, closed by a later `---` line. */
+export function readNoteInfo(doc: Text): NoteInfo {
+	const first = doc.line(1);
+	if (!FENCE_LINE.test(first.text)) return { bodyFrom: 0, videoId: null, watchUpTo: first.to };
+	for (let i = 2; i <= doc.lines; i++) {
+		const line = doc.line(i);
+		if (!FENCE_LINE.test(line.text)) continue;
+		if (i === 2) return { bodyFrom: 0, videoId: null, watchUpTo: line.to };
+		const bodyFrom = Math.min(line.to + 1, doc.length);
+		return { bodyFrom, videoId: videoIdOfNote(doc.sliceString(0, line.to)), watchUpTo: bodyFrom };
+	}
+	return { bodyFrom: 0, videoId: null, watchUpTo: Infinity };
+}
+
+export const noteInfoField = StateField.define<NoteInfo>({
+	create: (state) => readNoteInfo(state.doc),
+	update(info, tr) {
+		if (!tr.docChanged) return info;
+		let touched = false;
+		tr.changes.iterChangedRanges((fromA) => {
+			if (fromA <= info.watchUpTo) touched = true;
+		});
+		return touched ? readNoteInfo(tr.state.doc) : info;
+	},
+});
+
+// ── fence lines ────────────────────────────────────────────────────────────────
+
+/** Sorted line-start offsets of lines that begin with ``` or ~~~ (after blanks and `>`). */
+export const fenceLinesField = StateField.define<readonly number[]>({
+	create: (state) => fenceLineStarts(state.doc.toString(), 0, state.doc.length),
+	update(lines, tr) {
+		if (!tr.docChanged) return lines;
+		const doc = tr.state.doc;
+		// Spans of the new document whose lines an edit touched: rescan those, map the rest.
+		const spans: number[] = [];
+		tr.changes.iterChangedRanges((_fa, _ta, fromB, toB) => {
+			spans.push(doc.lineAt(fromB).from, doc.lineAt(toB).to);
+		});
+		const kept: number[] = [];
+		let k = 0;
+		for (const old of lines) {
+			const at = tr.changes.mapPos(old, 1);
+			while (k < spans.length && (spans[k + 1] as number) < at) k += 2;
+			if (k < spans.length && (spans[k] as number) <= at) continue;
+			kept.push(at);
+		}
+		for (let i = 0; i < spans.length; i += 2) {
+			const from = spans[i] as number;
+			const to = spans[i + 1] as number;
+			for (const off of fenceLineStarts(doc.sliceString(from, to), 0, to - from)) kept.push(from + off);
+		}
+		kept.sort((a, b) => a - b);
+		return kept.filter((v, i) => i === 0 || v !== kept[i - 1]);
+	},
+});
+
+/** The fence open at line start `pos`: replay the fence lines of the body above it. */
+export function fenceAt(state: EditorState, pos: number, bodyFrom: number): Fence | null {
+	const lines = state.field(fenceLinesField, false);
+	if (!lines) return fenceByScanning(state.doc, pos, bodyFrom);
+	let fence: Fence | null = null;
+	for (const start of lines) {
+		if (start >= pos) break;
+		if (start < bodyFrom) continue;
+		const line = state.doc.lineAt(start);
+		if (fence !== null) {
+			if (closesFence(line.text, 0, line.length, fence)) fence = null;
+		} else {
+			fence = fenceOpening(line.text, 0, line.length);
+		}
+	}
+	return fence;
+}
+
+function fenceByScanning(doc: Text, pos: number, bodyFrom: number): Fence | null {
+	return scanTimestamps(doc.sliceString(bodyFrom, pos), {}).fence;
+}
+
+// ── decorations ────────────────────────────────────────────────────────────────
+
+interface SeekSpec {
+	seekUrl: string;
+}
+
+function seekMark(url: string, label: string): Decoration {
+	return Decoration.mark({
+		class: SEEK_CLASS,
+		attributes: { title: label ? `${label} (opens YouTube)` : "Opens YouTube at this time", "data-source-lifecycle-seek": "" },
+		seekUrl: url,
+	});
+}
+
+/** Live Preview is on: Obsidian's field, true in a plain CodeMirror without it. */
+function inLivePreview(state: EditorState): boolean {
+	return state.field(editorLivePreviewField, false) ?? true;
+}
+
+/**
+ * The seek-link marks of the visible ranges of `view` (what the extension shows), skipping
+ * tokens the selection touches. Exported for the bench (`live_preview_10mb_vs_10kb`).
+ */
+export function buildTimestampDecorations(view: EditorView): DecorationSet {
+	const state = view.state;
+	if (!inLivePreview(state)) return Decoration.none;
+	const info = state.field(noteInfoField, false) ?? readNoteInfo(state.doc);
+	if (info.videoId === null) return Decoration.none;
+	const videoId = info.videoId;
+	const doc = state.doc;
+	const selection = state.selection.ranges;
+	const builder = new RangeSetBuilder<Decoration>();
+	let done = -1;
+	for (const range of view.visibleRanges) {
+		let from = Math.max(doc.lineAt(range.from).from, info.bodyFrom);
+		const to = doc.lineAt(range.to).to;
+		if (from <= done) from = done + 1;
+		if (from > to) continue;
+		const fence = fenceAt(state, from, info.bodyFrom);
+		const { timestamps } = scanTimestamps(doc.sliceString(from, to), { fence });
+		for (const t of timestamps) {
+			const a = from + t.from;
+			const b = from + t.to;
+			if (selection.some((r) => r.from <= b && r.to >= a)) continue;
+			builder.add(a, b, seekMark(seekUrl(videoId, t.seconds), t.label));
+		}
+		done = to;
+	}
+	return builder.finish();
+}
+
+/** The seek URL of the mark at `pos`, read from the decorations (never from the DOM). */
+function seekUrlAt(decorations: DecorationSet, pos: number): string | null {
+	let url: string | null = null;
+	decorations.between(pos, pos + 1, (_from, _to, deco) => {
+		url = (deco.spec as SeekSpec).seekUrl;
+		return false;
+	});
+	return url;
+}
+
+export interface LivePreviewOptions {
+	/** Setting `timestampsInLivePreview`, read on every update. */
+	enabled: () => boolean;
+	/** Opens a seek URL (default `window.open`). */
+	open?: (url: string) => void;
+}
+
+/**
+ * The extension: state fields, the view plugin, and the click handler. A left or middle
+ * click, with or without Ctrl/Cmd, opens the seek URL in the browser, as an external link
+ * does in Obsidian's Live Preview; to edit the token, move the cursor into it with the
+ * keyboard (or click beside it): once the cursor touches it, it is plain text again.
+ */
+export function timestampLivePreview(options: LivePreviewOptions): Extension {
+	const open = options.open ?? ((url: string) => void window.open(url));
+
+	class TimestampLinks implements PluginValue {
+		decorations: DecorationSet;
+		private enabled: boolean;
+
+		constructor(view: EditorView) {
+			this.enabled = options.enabled();
+			this.decorations = this.enabled ? buildTimestampDecorations(view) : Decoration.none;
+		}
+
+		update(u: ViewUpdate): void {
+			const enabled = options.enabled();
+			const changed =
+				enabled !== this.enabled ||
+				u.docChanged ||
+				u.viewportChanged ||
+				u.selectionSet ||
+				inLivePreview(u.startState) !== inLivePreview(u.state) ||
+				u.startState.field(noteInfoField, false) !== u.state.field(noteInfoField, false);
+			this.enabled = enabled;
+			if (changed) this.decorations = enabled ? buildTimestampDecorations(u.view) : Decoration.none;
+		}
+	}
+
+	const plugin = ViewPlugin.fromClass(TimestampLinks, {
+		decorations: (v) => v.decorations,
+		eventHandlers: {
+			mousedown(event: MouseEvent, view: EditorView) {
+				if (event.button !== 0 && event.button !== 1) return false;
+				const target = event.target instanceof Element ? event.target.closest(`.${SEEK_CLASS}`) : null;
+				if (!target) return false;
+				const url = seekUrlAt(this.decorations, view.posAtDOM(target, 0));
+				if (url === null) return false;
+				event.preventDefault();
+				open(url);
+				return true;
+			},
+		},
+	});
+
+	return [noteInfoField, fenceLinesField, plugin];
+}

@@ -1,0 +1,102 @@
+/**
+ * Reading view: a Markdown post-processor that turns timestamps in rendered text into
+ * seek links (SPEC §6). It walks text nodes only (TreeWalker), never code, pre or links,
+ * and builds each link with createEl: the token goes in as text, the href is a seekUrl.
+ */
+import type { App, MarkdownPostProcessor, MarkdownPostProcessorContext } from "obsidian";
+import { findTimestampsInFragment } from "../core/timestamps";
+import { seekUrl, videoIdFromUrl } from "../core/youtube";
+
+export const SEEK_CLASS = "source-lifecycle-seek";
+
+/** Elements whose text is never a timestamp: code, links, and what is not prose. */
+const SKIP_TAGS = new Set(["CODE", "PRE", "A", "SCRIPT", "STYLE", "TEXTAREA", "BUTTON", "SELECT", "SVG", "MATH", "MJX-CONTAINER", "KBD", "SAMP"]);
+/** Obsidian classes of rendered things that are not this note's prose (embeds carry their own note). */
+const SKIP_CLASSES = ["internal-embed", "markdown-embed", "frontmatter", "math", "internal-link", "external-link"];
+/** Elements that start a new line of text. */
+const BLOCK_TAGS = new Set([
+	"P", "LI", "DIV", "SECTION", "BLOCKQUOTE", "H1", "H2", "H3", "H4", "H5", "H6", "TD", "TH", "DD", "DT",
+	"UL", "OL", "DL", "TABLE", "TR", "HR", "DETAILS", "SUMMARY", "FIGURE", "FIGCAPTION", "HEADER", "FOOTER", "ARTICLE", "ASIDE",
+]);
+
+function skipped(el: Element): boolean {
+	if (SKIP_TAGS.has(el.tagName.toUpperCase())) return true;
+	for (const c of SKIP_CLASSES) if (el.classList.contains(c)) return true;
+	return false;
+}
+
+function isBlock(node: Node): boolean {
+	return node.nodeType === Node.ELEMENT_NODE && BLOCK_TAGS.has((node as Element).tagName.toUpperCase());
+}
+
+/** True when a text node begins a line of its block: nothing but empty inline content or a `<br>` before it. */
+export function startsLine(node: Node, root: Node): boolean {
+	let n: Node = node;
+	for (;;) {
+		let prev = n.previousSibling;
+		while (prev) {
+			if (prev.nodeType === Node.TEXT_NODE) {
+				const t = prev.textContent ?? "";
+				if (t !== "") return t.endsWith("\n");
+			} else if (prev.nodeName === "BR" || isBlock(prev)) {
+				return true;
+			} else if ((prev.textContent ?? "") !== "") {
+				return false;
+			}
+			prev = prev.previousSibling;
+		}
+		const parent = n.parentNode;
+		if (!parent || parent === root || isBlock(parent)) return true;
+		n = parent;
+	}
+}
+
+/** Replace the timestamps in `root`'s text with seek links to `videoId`; returns how many. */
+export function linkTimestamps(root: HTMLElement, videoId: string): number {
+	const doc = root.ownerDocument;
+	const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
+		acceptNode: (node) => (node.nodeType === Node.ELEMENT_NODE && skipped(node as Element) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+	});
+	const texts: Text[] = [];
+	for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+		if (n.nodeType === Node.TEXT_NODE && (n.textContent ?? "").includes(":")) texts.push(n as Text);
+	}
+	let count = 0;
+	for (const node of texts) {
+		const text = node.data;
+		const found = findTimestampsInFragment(text, startsLine(node, root));
+		if (found.length === 0) continue;
+		const frag = createFragment();
+		let at = 0;
+		for (const t of found) {
+			if (t.from > at) frag.appendChild(doc.createTextNode(text.slice(at, t.from)));
+			frag.createEl("a", {
+				cls: ["external-link", SEEK_CLASS],
+				href: seekUrl(videoId, t.seconds),
+				text: t.text,
+				attr: { target: "_blank", rel: "noopener nofollow", "data-seconds": t.seconds },
+			});
+			at = t.to;
+			count++;
+		}
+		if (at < text.length) frag.appendChild(doc.createTextNode(text.slice(at)));
+		node.replaceWith(frag);
+	}
+	return count;
+}
+
+/** The video of the note being rendered: `ctx.frontmatter`, else the metadata cache. */
+export function videoIdOfContext(app: App, ctx: MarkdownPostProcessorContext): string | null {
+	const fm: unknown = ctx.frontmatter ?? app.metadataCache.getCache(ctx.sourcePath)?.frontmatter;
+	if (fm === null || typeof fm !== "object") return null;
+	return videoIdFromUrl((fm as Record<string, unknown>).url);
+}
+
+/** The post-processor; `enabled` is read on every render (setting `timestampsInReadingView`). */
+export function timestampPostProcessor(app: App, enabled: () => boolean): MarkdownPostProcessor {
+	return (el, ctx) => {
+		if (!enabled()) return;
+		const videoId = videoIdOfContext(app, ctx);
+		if (videoId !== null) linkTimestamps(el, videoId);
+	};
+}

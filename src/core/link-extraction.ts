@@ -206,7 +206,11 @@ function scanBody(text: string, from: number, firstLine: number, out: ExtractedL
 	}
 	let fenceChar = 0;
 	let fenceLen = 0;
-	let inMath = false;
+	/** Offset of the `$$` that closes the open math block (-1: none open). */
+	let mathEnd = -1;
+	/** An open HTML block: ends at a blank line, or at the line holding `htmlClose`. */
+	let htmlBlock = false;
+	let htmlClose = "";
 	let inList = false;
 	let prevBlank = true;
 	let inIndentedCode = false;
@@ -237,13 +241,19 @@ function scanBody(text: string, from: number, firstLine: number, out: ExtractedL
 		} else if (fenceChar !== 0) {
 			const f = fenceAt(text, contentStart, lineEnd);
 			if (f && f.char === fenceChar && f.len >= fenceLen && f.rest.trim() === "") fenceChar = 0;
-		} else if (inMath) {
-			const close = text.indexOf("$$", lineStart);
-			if (close !== -1 && close < lineEnd) inMath = false;
+		} else if (mathEnd !== -1) {
+			if (mathEnd < lineEnd) {
+				mathEnd = -1;
+				prevBlank = false;
+			}
+		} else if (htmlBlock) {
+			if (htmlClose === "" ? blank : text.slice(lineStart, lineEnd).toLowerCase().includes(htmlClose)) htmlBlock = false;
+			prevBlank = blank;
 		} else {
 			const fence = fenceAt(text, contentStart, lineEnd);
 			const first = text.charCodeAt(lineStart);
 			const indent = first === 32 || first === 9 ? leadingIndent(text, lineStart, lineEnd) : 0;
+			const html = indent < 4 && text.charCodeAt(contentStart) === 60 ? htmlBlockEnd(text, contentStart, lineEnd) : null;
 			if (fence && !(fence.char === 96 && fence.rest.includes("`"))) {
 				fenceChar = fence.char;
 				fenceLen = fence.len;
@@ -251,9 +261,16 @@ function scanBody(text: string, from: number, firstLine: number, out: ExtractedL
 			} else if (!blank && indent >= 4 && !inList && (prevBlank || inIndentedCode)) {
 				inIndentedCode = true;
 			} else if (text.startsWith("$$", contentStart)) {
-				// `$$` opens a math block, closed on this line or a later one: no links inside.
+				// `$$` opens a math block: no links inside; the rest of a line it closes on is text.
 				const close = text.indexOf("$$", contentStart + 2);
-				inMath = close === -1 || close >= lineEnd;
+				if (close === -1) return;
+				inIndentedCode = false;
+				if (close >= lineEnd) mathEnd = close;
+				else commentEnd = scanInline(scan, close + 2, lineEnd);
+			} else if (html !== null) {
+				// An HTML block (CommonMark kinds 1 and 6): raw HTML, no Markdown links inside.
+				htmlClose = html;
+				htmlBlock = html === "" || !text.slice(lineStart, lineEnd).toLowerCase().includes(html);
 				inIndentedCode = false;
 			} else {
 				if (!blank) inIndentedCode = false;
@@ -271,6 +288,38 @@ function scanBody(text: string, from: number, firstLine: number, out: ExtractedL
 		lineStart = nl + 1;
 		line++;
 	}
+}
+
+/** Block-level HTML tags (CommonMark HTML block kind 6): the block ends at a blank line. */
+const HTML_BLOCK_TAGS = new Set(
+	"address article aside base basefont blockquote body caption center col colgroup dd details dialog dir div dl dt fieldset figcaption figure footer form frame frameset h1 h2 h3 h4 h5 h6 head header hr html iframe legend li link main menu menuitem nav noframes ol optgroup option p param search section summary table tbody td tfoot th thead title tr track ul".split(
+		" ",
+	),
+);
+/** Raw-text tags (kind 1): the block ends at the line holding the closing tag. */
+const RAW_HTML_TAGS = new Set(["pre", "script", "style", "textarea"]);
+
+/**
+ * If an HTML block starts at `i` (a `<`), how it ends: `""` at the next blank line, or the
+ * closing tag to look for (`</pre>`…). Null when the line does not start an HTML block.
+ */
+function htmlBlockEnd(text: string, i: number, end: number): string | null {
+	let j = i + 1;
+	const closing = text.charCodeAt(j) === 47; /* / */
+	if (closing) j++;
+	const nameStart = j;
+	while (j < end && j - nameStart < 16) {
+		const c = text.charCodeAt(j) | 32;
+		if ((c >= 97 && c <= 122) || (j > nameStart && c >= 48 && c <= 57)) j++;
+		else break;
+	}
+	if (j === nameStart) return null;
+	const name = text.slice(nameStart, j).toLowerCase();
+	const after = j < end ? text.charCodeAt(j) : -1;
+	const bounded = after === -1 || after === 32 || after === 9 || after === 62 || (after === 47 && text.charCodeAt(j + 1) === 62);
+	if (!bounded) return null;
+	if (!closing && RAW_HTML_TAGS.has(name)) return `</${name}>`;
+	return HTML_BLOCK_TAGS.has(name) ? "" : null;
 }
 
 function leadingIndent(text: string, from: number, end: number): number {

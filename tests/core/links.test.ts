@@ -43,6 +43,9 @@ describe("extractLinks: what Obsidian indexes as a link", () => {
 		["inside an indented code block", "para\n\n    [[Note]]\n    [[Other]]"],
 		["inside an HTML comment, inline or multi-line", "a <!-- [[Note]] --> b\n<!--\n[[Other]]\n-->"],
 		["inside a $$ math block", "$$\n[[Note]]\n$$"],
+		["inside an unclosed $$ math block", "$$\n[[Note]]\n\n[[Other]]"],
+		["inside an HTML block, up to its blank line", "<div>\n[[Note]]\n</div>"],
+		["inside a <pre> block, up to its closing tag", "<pre>\n[[Note]]\n\n[[Other]]\n</pre>"],
 		["an external Markdown link", "[site](https://example.com/a.md) [m](mailto:a@b.c) [o](obsidian://open?x)"],
 		["a Markdown link with a literal space", "[w](Sub/My Note.md)"],
 		["a wikilink across lines", "[[Multi\nLine]]"],
@@ -52,6 +55,17 @@ describe("extractLinks: what Obsidian indexes as a link", () => {
 	])("no link %s", (_name, text) => {
 		expect(extractLinks(text).links).toEqual([]);
 		expect(extractLinks(text).embeds).toEqual([]);
+	});
+
+	it.each([
+		["after an HTML block's blank line", "<details>\n[[No]]\n\n[[Yes]]", ["Yes"]],
+		["after a <pre> block's closing tag", "<pre>\n[[No]]\n</pre>\n[[Yes]]", ["Yes"]],
+		["in inline HTML within a paragraph", "text <span>[[Yes]]</span>", ["Yes"]],
+		["after one-line math on the same line", "$$x$$ [[Yes]]", ["Yes"]],
+		["after a closed fence", "```\n[[No]]\n```\n[[Yes]]", ["Yes"]],
+		["after an inline HTML comment", "<!-- [[No]] --> [[Yes]]", ["Yes"]],
+	])("keeps links %s", (_name, text, expected) => {
+		expect(extractLinks(text).links.map((l) => l.link)).toEqual(expected);
 	});
 
 	it("keeps links in an indented list continuation (not code)", () => {

@@ -5,7 +5,7 @@
  */
 import { readFileSync, readdirSync } from "fs";
 import { join } from "path";
-import { locateFrontmatter, positionAt, readFrontmatter } from "../../src/core/frontmatter";
+import { FALLBACK, locateFrontmatter, parseYamlStrict, positionAt, readFlatYaml, readFrontmatter } from "../../src/core/frontmatter";
 import { extractLinks } from "../../src/core/links";
 import { oracleDir } from "./oracle";
 
@@ -53,5 +53,13 @@ describe("link and frontmatter model equals Obsidian's metadataCache", () => {
 		const read = readFrontmatter(text);
 		expect(read.ok).toBe(true);
 		expect(read.ok ? (read.data ?? undefined) : "malformed").toEqual(cm.frontmatter);
+		// Both readers agree with Obsidian: the fast one when it answers, and the yaml package.
+		if (block) {
+			const yamlText = text.slice(block.yamlStart, block.yamlEnd);
+			const fast = readFlatYaml(yamlText);
+			if (fast !== FALLBACK) expect(fast ?? undefined).toEqual(cm.frontmatter);
+			const strict = parseYamlStrict(yamlText);
+			expect(strict.ok ? (strict.data ?? undefined) : "malformed").toEqual(cm.frontmatter);
+		}
 	});
 });

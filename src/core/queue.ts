@@ -166,37 +166,84 @@ function byText(a: string, b: string): number {
 	return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** A comparator for one sort order; every order ends in title then path (a total order). */
-export function itemComparator(sort: QueueSort, settings: Pick<SourceSettings, "tierOrder">): (a: QueueItem, b: QueueItem) => number {
+/** Rank of an item's signal tier in `settings.tierOrder` (case-insensitive); unknown tiers, then none, last. */
+export function tierRanker(settings: Pick<SourceSettings, "tierOrder">): (item: QueueItem) => number {
 	const rank = new Map<string, number>();
 	settings.tierOrder.forEach((t, i) => {
 		const key = t.trim().toLowerCase();
 		if (key !== "" && !rank.has(key)) rank.set(key, i);
 	});
-	const unknown = rank.size + 1;
-	const tierOf = (item: QueueItem) => (item.signalTier === null ? unknown + 1 : (rank.get(item.signalTier.trim().toLowerCase()) ?? unknown));
-	const newest = (a: QueueItem, b: QueueItem) => (a.dateKey === b.dateKey ? 0 : a.dateKey === "" ? 1 : b.dateKey === "" ? -1 : byText(b.dateKey, a.dateKey));
-	const oldest = (a: QueueItem, b: QueueItem) => (a.dateKey === b.dateKey ? 0 : a.dateKey === "" ? 1 : b.dateKey === "" ? -1 : byText(a.dateKey, b.dateKey));
-	const title = (a: QueueItem, b: QueueItem) => byText(a.titleKey, b.titleKey) || byText(a.path, b.path);
+	const unknown = settings.tierOrder.length + 1;
+	return (item) => (item.signalTier === null ? unknown + 1 : (rank.get(item.signalTier) ?? rank.get(item.signalTier.trim().toLowerCase()) ?? unknown));
+}
+
+const newest = (a: QueueItem, b: QueueItem) => (a.dateKey === b.dateKey ? 0 : a.dateKey === "" ? 1 : b.dateKey === "" ? -1 : byText(b.dateKey, a.dateKey));
+const oldest = (a: QueueItem, b: QueueItem) => (a.dateKey === b.dateKey ? 0 : a.dateKey === "" ? 1 : b.dateKey === "" ? -1 : byText(a.dateKey, b.dateKey));
+const byTitle = (a: QueueItem, b: QueueItem) => byText(a.titleKey, b.titleKey) || byText(a.path, b.path);
+
+/** A comparator for one sort order; every order ends in title then path (a total order). */
+export function itemComparator(sort: QueueSort, settings: Pick<SourceSettings, "tierOrder">): (a: QueueItem, b: QueueItem) => number {
 	switch (sort) {
 		case "date":
-			return (a, b) => newest(a, b) || title(a, b);
+			return (a, b) => newest(a, b) || byTitle(a, b);
 		case "date-oldest":
-			return (a, b) => oldest(a, b) || title(a, b);
+			return (a, b) => oldest(a, b) || byTitle(a, b);
 		case "title":
-			return title;
+			return byTitle;
 		case "tier":
-		default:
-			return (a, b) => tierOf(a) - tierOf(b) || newest(a, b) || title(a, b);
+		default: {
+			const tierOf = tierRanker(settings);
+			return (a, b) => tierOf(a) - tierOf(b) || newest(a, b) || byTitle(a, b);
+		}
 	}
 }
 
-/** The queue: the items matching the filter, in the sort order (default: needs decision, by tier). */
+/** The queue: the items matching the filter, in the sort order (default: needs a decision, by tier). */
 export function queueOf(items: Iterable<QueueItem>, query: QueueQuery, settings: Pick<SourceSettings, "statuses" | "tierOrder">): QueueItem[] {
 	const matches = itemMatcher(query.filter ?? {}, settings);
 	const out: QueueItem[] = [];
 	for (const item of items) if (matches(item)) out.push(item);
 	return out.sort(itemComparator(query.sort ?? "tier", settings));
+}
+
+/**
+ * All items kept in one sort order and updated per change: removing or inserting an
+ * item is a binary search plus one array splice, so a live update of a 100k-source
+ * queue never re-sorts it. Filters then take one linear pass over `items`.
+ */
+export class OrderedItems {
+	private list: QueueItem[] = [];
+
+	constructor(private readonly compare: (a: QueueItem, b: QueueItem) => number) {}
+
+	reset(items: Iterable<QueueItem>): void {
+		this.list = [...items].sort(this.compare);
+	}
+
+	get items(): readonly QueueItem[] {
+		return this.list;
+	}
+
+	/** Replace `before` (the item as it was, or undefined) with `after` (or nothing). */
+	update(before: QueueItem | undefined, after: QueueItem | undefined): void {
+		if (before) {
+			const i = this.lowerBound(before);
+			const at = this.list[i] === before ? i : this.list.indexOf(before);
+			if (at >= 0) this.list.splice(at, 1);
+		}
+		if (after) this.list.splice(this.lowerBound(after), 0, after);
+	}
+
+	private lowerBound(item: QueueItem): number {
+		let lo = 0;
+		let hi = this.list.length;
+		while (lo < hi) {
+			const mid = (lo + hi) >>> 1;
+			if (this.compare(this.list[mid] as QueueItem, item) < 0) lo = mid + 1;
+			else hi = mid;
+		}
+		return lo;
+	}
 }
 
 export function isQueueSort(s: string): s is QueueSort {

@@ -11,8 +11,10 @@ import {
 	countByStatus,
 	facetValues,
 	isQueueSort,
+	itemComparator,
+	itemMatcher,
 	NO_STATUS,
-	queueOf,
+	OrderedItems,
 	STATUS_ANY,
 	STATUS_NEEDS_DECISION,
 	toQueueItem,
@@ -72,6 +74,10 @@ export class TriageView extends ItemView {
 	private pendingPaths: Set<string> | "all" | null = null;
 	private timer: number | null = null;
 	private shownItems: QueueItem[] = [];
+	/** Every item in the current sort order, updated per change (never re-sorted for one). */
+	private order: OrderedItems | null = null;
+	private orderKey = "";
+	private renderDelay = RENDER_DELAY_MS;
 
 	constructor(
 		leaf: WorkspaceLeaf,
@@ -191,19 +197,29 @@ export class TriageView extends ItemView {
 		if (pending === null && this.renderedRevision === this.plugin.sourceIndex.index.revision) return;
 		if (!this.list || (!force && !isShown(this.containerEl))) return;
 		this.pendingPaths = null;
+		const started = performance.now();
 		const index = this.plugin.sourceIndex.index;
 		if (pending === "all" || pending === null) {
 			this.itemsByPath.clear();
 			for (const s of index.sources()) this.itemsByPath.set(s.path, toQueueItem(s));
+			this.order = null;
 		} else {
+			// A bulk change re-sorts once; a few changes move only their own items.
+			const order = pending.size > 2000 ? null : this.order;
 			for (const path of pending) {
 				const s = index.getSource(path);
-				if (s) this.itemsByPath.set(path, toQueueItem(s));
+				const before = this.itemsByPath.get(path);
+				const after = s ? toQueueItem(s) : undefined;
+				if (after) this.itemsByPath.set(path, after);
 				else this.itemsByPath.delete(path);
+				order?.update(before, after);
 			}
+			if (!order) this.order = null;
 		}
 		this.renderedRevision = index.revision;
 		this.render(true);
+		// Gather longer when rendering is slow (huge vaults), so a bulk edit never starves the UI.
+		this.renderDelay = Math.max(RENDER_DELAY_MS, Math.min(1000, 2 * (performance.now() - started)));
 	}
 
 	private flushIfShown(): void {
@@ -217,18 +233,29 @@ export class TriageView extends ItemView {
 			for (const p of paths) set.add(p);
 			this.pendingPaths = set;
 		}
-		if (this.timer === null) this.timer = window.setTimeout(() => this.flush(), RENDER_DELAY_MS);
+		if (this.timer === null) this.timer = window.setTimeout(() => this.flush(), this.renderDelay);
+	}
+
+	/** The items in the current sort order; re-sorted only when the sort or tier order changed. */
+	private ordered(): readonly QueueItem[] {
+		const settings = this.plugin.settings;
+		const key = `${this.sort}\n${settings.tierOrder.join("\n")}`;
+		if (!this.order || key !== this.orderKey) {
+			this.order = new OrderedItems(itemComparator(this.sort, settings));
+			this.order.reset(this.itemsByPath.values());
+			this.orderKey = key;
+		}
+		return this.order.items;
 	}
 
 	private render(rebuildFilters: boolean): void {
 		const settings = this.plugin.settings;
-		const all = this.itemsByPath.values();
-		const items = [...all];
+		const items = this.ordered();
 		if (rebuildFilters) {
 			this.renderCounts(countByStatus(items, settings));
 			this.renderFilters(items);
 		}
-		this.shownItems = queueOf(items, { filter: this.filter, sort: this.sort }, settings);
+		this.shownItems = items.filter(itemMatcher(this.filter, settings));
 		this.list?.setEmptyText(this.emptyText(items.length));
 		this.list?.setItems(this.shownItems);
 	}
@@ -259,7 +286,7 @@ export class TriageView extends ItemView {
 		}
 	}
 
-	private renderFilters(items: QueueItem[]): void {
+	private renderFilters(items: readonly QueueItem[]): void {
 		const el = this.filtersEl;
 		if (!el) return;
 		el.empty();

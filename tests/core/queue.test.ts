@@ -1,5 +1,7 @@
 import {
 	countByStatus,
+	itemComparator,
+	OrderedItems,
 	decisionStatuses,
 	facetValues,
 	NO_STATUS,
@@ -147,5 +149,28 @@ describe("facet values", () => {
 		expect(facetValues(ITEMS, "platform")).toEqual(["podcast", "youtube"]);
 		expect(facetValues(ITEMS, "signalTier")).toEqual(["high", "low", "mystery", "paradigm"]);
 		expect(facetValues(ITEMS, "status")).toEqual(["archived", "done", "in_progress", "integrated", "raw"]);
+	});
+});
+
+describe("ordered items", () => {
+	it("stay in the queue order through inserts, removals and replacements", () => {
+		const compare = itemComparator("tier", DEFAULT_SETTINGS);
+		const ordered = new OrderedItems(compare);
+		ordered.reset(ITEMS.slice(0, 5));
+		const current = new Map(ITEMS.slice(0, 5).map((i) => [i.path, i]));
+		const steps: [string, QueueItem | undefined][] = [
+			["Sources/f.md", ITEMS[5]],
+			["Sources/a.md", undefined],
+			["Sources/b.md", item("b", { title: "Beta moved", status: "raw", signal_tier: "low", date_published: "2026-01-01" })],
+			["Sources/z.md", item("z", { title: "New", status: "raw", signal_tier: "paradigm" })],
+			["Sources/c.md", item("c", { title: "Gamma", status: "raw", platform: "youtube", signal_tier: "low", date_published: "2025-03-01" })],
+			["Sources/nope.md", undefined],
+		];
+		for (const [path, next] of steps) {
+			ordered.update(current.get(path), next);
+			if (next) current.set(next.path, next);
+			else current.delete(path);
+			expect(ordered.items.map((i) => i.path)).toEqual([...current.values()].sort(compare).map((i) => i.path));
+		}
 	});
 });

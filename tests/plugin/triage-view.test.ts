@@ -2,7 +2,7 @@
 import { App, Modal, Notice, TFile, WorkspaceLeaf } from "../__mocks__/obsidian";
 import { loadPlugin } from "../helpers/plugin";
 import { TRIAGE_VIEW_TYPE, TriageView, mountTriageList } from "../../src/ui/triage-view";
-import { toQueueItem } from "../../src/core/queue";
+import { queueOf, toQueueItem } from "../../src/core/queue";
 import { toSourceNote } from "../../src/core/source";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
 import { currentQueue, openNextSource } from "../../src/plugin/triage";
@@ -276,6 +276,28 @@ describe("triage view: live updates", () => {
 		app.metadataCache.trigger("deleted", app.vault.getFileByPath("Sources/n.md") ?? { path: "Sources/n.md" }, null);
 		view.flush();
 		expect(rows(view).map((r) => r.getAttribute("data-path"))).toEqual(["Sources/b.md", "Done/a2.md"]);
+	});
+
+	it("keeps the queue order through many single changes, as if built from scratch", async () => {
+		const notes: Record<string, string> = {};
+		const tiers = ["paradigm", "high", "low", "odd"];
+		for (let i = 0; i < 40; i++) notes[`S/${i}.md`] = src(`id: SOURCE-${i}\ntitle: T${i % 7}\nstatus: ${i % 3 ? "raw" : "in_progress"}\nsignal_tier: ${tiers[i % 4]}\ndate_published: 2025-0${1 + (i % 9)}-1${i % 10}`);
+		const { app, view, plugin } = await open(notes);
+		for (let step = 0; step < 60; step++) {
+			const i = (step * 17) % 45;
+			const path = `S/${i}.md`;
+			const text = src(`id: SOURCE-${i}\ntitle: T${step % 5}\nstatus: ${["raw", "in_progress", "archived"][step % 3]}\nsignal_tier: ${tiers[step % 4]}\ndate_published: 2025-0${1 + (step % 9)}-2${step % 10}`);
+			if (app.vault.getFileByPath(path)) app.vault.contents.set(path, text);
+			else app.vault.addFile(path, text);
+			app.metadataCache.indexFile(path);
+			if (step % 7 === 0) view.flush();
+		}
+		view.flush();
+		const fresh = queueOf([...plugin.sourceIndex.index.sources()].map(toQueueItem), {}, plugin.settings);
+		expect(view.queueItems().map((i) => i.path)).toEqual(fresh.map((i) => i.path));
+		choose(view, "sort", "date");
+		const byDate = queueOf([...plugin.sourceIndex.index.sources()].map(toQueueItem), { sort: "date" }, plugin.settings);
+		expect(view.queueItems().map((i) => i.path)).toEqual(byDate.map((i) => i.path));
 	});
 
 	it("renders on its own shortly after a change (changes are gathered, not rendered one by one)", async () => {

@@ -283,13 +283,11 @@ function lineStartTokenPos(text: string, ls: number, le: number): number {
 			marker = true;
 		}
 	}
-	if (marker) {
+	if (marker) while (i < le && isBlank(text.charCodeAt(i))) i++;
+	// A task checkbox: `- [ ] 1:00`, `- [x] 1:00` (also as rendered text, where the marker is gone).
+	if (text.charCodeAt(i) === 91 && text.charCodeAt(i + 2) === 93 && isBlank(text.charCodeAt(i + 3)) && !isDigit(text.charCodeAt(i + 1))) {
+		i += 3;
 		while (i < le && isBlank(text.charCodeAt(i))) i++;
-		// A task checkbox: `- [ ] 1:00`, `- [x] 1:00`.
-		if (text.charCodeAt(i) === 91 && text.charCodeAt(i + 2) === 93 && isBlank(text.charCodeAt(i + 3)) && !isDigit(text.charCodeAt(i + 1))) {
-			i += 3;
-			while (i < le && isBlank(text.charCodeAt(i))) i++;
-		}
 	}
 	const b = text.charCodeAt(i);
 	if (b === 91 /* [ */ || b === 40 /* ( */) i++;

@@ -1,0 +1,177 @@
+/** @jest-environment jsdom */
+import { EditorSelection, EditorState, type Extension } from "@codemirror/state";
+import { EditorView } from "@codemirror/view";
+import { markdown } from "@codemirror/lang-markdown";
+import { buildTimestampDecorations, fenceAt, fenceLinesField, noteInfoField, readNoteInfo, timestampLivePreview } from "../../src/ui/live-preview";
+import { fenceLineStarts } from "../../src/core/timestamps";
+import { editorLivePreviewField } from "../__mocks__/obsidian";
+import { seedNote } from "../helpers/fixtures";
+
+const VIDEO = "3x0jhpEj_6o";
+const seek = (s: number) => `https://www.youtube.com/watch?v=${VIDEO}&t=${s}s`;
+/** The seed's video and timestamp list without its long frontmatter: jsdom's viewport is only ~900 characters. */
+const seedShort = () => {
+	const seed = seedNote();
+	return `---\nurl: "https://www.youtube.com/watch?v=${VIDEO}"\n---\n` + seed.slice(seed.indexOf("Timestamps:"), seed.indexOf("Stay Updated"));
+};
+const note = (body: string, url = `https://youtu.be/${VIDEO}`) => `---\nurl: ${url}\n---\n${body}`;
+
+let views: EditorView[] = [];
+afterEach(() => {
+	for (const v of views) v.destroy();
+	views = [];
+});
+
+function mount(doc: string, options: { enabled?: () => boolean; extra?: Extension[]; opened?: string[]; cursor?: number } = {}): EditorView {
+	const opened = options.opened ?? [];
+	const state = EditorState.create({
+		doc,
+		selection: EditorSelection.cursor(options.cursor ?? 0),
+		extensions: [markdown(), timestampLivePreview({ enabled: options.enabled ?? (() => true), open: (u) => opened.push(u) }), ...(options.extra ?? [])],
+	});
+	const view = new EditorView({ state, parent: document.body });
+	views.push(view);
+	return view;
+}
+
+/** [text, seek URL] of every mark the view shows. */
+function marks(view: EditorView): [string, string][] {
+	const out: [string, string][] = [];
+	buildTimestampDecorations(view).between(0, view.state.doc.length, (from, to, d) => {
+		out.push([view.state.sliceDoc(from, to), (d.spec as { seekUrl: string }).seekUrl]);
+	});
+	return out;
+}
+const rendered = (view: EditorView) => Array.from(view.contentDOM.querySelectorAll(".source-lifecycle-seek")).map((e) => e.textContent);
+
+describe("Live Preview extension", () => {
+	it("marks the seed note's 12 timestamps with their seek URLs, in the DOM too", () => {
+		const view = mount(seedShort());
+		const m = marks(view);
+		expect(m.map(([t]) => t)).toEqual(["00:00", "8:36", "12:18", "15:11", "17:30", "20:10", "24:44", "28:06", "31:55", "36:46", "42:57", "45:47"]);
+		expect(m[1]).toEqual(["8:36", seek(516)]);
+		expect(rendered(view)).toEqual(m.map(([t]) => t));
+	});
+
+	it("decorates only the visible ranges (jsdom shows the first ~900 characters; the seed's list is below)", () => {
+		const view = mount(seedNote());
+		expect(view.visibleRanges[view.visibleRanges.length - 1]!.to).toBeLessThan(seedNote().indexOf("00:00  Introduction"));
+		expect(marks(view)).toEqual([]);
+	});
+
+	it("does not mark a token the cursor or selection touches", () => {
+		const doc = note("0:10 a\n0:20 b");
+		const at = doc.indexOf("0:20");
+		for (const sel of [EditorSelection.cursor(at), EditorSelection.cursor(at + 4), EditorSelection.range(at - 1, at + 1)]) {
+			const view = mount(doc);
+			view.dispatch({ selection: sel });
+			expect(marks(view).map(([t]) => t)).toEqual(["0:10"]);
+		}
+	});
+
+	it("removes the mark of a token while it is being typed in, and marks it again when the cursor leaves", () => {
+		const doc = note("0:10 a\n0:20 b");
+		const view = mount(doc);
+		view.dispatch({ selection: EditorSelection.cursor(doc.indexOf("0:20")) });
+		view.dispatch(view.state.replaceSelection("1"));
+		expect(view.state.doc.toString()).toContain("\n10:20 b");
+		expect(rendered(view)).toEqual(["0:10"]);
+		view.dispatch({ selection: EditorSelection.cursor(doc.indexOf("0:10")) });
+		expect(rendered(view)).toEqual(["10:20"]);
+		view.dispatch({ selection: EditorSelection.cursor(doc.indexOf("\n")) });
+		expect(marks(view)).toEqual([
+			["0:10", seek(10)],
+			["10:20", seek(620)],
+		]);
+	});
+
+	it("is off in source mode", () => {
+		const view = mount(note("0:10 a"), { extra: [editorLivePreviewField.init(() => false)], cursor: 0 });
+		expect(marks(view)).toEqual([]);
+		expect(rendered(view)).toEqual([]);
+	});
+
+	it("follows the setting", () => {
+		let on = false;
+		const view = mount(note("0:10 a"));
+		view.destroy();
+		const v2 = mount(note("0:10 a"), { enabled: () => on });
+		expect(rendered(v2)).toEqual([]);
+		on = true;
+		v2.dispatch({ selection: EditorSelection.cursor(1) });
+		expect(rendered(v2)).toEqual(["0:10"]);
+	});
+
+	it("rebuilds when the frontmatter url changes, and marks nothing without a video", () => {
+		const doc = note("0:10 a", "https://open.spotify.com/show/x");
+		const view = mount(doc);
+		expect(rendered(view)).toEqual([]);
+		const from = doc.indexOf("https://open");
+		view.dispatch({ changes: { from, to: from + "https://open.spotify.com/show/x".length, insert: `https://www.youtube.com/watch?v=${VIDEO}` } });
+		expect(view.state.field(noteInfoField).videoId).toBe(VIDEO);
+		expect(rendered(view)).toEqual(["0:10"]);
+	});
+
+	it("skips fenced code, inline code and existing links", () => {
+		const view = mount(note("0:10 a\n```\n0:20 b\n```\n`0:30` c\n[0:40](https://x.y) d\n(0:50) e"));
+		expect(marks(view).map(([t]) => t)).toEqual(["0:10", "0:50"]);
+	});
+
+	it("opens the seek URL on a click on the mark, without moving the cursor", () => {
+		const opened: string[] = [];
+		const view = mount(seedShort(), { opened });
+		const span = Array.from(view.contentDOM.querySelectorAll(".source-lifecycle-seek")).find((e) => e.textContent === "8:36")!;
+		const event = new MouseEvent("mousedown", { bubbles: true, cancelable: true, button: 0 });
+		span.dispatchEvent(event);
+		expect(opened).toEqual([seek(516)]);
+		expect(event.defaultPrevented).toBe(true);
+		expect(view.state.selection.main.head).toBe(0);
+	});
+
+	it("ignores a right click", () => {
+		const opened: string[] = [];
+		const view = mount(seedShort(), { opened });
+		const span = view.contentDOM.querySelector(".source-lifecycle-seek")!;
+		span.dispatchEvent(new MouseEvent("mousedown", { bubbles: true, cancelable: true, button: 2 }));
+		expect(opened).toEqual([]);
+	});
+});
+
+describe("Live Preview state", () => {
+	it.each<[string, string, number, string | null]>([
+		["frontmatter with a video", note("x"), note("x").lastIndexOf("x"), VIDEO],
+		["no frontmatter", "0:10 x", 0, null],
+		["unclosed frontmatter", "---\nurl: https://youtu.be/3x0jhpEj_6o\n0:10", 0, null],
+		["empty frontmatter", "---\n---\n0:10", 0, null],
+	])("reads %s", (_name, doc, bodyFrom, videoId) => {
+		const info = readNoteInfo(EditorState.create({ doc }).doc);
+		expect([info.bodyFrom, info.videoId]).toEqual([bodyFrom, videoId]);
+	});
+
+	it("keeps the fence-line index equal to a fresh scan through random edits", () => {
+		let state = EditorState.create({ doc: "a\n```\nb\n~~~\n> ```\nc\n", extensions: [fenceLinesField] });
+		const inserts = ["```\n", "x", "\n", "~~~", "`", "\n```js\n", "> ~~~~\n", ""];
+		let seed = 7;
+		const rand = (n: number) => {
+			seed = (seed * 1103515245 + 12345) % 2147483648;
+			return seed % n;
+		};
+		for (let i = 0; i < 300; i++) {
+			const len = state.doc.length;
+			const from = rand(len + 1);
+			const to = Math.min(len, from + rand(6));
+			state = state.update({ changes: { from, to, insert: inserts[rand(inserts.length)]! } }).state;
+			const text = state.doc.toString();
+			expect(state.field(fenceLinesField)).toEqual(fenceLineStarts(text, 0, text.length));
+		}
+	});
+
+	it("knows the fence open at a line start from the index", () => {
+		const doc = note("0:10\n````\n```\n0:20\n````\n0:30");
+		const state = EditorState.create({ doc, extensions: [fenceLinesField, noteInfoField] });
+		const body = state.field(noteInfoField).bodyFrom;
+		expect(fenceAt(state, doc.indexOf("0:20"), body)).toEqual({ char: 96, length: 4 });
+		expect(fenceAt(state, doc.indexOf("0:30"), body)).toBeNull();
+		expect(fenceAt(state, doc.indexOf("0:10"), body)).toBeNull();
+	});
+});

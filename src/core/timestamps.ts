@@ -1,8 +1,7 @@
 /**
  * Timestamp tokens in Markdown (SPEC §6): where they count, their labels and positions,
- * and the text splices that turn them into seek links. One pass over the text, line by
- * line; a line is only looked at closely when it holds a `:`. Shared by the editor, the
- * reading view, the command and the CLI.
+ * and the text splices that turn them into seek links. One pass over the text. Shared by
+ * the editor, the reading view, the command and the CLI.
  */
 import { locateFrontmatter, readFrontmatter } from "./frontmatter";
 import { seekUrl, videoIdFromUrl } from "./youtube";
@@ -136,18 +135,18 @@ export interface ScanResult {
 }
 
 /**
- * Scan `text` (or `[from, to)`) for timestamps. Linear: fenced blocks are found first with
- * `indexOf` of the fence markers, then every `:` is a candidate and only a candidate with
- * the shape of a token costs more than a few character reads.
+ * Scan `text` (or `[from, to)`) for timestamps. One regex pass yields, in order, candidate
+ * tokens and fence markers; only a candidate with the shape of a token costs more than a
+ * few character reads, and a line's code spans and links are looked at only when one of
+ * its candidates would count. Linear in the scanned length.
  */
 export function scanTimestamps(text: string, options: ScanOptions = {}): ScanResult {
 	const from = options.from ?? 0;
 	const to = Math.min(options.to ?? text.length, text.length);
 	const firstLineAtStart = options.firstLineAtStart !== false;
-	const code = options.fences !== false ? fencedBlocks(text, from, to, options.fence ?? null) : { ranges: NONE, fence: null };
-	const blocks = code.ranges;
+	const fences = options.fences !== false;
+	let fence: Fence | null = fences ? (options.fence ?? null) : null;
 	const out: Timestamp[] = [];
-	let blockIdx = 0;
 	let line = options.line ?? 1;
 	let counted = from;
 	// The line of the last candidate looked at closely.
@@ -156,12 +155,35 @@ export function scanTimestamps(text: string, options: ScanOptions = {}): ScanRes
 	let startPos = -1;
 	let excluded: number[] | null = null;
 	let exIdx = 0;
-	let c = text.indexOf(":", from);
-	while (c !== -1 && c + 2 < to) {
-		if (c <= from || !isDigit(text.charCodeAt(c - 1)) || !isDigit(text.charCodeAt(c + 1)) || !isDigit(text.charCodeAt(c + 2))) {
-			c = text.indexOf(":", c + 1);
+	// One regex pass finds, in order, candidates (`d:dd`, seconds tens 0–5) and fence markers.
+	const candidates = new RegExp(fences ? CANDIDATE_OR_FENCE : CANDIDATE);
+	candidates.lastIndex = from;
+	for (let m = candidates.exec(text); m !== null; m = candidates.exec(text)) {
+		const at = m.index;
+		if (at >= to) break;
+		const first = text.charCodeAt(at);
+		if (first === BACKTICK || first === TILDE) {
+			// A fence line when the marker starts the line's content; then skip the rest of the line.
+			let k = at;
+			while (k > from && isQuoteOrBlank(text.charCodeAt(k - 1))) k--;
+			let nl = text.indexOf("\n", at);
+			if (nl === -1 || nl > to) nl = to;
+			if (k === from || text.charCodeAt(k - 1) === 10) {
+				const end = nl > k && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+				if (fence !== null) {
+					if (closesFence(text, k, end, fence)) fence = null;
+				} else {
+					fence = fenceOpening(text, k, end);
+				}
+				candidates.lastIndex = nl;
+			} else {
+				candidates.lastIndex = at + 3;
+			}
 			continue;
 		}
+		if (fence !== null) continue;
+		const c = at + 1;
+		if (c + 2 >= to) break;
 		let s = c - 1;
 		while (s > from && c - s < 4 && isDigit(text.charCodeAt(s - 1))) s--;
 		const d1 = c - s;
@@ -171,21 +193,22 @@ export function scanTimestamps(text: string, options: ScanOptions = {}): ScanRes
 			e += 3;
 			const mm = twoDigits(text, c + 1);
 			const ss = twoDigits(text, c + 4);
-			if (d1 <= 2 && mm <= 59 && ss <= 59) seconds = Number(text.slice(s, c)) * 3600 + mm * 60 + ss;
+			if (d1 <= 2 && mm <= 59 && ss <= 59) seconds = digitsValue(text, s, c) * 3600 + mm * 60 + ss;
 		} else if (d1 <= 3 && !(text.charCodeAt(e) === COLON && isDigit(text.charCodeAt(e + 1)))) {
 			const ss = twoDigits(text, c + 1);
-			if (ss <= 59) seconds = Number(text.slice(s, c)) * 60 + ss;
+			if (ss <= 59) seconds = digitsValue(text, s, c) * 60 + ss;
 		}
 		const next = e < to ? text.charCodeAt(e) : -1;
 		const after = e + 1 < to ? text.charCodeAt(e + 1) : -1;
 		const glued = isWordChar(next) || (next === COLON && isDigit(after)) || ((next === 46 || next === 44) && isDigit(after));
 		if (seconds === null || glued) {
-			c = text.indexOf(":", e);
+			candidates.lastIndex = e;
 			continue;
 		}
 		if (s > le) {
-			const nlBefore = text.lastIndexOf("\n", s - 1);
-			ls = nlBefore < from ? from : nlBefore + 1;
+			// A loop, not lastIndexOf: V8's lastIndexOf is a slow runtime call.
+			ls = s;
+			while (ls > from && text.charCodeAt(ls - 1) !== 10) ls--;
 			let nl = text.indexOf("\n", e);
 			if (nl === -1 || nl > to) nl = to;
 			le = nl > ls && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
@@ -194,9 +217,7 @@ export function scanTimestamps(text: string, options: ScanOptions = {}): ScanRes
 			exIdx = 0;
 		}
 		if (s === startPos || (s > from && isWrapped(text, s, e))) {
-			while (blockIdx < blocks.length && (blocks[blockIdx + 1] as number) <= s) blockIdx += 2;
-			const inCode = blockIdx < blocks.length && (blocks[blockIdx] as number) <= s;
-			if (!inCode) {
+			{
 				if (excluded === null) excluded = excludedRanges(text, ls, le);
 				while (exIdx < excluded.length && (excluded[exIdx + 1] as number) <= s) exIdx += 2;
 				const inside = exIdx < excluded.length && (excluded[exIdx] as number) < e;
@@ -209,40 +230,14 @@ export function scanTimestamps(text: string, options: ScanOptions = {}): ScanRes
 				}
 			}
 		}
-		c = text.indexOf(":", e);
+		candidates.lastIndex = e;
 	}
-	return { timestamps: out, fence: code.fence };
+	return { timestamps: out, fence };
 }
 
 const NONE: number[] = [];
-
-/**
- * Fenced code blocks in `[from, to)` as flat [start, end…] offsets (fence lines included),
- * and the fence still open at `to`. Fence lines are found with `indexOf` of the markers.
- */
-export function fencedBlocks(text: string, from: number, to: number, open: Fence | null): { ranges: number[]; fence: Fence | null } {
-	const lines = fenceLineStarts(text, from, to);
-	if (lines.length === 0 && open === null) return { ranges: NONE, fence: null };
-	const ranges: number[] = [];
-	let fence = open;
-	let blockStart = from;
-	for (const start of lines) {
-		let nl = text.indexOf("\n", start);
-		if (nl === -1 || nl > to) nl = to;
-		const end = nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
-		if (fence !== null) {
-			if (closesFence(text, start, end, fence)) {
-				ranges.push(blockStart, end);
-				fence = null;
-			}
-		} else {
-			fence = fenceOpening(text, start, end);
-			blockStart = start;
-		}
-	}
-	if (fence !== null) ranges.push(blockStart, to);
-	return { ranges, fence };
-}
+const CANDIDATE = /\d:[0-5]\d/g;
+const CANDIDATE_OR_FENCE = /\d:[0-5]\d|```|~~~/g;
 
 /** Line starts (sorted) of the lines in `[from, to)` that begin, after blanks and `>`, with ``` or ~~~. */
 export function fenceLineStarts(text: string, from: number, to: number): number[] {
@@ -294,6 +289,12 @@ function lineStartTokenPos(text: string, ls: number, le: number): number {
 	return i;
 }
 
+function digitsValue(text: string, from: number, to: number): number {
+	let v = 0;
+	for (let i = from; i < to; i++) v = v * 10 + text.charCodeAt(i) - 48;
+	return v;
+}
+
 function twoDigits(text: string, at: number): number {
 	return (text.charCodeAt(at) - 48) * 10 + (text.charCodeAt(at + 1) - 48);
 }
@@ -325,12 +326,22 @@ function labelAfter(text: string, e: number, le: number): string {
  * links, wikilinks and embeds, autolinks and bare URLs. Linear in the line's length.
  */
 export function excludedRanges(text: string, ls: number, le: number): number[] {
+	if (!mayHoldCodeOrLink(text, ls, le)) return NONE;
 	const ranges: number[] = [];
 	const code = codeSpans(text, ls, le);
 	for (const r of code) ranges.push(r);
 	linkRanges(text, ls, le, code, ranges);
 	urlRanges(text, ls, le, ranges);
 	return mergeRanges(ranges);
+}
+
+/** Quick test (one pass, no allocation): does the line hold a backtick, `[`, `<` or `://`? */
+function mayHoldCodeOrLink(text: string, ls: number, le: number): boolean {
+	for (let i = ls; i < le; i++) {
+		const c = text.charCodeAt(i);
+		if (c === BACKTICK || c === 91 || c === 60 || (c === COLON && text.charCodeAt(i + 1) === 47)) return true;
+	}
+	return false;
 }
 
 /** Inline code spans of a line: a run of n backticks closed by the next run of exactly n. */

@@ -144,6 +144,8 @@ describe("findTimestamps: never in code, links or frontmatter", () => {
 		["bare URL", "see https://example.com/[3:07] ok", []],
 		["a link before and a token after", "[x](https://a.b) and [3:07] ok", ["3:07"]],
 		["code before a token", "`x` then (3:07)", ["3:07"]],
+		["triple backticks inside a line, then a token", "use ```x``` then (3:07)", ["3:07"]],
+		["tildes inside a line, then a token", "a ~~~ b (3:07)", ["3:07"]],
 		["escaped brackets", "\\[3:07\\] Intro", []],
 	])("%s", (_name, body, expected) => {
 		expect(texts(body)).toEqual(expected);

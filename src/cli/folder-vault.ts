@@ -147,9 +147,7 @@ export class FolderVault {
 		try {
 			fd = openSync(join(this.root, vaultPath), "r");
 			const size = fstatSync(fd).size;
-			if (size > maxBytes) {
-				return { ok: false, message: `note is ${formatBytes(size)}, over the ${formatBytes(maxBytes)} limit; not read` };
-			}
+			if (size > maxBytes) return { ok: false, message: overLimitMessage(size, maxBytes) };
 			buf = Buffer.allocUnsafe(size);
 			let off = 0;
 			while (off < size) {
@@ -163,11 +161,7 @@ export class FolderVault {
 		} finally {
 			if (fd !== -1) closeSync(fd);
 		}
-		try {
-			return { ok: true, text: decoder.decode(buf), bytes: buf.length, raw: buf };
-		} catch {
-			return { ok: false, message: "file is not valid UTF-8", latin1: buf.toString("latin1") };
-		}
+		return decodeNote(buf);
 	}
 
 	/** Atomic write: a temporary file beside the note, fsync, then rename over it. */
@@ -196,6 +190,19 @@ export class FolderVault {
 		}
 		renameSync(tmp, abs);
 	}
+}
+
+/** A note's bytes as text; invalid UTF-8 is an error (with a latin1 view to tell whether it looks like a source). */
+export function decodeNote(buf: Buffer): ReadNote {
+	try {
+		return { ok: true, text: decoder.decode(buf), bytes: buf.length, raw: buf };
+	} catch {
+		return { ok: false, message: "file is not valid UTF-8", latin1: buf.toString("latin1") };
+	}
+}
+
+export function overLimitMessage(size: number, maxBytes: number): string {
+	return `note is ${formatBytes(size)}, over the ${formatBytes(maxBytes)} limit; not read`;
 }
 
 export function formatBytes(n: number): string {

@@ -8,7 +8,8 @@ import { countLinks, extractLinks, LinkResolver, type LinkCounts } from "../core
 import { withDefaults, type SourceSettings } from "../core/settings";
 import { SourceIndex } from "../core/source-index";
 import type { SourceNote } from "../core/source";
-import { FolderVault } from "./folder-vault";
+import { FolderVault, type ReadNote } from "./folder-vault";
+import { PARALLEL_READ_MIN_NOTES, readNotesInParallel } from "./parallel-read";
 
 export interface FileError {
 	path: string;
@@ -76,6 +77,18 @@ export interface LoadOptions {
 	 * `links` (Obsidian's full resolvedLinks) asks for them.
 	 */
 	linksOfSources?: boolean;
+	/** Read files in a worker thread while parsing; default: for vaults of PARALLEL_READ_MIN_NOTES notes or more. */
+	parallelRead?: boolean;
+}
+
+/** The vault's notes read in order, in batches, on a second core when it pays. */
+function readNotes(vault: FolderVault, paths: string[], maxBytes: number, parallel: boolean): AsyncIterable<[string, ReadNote][]> | Iterable<[string, ReadNote][]> {
+	if (parallel) return readNotesInParallel(vault, paths, maxBytes);
+	return (function* () {
+		for (let i = 0; i < paths.length; i += 64) {
+			yield paths.slice(i, i + 64).map((path): [string, ReadNote] => [path, vault.readListedNote(path, maxBytes)]);
+		}
+	})();
 }
 
 export async function loadVault(vault: FolderVault, options: LoadOptions = {}): Promise<LoadedVault> {
@@ -92,9 +105,9 @@ export async function loadVault(vault: FolderVault, options: LoadOptions = {}): 
 		links.set(path, counts);
 		index.setLinks(path, counts.resolved, false);
 	};
-	for (const path of files) {
-		if (!path.toLowerCase().endsWith(".md")) continue;
-		const read = vault.readListedNote(path, settings.maxNoteBytes);
+	const markdown = files.filter((path) => path.toLowerCase().endsWith(".md"));
+	const parallel = options.parallelRead ?? markdown.length >= PARALLEL_READ_MIN_NOTES;
+	for await (const batch of readNotes(vault, markdown, settings.maxNoteBytes, parallel)) for (const [path, read] of batch) {
 		if (!read.ok) {
 			const looks = read.latin1 !== undefined ? rawLooksLikeSource(read.latin1, settings.idPrefix) : true;
 			if (looks) errors.push({ path, message: read.message });

@@ -19,6 +19,9 @@ const BLOCK_TAGS = new Set([
 	"UL", "OL", "DL", "TABLE", "TR", "HR", "DETAILS", "SUMMARY", "FIGURE", "FIGCAPTION", "HEADER", "FOOTER", "ARTICLE", "ASIDE",
 ]);
 
+/** Blocks whose source line does not start with the token (`# 3:07`, `| 3:07 |`): only wrapped tokens count there, as in the source. */
+const NOT_LINE_START = new Set(["H1", "H2", "H3", "H4", "H5", "H6", "TD", "TH"]);
+
 function skipped(el: Element): boolean {
 	if (SKIP_TAGS.has(el.tagName.toUpperCase())) return true;
 	for (const c of SKIP_CLASSES) if (el.classList.contains(c)) return true;
@@ -29,7 +32,11 @@ function isBlock(node: Node): boolean {
 	return node.nodeType === Node.ELEMENT_NODE && BLOCK_TAGS.has((node as Element).tagName.toUpperCase());
 }
 
-/** True when a text node begins a line of its block: nothing but empty inline content or a `<br>` before it. */
+/**
+ * True when a text node begins a line of its block: nothing but empty inline content or a
+ * `<br>` before it, in a block whose Markdown line starts with its text (not a heading or a
+ * table cell).
+ */
 export function startsLine(node: Node, root: Node): boolean {
 	let n: Node = node;
 	for (;;) {
@@ -46,7 +53,8 @@ export function startsLine(node: Node, root: Node): boolean {
 			prev = prev.previousSibling;
 		}
 		const parent = n.parentNode;
-		if (!parent || parent === root || isBlock(parent)) return true;
+		if (!parent || parent === root) return true;
+		if (isBlock(parent)) return !NOT_LINE_START.has((parent as Element).tagName.toUpperCase());
 		n = parent;
 	}
 }

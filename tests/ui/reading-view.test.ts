@@ -39,7 +39,7 @@ describe("reading view post-processor", () => {
 		["existing links and autolinks", "[8:36](https://example.com) x\n\nhttps://example.com/(3:07)", []],
 		["time of day in prose", "We met at 10:30 and left at (11:45)", ["11:45"]],
 		["invalid times", "1:75:00 x\n\n99:99 x", []],
-		["a heading", "## 3:07 Heading", ["3:07"]],
+		["a heading or a table cell: only wrapped tokens, as in the source", "## 3:07 Heading (4:00)\n\n| a | b |\n| - | - |\n| 5:00 | (6:00) |", ["4:00", "6:00"]],
 	])("%s", (_name, markdown, expected) => {
 		const el = rendered(markdown);
 		linkTimestamps(el, VIDEO);

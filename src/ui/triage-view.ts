@@ -145,7 +145,12 @@ export class TriageView extends ItemView {
 			problemsOf: (item) => this.problemsOf(item),
 			setIcon,
 		});
-		root.createDiv({ cls: "source-lifecycle-triage-help", text: KEY_HELP });
+		this.list.el.addEventListener("keydown", (evt) => {
+			if (evt.key !== "/" || evt.ctrlKey || evt.metaKey || evt.altKey) return;
+			evt.preventDefault();
+			this.textInput?.focus();
+		});
+		root.createDiv({ cls: "source-lifecycle-triage-help", text: `${KEY_HELP} · / filter` });
 
 		this.unsubscribe = this.plugin.sourceIndex.index.onChange((paths) => this.onIndexChange(paths));
 		this.registerEvent(this.app.workspace.on("layout-change", () => this.flushIfShown()));

@@ -94,7 +94,7 @@ describe("triage view: header, filters and sort", () => {
 		expect(first.textContent).toContain("12m");
 		expect(first.textContent).toContain("2025-01-10");
 		expect(first.textContent).toContain("high");
-		expect(view.containerEl.querySelector(".source-lifecycle-triage-help")?.textContent).toMatch(/j\/k.*Enter open.*s start.*i integrate into note….*a archive.*r reopen/);
+		expect(view.containerEl.querySelector(".source-lifecycle-triage-help")?.textContent).toMatch(/j\/k.*Enter open.*s start.*i integrate into note….*a archive.*r reopen.*\/ filter/);
 	});
 
 	it("builds each dropdown from the values present", async () => {
@@ -224,6 +224,15 @@ describe("triage view: keyboard and actions", () => {
 		await settle();
 		expect(spy).toHaveBeenCalledWith(app.vault.getFileByPath("Sources/b.md"));
 		expect(Modal.opened.length).toBe(1);
+	});
+
+	it("/ jumps to the text filter, and Enter or ↓ there goes back to the list", async () => {
+		const { view } = await open();
+		const input = view.containerEl.querySelector(".source-lifecycle-triage-search") as HTMLInputElement;
+		key(view, "/");
+		expect(document.activeElement).toBe(input);
+		input.dispatchEvent(new KeyboardEvent("keydown", { key: "ArrowDown", bubbles: true }));
+		expect(document.activeElement).toBe(listEl(view));
 	});
 
 	it("ignores keys with modifiers, so Obsidian's hotkeys still work", async () => {

@@ -454,7 +454,7 @@ function wikilink(scan: Scan, start: number, at: number, end: number, embed: boo
 	if (close === -1 || close + 2 > end) return at + 2;
 	// `[[a [[b]]`: the innermost `[[` before the `]]` starts the link.
 	const inner = text.lastIndexOf("[[", close - 1);
-	if (inner > at + 1) return text.charCodeAt(inner - 1) === 33 && inner - 1 > at + 1 ? inner - 1 : inner;
+	if (inner > at) return text.charCodeAt(inner - 1) === 33 && inner - 1 > at + 1 ? inner - 1 : inner;
 	if (close === at + 2) return at + 4; // `[[]]`
 	const { link, displayText } = parseWikilinkInner(text.slice(at + 2, close));
 	push(scan, embed, start, close + 2, link, displayText);

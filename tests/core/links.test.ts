@@ -21,6 +21,7 @@ describe("extractLinks: what Obsidian indexes as a link", () => {
 		["the table escape \\| is an alias separator", "| [[Note\\|alias]] |", [["[[Note\\|alias]]", "Note", "alias"]]],
 		["a single ] does not end a wikilink", "[[Sq]uare]]", [["[[Sq]uare]]", "Sq]uare", "Sq]uare"]]],
 		["nested [[ parses the inner link only", "[[Nested [[Inner]] x]]", [["[[Inner]]", "Inner", "Inner"]]],
+		["an extra [ before [[ is text", "[[[x]]] ![[[y]]]", [["[[x]]", "x", "x"], ["[[y]]", "y", "y"]]],
 		["a schemed wikilink is still a link (to a missing note)", "[[https://example.com]]", [["[[https://example.com]]", "https://example.com", "https://example.com"]]],
 		["a Markdown link, URL-decoded", "[My note](Sub/My%20Note.md)", [["[My note](Sub/My%20Note.md)", "Sub/My Note.md", "My note"]]],
 		["a Markdown link without .md, with heading", "[x](Note#Part)", [["[x](Note#Part)", "Note#Part", "x"]]],

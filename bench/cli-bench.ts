@@ -1,0 +1,85 @@
+/**
+ * The CLI on a vault on disk: `source-lifecycle scan <vault> --json` as a whole process,
+ * side by side with a process that only reads every file and one that scans with
+ * gray-matter. Each process's stdout is drained through a pipe, as a user's `| jq` would.
+ */
+import { spawn } from "child_process";
+import { mkdtempSync, rmSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import { sideBySide } from "./measure";
+import { writeDiskVault, type DiskVault } from "./disk-vault";
+
+export interface CliFigures {
+	notes: number;
+	vaultBytes: number;
+	scanMs: number;
+	readMs: number;
+	grayMatterMs: number;
+	scanSources: number;
+	grayMatterSources: number;
+}
+
+interface Run {
+	ms: number;
+	stdout: string;
+	code: number | null;
+}
+
+function runProcess(args: string[], keepOutput: boolean): Promise<Run> {
+	return new Promise((resolve, reject) => {
+		const t0 = performance.now();
+		const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"] });
+		const chunks: Buffer[] = [];
+		let stderr = "";
+		child.stdout.on("data", (c: Buffer) => {
+			if (keepOutput) chunks.push(c);
+		});
+		child.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
+		child.on("error", reject);
+		child.on("close", (code) => {
+			const ms = performance.now() - t0;
+			if (code !== 0 && code !== 1) reject(new Error(`${args.join(" ")} exited ${String(code)}: ${stderr.slice(0, 500)}`));
+			else resolve({ ms, code, stdout: Buffer.concat(chunks).toString() });
+		});
+	});
+}
+
+export async function benchCli(root: string, cliJs: string, notes: number, reps: number): Promise<CliFigures> {
+	const dir = mkdtempSync(join(tmpdir(), "sl-bench-vault-"));
+	try {
+		const vault: DiskVault = writeDiskVault(dir, join(root, "tests", "fixtures", "seed-source.md"), notes);
+		const baselines = join(root, "bench", "baselines");
+		const scanArgs = [cliJs, "scan", vault.root, "--json"];
+		const readArgs = [join(baselines, "read-all.mjs"), vault.root];
+		const gmArgs = [join(baselines, "gray-matter-scan.mjs"), vault.root];
+
+		// Same answers first: the three must look at the same notes.
+		const scan = JSON.parse((await runProcess(scanArgs, true)).stdout) as { sources: unknown[]; errors: unknown[] };
+		const gm = JSON.parse((await runProcess(gmArgs, true)).stdout) as { sources: unknown[] };
+		if (scan.sources.length !== gm.sources.length) {
+			throw new Error(`scan found ${scan.sources.length} sources, gray-matter ${gm.sources.length}`);
+		}
+		if (scan.errors.length) throw new Error(`scan reported errors on the synthetic vault: ${JSON.stringify(scan.errors.slice(0, 3))}`);
+
+		const t = await sideBySide(
+			{
+				scan: async () => (await runProcess(scanArgs, false)).ms,
+				read: async () => (await runProcess(readArgs, false)).ms,
+				grayMatter: async () => (await runProcess(gmArgs, false)).ms,
+			},
+			reps,
+		);
+		return {
+			notes: vault.files,
+			vaultBytes: vault.bytes,
+			scanMs: t.scan as number,
+			readMs: t.read as number,
+			grayMatterMs: t.grayMatter as number,
+			scanSources: scan.sources.length,
+			grayMatterSources: gm.sources.length,
+		};
+	} finally {
+		rmSync(dir, { recursive: true, force: true });
+	}
+}

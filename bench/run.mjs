@@ -1,0 +1,65 @@
+// `npm run bench [-- --quick] [-- --out file]`: builds the CLI and the bench (TypeScript,
+// bundled with esbuild), then runs the measurements in a fresh Node with --expose-gc.
+// The full run writes bench-results.json; --quick (tiny sizes, same code paths) writes to
+// a temporary file unless --out says where, so `npm test` can smoke it without touching
+// the committed figures.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const argv = process.argv.slice(2);
+const quick = argv.includes("--quick");
+const outIdx = argv.indexOf("--out");
+const buildDir = mkdtempSync(join(tmpdir(), "sl-bench-build-"));
+const out = outIdx !== -1 ? resolve(argv[outIdx + 1]) : quick ? join(buildDir, "bench-results.json") : join(root, "bench-results.json");
+
+let code = 1;
+try {
+	// The CLI exactly as `npm run build` makes it (full run), or the same bundle in a temp folder (quick).
+	let cliJs = join(root, "dist", "cli.js");
+	if (quick) {
+		cliJs = join(buildDir, "cli.js");
+		// Keep in step with the CLI entry of esbuild.config.mjs (production).
+		await build({
+			entryPoints: [join(root, "src", "cli", "index.ts")],
+			bundle: true,
+			platform: "node",
+			target: "node20",
+			format: "cjs",
+			sourcemap: false,
+			outfile: cliJs,
+			banner: { js: "#!/usr/bin/env node" },
+			logLevel: "warning",
+		});
+	} else {
+		const r = spawnSync(process.execPath, [join(root, "esbuild.config.mjs"), "production"], { cwd: root, stdio: "inherit" });
+		if (r.status !== 0) throw new Error("building the CLI failed");
+	}
+	const mainJs = join(buildDir, "bench.cjs");
+	await build({
+		entryPoints: [join(root, "bench", "main.ts")],
+		bundle: true,
+		platform: "node",
+		target: "node20",
+		format: "cjs",
+		outfile: mainJs,
+		external: ["playwright-core", "esbuild", "gray-matter", "yaml"],
+		logLevel: "warning",
+	});
+	const r = spawnSync(process.execPath, ["--expose-gc", "--max-old-space-size=4096", mainJs], {
+		cwd: root,
+		stdio: "inherit",
+		env: { ...process.env, NODE_PATH: join(root, "node_modules"), BENCH_ROOT: root, BENCH_CLI: cliJs, BENCH_OUT: out, BENCH_QUICK: quick ? "1" : "" },
+	});
+	code = r.status ?? 1;
+	if (code === 0 && quick && outIdx === -1) console.log(`(quick run: results were written to a temporary file, now removed)`);
+} catch (e) {
+	console.error(e instanceof Error ? e.stack : e);
+} finally {
+	rmSync(buildDir, { recursive: true, force: true });
+}
+process.exit(code);

@@ -149,6 +149,7 @@ export function scanTimestamps(text: string, options: ScanOptions = {}): ScanRes
 	const out: Timestamp[] = [];
 	let line = options.line ?? 1;
 	let counted = from;
+	let nextBreak = -2; // offset of the first "\n" at or after `counted`; -2 = not searched yet
 	// The line of the last candidate looked at closely.
 	let ls = -1;
 	let le = -1;
@@ -222,9 +223,13 @@ export function scanTimestamps(text: string, options: ScanOptions = {}): ScanRes
 				while (exIdx < excluded.length && (excluded[exIdx + 1] as number) <= s) exIdx += 2;
 				const inside = exIdx < excluded.length && (excluded[exIdx] as number) < e;
 				if (!inside) {
-					for (let k = text.indexOf("\n", counted); k !== -1 && k < s; k = text.indexOf("\n", counted)) {
+					// The next line break is searched once per line, not once per token (a long
+					// line of tokens would otherwise be rescanned to its end for each: quadratic).
+					if (nextBreak === -2) nextBreak = text.indexOf("\n", counted);
+					while (nextBreak !== -1 && nextBreak < s) {
 						line++;
-						counted = k + 1;
+						counted = nextBreak + 1;
+						nextBreak = text.indexOf("\n", counted);
 					}
 					out.push({ text: text.slice(s, e), seconds, label: labelAfter(text, e, le), line, column: s - ls + 1, from: s, to: e });
 				}

@@ -4,8 +4,8 @@
  * quoting, flow/block style, key order, line endings, BOM, body — stays as it was.
  * The result is re-parsed and compared with the intended data before it is returned.
  */
-import { isMap, isScalar, isSeq, parseDocument, Scalar, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from "yaml";
-import { locateFrontmatter, parseYamlStrict, type FrontmatterBlock, type FrontmatterData } from "./frontmatter";
+import { isMap, isScalar, isSeq, Scalar, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from "yaml";
+import { locateFrontmatter, parseYamlDocument, parseYamlStrict, readYamlText, type FrontmatterBlock, type FrontmatterData } from "./frontmatter";
 
 export type FieldValue = string | number | boolean | null | string[];
 
@@ -27,10 +27,10 @@ export function editFrontmatter(text: string, edits: readonly FieldEdit[]): Edit
 	const block = locateFrontmatter(text);
 	if (!block) return { ok: false, reason: "the note has no frontmatter" };
 	const yamlText = text.slice(block.yamlStart, block.yamlEnd);
-	const before = parseYamlStrict(yamlText);
+	// One strict parse gives both the data (checked: unique keys, no alias bomb) and the node ranges.
+	const before = parseYamlDocument(yamlText);
 	if (!before.ok) return { ok: false, reason: before.reason };
-	// Keys were checked unique by parseYamlStrict (in linear time; the parser's check is quadratic).
-	const doc = parseDocument(yamlText, { uniqueKeys: false });
+	const doc = before.doc;
 	const map = doc.contents;
 	if (!isMap(map)) return { ok: false, reason: "frontmatter is not a map of properties" };
 
@@ -59,7 +59,8 @@ export function editFrontmatter(text: string, edits: readonly FieldEdit[]): Edit
 	splices.sort((a, b) => b.from - a.from);
 	for (const s of splices) newYaml = newYaml.slice(0, s.from) + s.insert + newYaml.slice(s.to);
 
-	const after = parseYamlStrict(newYaml);
+	// Read back the way every reader of this plugin reads: the result must be what was intended.
+	const after = readYamlText(newYaml);
 	if (!after.ok || !deepEqual(after.data ?? {}, expected)) {
 		return { ok: false, reason: "internal: the edited frontmatter would not read back as intended; nothing written" };
 	}
@@ -119,7 +120,13 @@ function editSeq(yamlText: string, seq: YAMLSeq, value: string[], colon: number,
 			return { from: colon + 1, to: seqRange[1], insert: renderBlockList(value, "  ", '"', eol) };
 		}
 		const style = items[0] ? quoteOf(items[0] as Scalar) : '"';
-		const body = value.map((v) => renderString(v, style)).join(", ");
+		const last = items[items.length - 1];
+		if (keepsOld && added.length > 0 && last?.range) {
+			// Keep the existing items' bytes; add the new ones after the last.
+			const insert = added.map((v) => ", " + renderFlowString(v, style)).join("");
+			return { from: last.range[1], to: last.range[1], insert };
+		}
+		const body = value.map((v) => renderFlowString(v, style)).join(", ");
 		return { from: seqRange[0], to: seqRange[1], insert: `[${body}]` };
 	}
 	const first = items[0] as Scalar | undefined;
@@ -186,6 +193,12 @@ export function renderString(value: string, quote: string): string {
 	if (quote === "'" && !/[\n\r\t]/.test(value)) return "'" + value.replace(/'/g, "''") + "'";
 	if (quote === "" && isSafePlain(value)) return value;
 	return JSON.stringify(value);
+}
+
+/** Inside `[…]`, a plain item also ends at `,` and brackets: quote such values. */
+function renderFlowString(value: string, quote: string): string {
+	if (quote === "" && /[,[\]{}]/.test(value)) return JSON.stringify(value);
+	return renderString(value, quote);
 }
 
 function isSafePlain(value: string): boolean {

@@ -4,7 +4,7 @@
  * notes use and falls back to the `yaml` package for anything else (SPEC §11).
  * Byte-exact edits live in `frontmatter-edit.ts`.
  */
-import { isMap, isScalar, isSeq, parseDocument } from "yaml";
+import { isMap, isScalar, isSeq, parseDocument, type Document } from "yaml";
 
 export type FrontmatterData = Record<string, unknown>;
 
@@ -104,6 +104,14 @@ const MAX_FLOW_DEPTH = 256;
 
 /** The reference parse: the `yaml` package, strict, with alias-bomb protection. */
 export function parseYamlStrict(yamlText: string): { ok: true; data: FrontmatterData | null } | { ok: false; reason: string } {
+	const parsed = parseYamlDocument(yamlText);
+	return parsed.ok ? { ok: true, data: parsed.data } : parsed;
+}
+
+/** The strict parse, keeping the `yaml` Document (with node ranges) for byte-exact edits. */
+export function parseYamlDocument(
+	yamlText: string,
+): { ok: true; data: FrontmatterData | null; doc: Document } | { ok: false; reason: string } {
 	try {
 		if (flowDepthOver(yamlText, MAX_FLOW_DEPTH)) {
 			return { ok: false, reason: `frontmatter nests lists or maps more than ${MAX_FLOW_DEPTH} levels deep` };
@@ -115,14 +123,20 @@ export function parseYamlStrict(yamlText: string): { ok: true; data: Frontmatter
 		const duplicate = firstDuplicateKey(doc.contents);
 		if (duplicate !== null) return { ok: false, reason: `Map keys must be unique: "${duplicate}" appears more than once` };
 		const data: unknown = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-		if (data === null || data === undefined) return { ok: true, data: null };
+		if (data === null || data === undefined) return { ok: true, data: null, doc };
 		if (typeof data !== "object" || Array.isArray(data)) {
 			return { ok: false, reason: "frontmatter is not a map of properties" };
 		}
-		return { ok: true, data: data as FrontmatterData };
+		return { ok: true, data: data as FrontmatterData, doc };
 	} catch (e) {
 		return { ok: false, reason: parserReason(e instanceof Error ? e.message : String(e)) };
 	}
+}
+
+/** What a YAML text reads as: the fast reader when it answers, else the strict parse. */
+export function readYamlText(yamlText: string): { ok: true; data: FrontmatterData | null } | { ok: false; reason: string } {
+	const fast = readFlatYaml(yamlText);
+	return fast !== FALLBACK ? { ok: true, data: fast } : parseYamlStrict(yamlText);
 }
 
 function parserReason(message: string): string {
@@ -188,6 +202,31 @@ const BLANK = /^ *$/;
 /** Keys the YAML core schema reads as null or booleans (`toJS` makes them "" / "true" / "false"). */
 const SPECIAL_KEY = /^(?:null|Null|NULL|True|TRUE|False|FALSE)$/;
 
+/** Only spaces (or nothing): what `BLANK` matches, without a regex per line. */
+function isBlank(line: string): boolean {
+	for (let i = 0; i < line.length; i++) if (line.charCodeAt(i) !== 32) return false;
+	return true;
+}
+
+function isKeyStart(c: number): boolean {
+	return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
+}
+
+function isKeyChar(c: number): boolean {
+	return isKeyStart(c) || (c >= 48 && c <= 57) || c === 45;
+}
+
+/** Offset after a run of spaces from `i`. */
+function skipSpaces(line: string, i: number): number {
+	while (line.charCodeAt(i) === 32) i++;
+	return i;
+}
+
+/**
+ * The reader walks each line's characters instead of running KEY_LINE / ITEM_LINE (same
+ * grammar: `key[ ]*:` then the end or spaces and the value; `[ ]*-` then the end or spaces
+ * and the item): a vault scan reads ~35 lines per note, so per-line regexes add up.
+ */
 export function readFlatYaml(yamlText: string): FrontmatterData | null | typeof FALLBACK {
 	if (UNUSUAL.test(yamlText)) return FALLBACK;
 	const lines = yamlText.split("\n");
@@ -197,28 +236,38 @@ export function readFlatYaml(yamlText: string): FrontmatterData | null | typeof 
 	let listIndent = -1;
 	for (let i = 0; i < lines.length; i++) {
 		let line = lines[i] as string;
-		if (line.endsWith("\r")) line = line.slice(0, -1);
-		if (BLANK.test(line) || line.startsWith("#")) continue;
+		if (line.charCodeAt(line.length - 1) === 13) line = line.slice(0, -1);
+		const first = line.charCodeAt(0);
+		if (first === 35 /* # */ || isBlank(line)) continue;
 		if (list !== null) {
-			const item = ITEM_LINE.exec(line);
-			if (item) {
-				const indent = (item[1] as string).length;
-				if (listIndent === -1) listIndent = indent;
-				if (indent !== listIndent || item[2] === undefined || /^ *(?:#|$)/.test(item[2])) return FALLBACK;
-				const value = readScalar(item[2]);
+			const dash = skipSpaces(line, 0);
+			const afterDash = dash + 1;
+			if (line.charCodeAt(dash) === 45 /* - */ && (afterDash === line.length || line.charCodeAt(afterDash) === 32)) {
+				if (listIndent === -1) listIndent = dash;
+				if (dash !== listIndent || afterDash === line.length) return FALLBACK;
+				const item = line.slice(skipSpaces(line, afterDash));
+				if (item === "" || item.charCodeAt(0) === 35) return FALLBACK;
+				const value = readScalar(item);
 				if (value === FALLBACK) return FALLBACK;
 				list.push(value);
 				continue;
 			}
 			list = null;
 		}
-		const m = KEY_LINE.exec(line);
-		if (!m) return FALLBACK;
-		const key = m[1] as string;
+		if (!isKeyStart(first)) return FALLBACK;
+		let k = 1;
+		while (isKeyChar(line.charCodeAt(k))) k++;
+		const colon = skipSpaces(line, k);
+		if (line.charCodeAt(colon) !== 58 /* : */) return FALLBACK;
+		let raw: string | undefined;
+		if (colon + 1 < line.length) {
+			if (line.charCodeAt(colon + 1) !== 32) return FALLBACK;
+			raw = line.slice(skipSpaces(line, colon + 1));
+		}
+		const key = line.slice(0, k);
 		if (key === "__proto__" || SPECIAL_KEY.test(key) || Object.prototype.hasOwnProperty.call(data, key)) return FALLBACK;
 		any = true;
-		const raw = m[2];
-		if (raw === undefined || /^ *(?:#|$)/.test(raw)) {
+		if (raw === undefined || raw === "" || raw.charCodeAt(0) === 35) {
 			// `key:` alone: null, or a block list on the following lines.
 			const next = nextContentLine(lines, i + 1);
 			if (next !== null && ITEM_LINE.test(next)) {
@@ -257,7 +306,9 @@ const UNSAFE_PLAIN_START = /^[-?:,[\]{}#&*!|>'"%@`]/;
 
 /** One scalar on one line (after `key: ` or `- `), or FALLBACK when unsure. */
 export function readScalar(rawValue: string): unknown {
-	let raw = rawValue.replace(/ +$/, "");
+	let end = rawValue.length;
+	while (end > 0 && rawValue.charCodeAt(end - 1) === 32) end--;
+	let raw = end === rawValue.length ? rawValue : rawValue.slice(0, end);
 	const c = raw.charCodeAt(0);
 	if (c === 34 /* " */) return readDoubleQuoted(raw);
 	if (c === 39 /* ' */) return readSingleQuoted(raw);

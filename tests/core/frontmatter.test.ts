@@ -196,3 +196,14 @@ describe("parseYamlStrict on hostile frontmatter", () => {
 		expect(r.ok && Object.keys(r.data ?? {}).length).toBe(20_000);
 	});
 });
+
+describe("editFrontmatter on flow lists", () => {
+	it.each([
+		["a value with a comma is quoted", "---\nx: [a, b]\n---\n", ["a", "b", "c, d"], '---\nx: [a, b, "c, d"]\n---\n'],
+		["mixed quoting of existing items is kept", "---\nx: ['a', \"b\", c]\n---\n", ["a", "b", "c", "d"], "---\nx: ['a', \"b\", c, 'd']\n---\n"],
+		["brackets are quoted", "---\nx: [a]\n---\n", ["a", "[[Note]]"], '---\nx: [a, "[[Note]]"]\n---\n'],
+	])("%s", (_n, text, value, expected) => {
+		const r = editFrontmatter(text, [{ key: "x", value }]);
+		expect(r.ok && r.text).toBe(expected);
+	});
+});

@@ -41,6 +41,21 @@ export default defineConfig([
 		},
 	},
 	{
+		// Note text never becomes HTML (SPEC §6): no innerHTML & co. at all, not even static strings.
+		files: ["src/**/*.ts"],
+		rules: {
+			"@microsoft/sdl/no-inner-html": "error",
+			"no-restricted-properties": [
+				"error",
+				{ property: "innerHTML", message: "Build DOM with createEl/createDiv/setText; never innerHTML (SPEC §6)." },
+				{ property: "outerHTML", message: "Build DOM with createEl/createDiv/setText; never outerHTML (SPEC §6)." },
+				{ property: "insertAdjacentHTML", message: "Build DOM with createEl/createDiv/setText; never insertAdjacentHTML (SPEC §6)." },
+				{ property: "createContextualFragment", message: "Never parse HTML from strings (SPEC §6)." },
+				{ object: "document", property: "write", message: "Never document.write (SPEC §6)." },
+			],
+		},
+	},
+	{
 		// The CLI, the bench and the tests run in Node, not in Obsidian.
 		files: ["src/cli/**/*.ts", "tests/**/*.{ts,mjs,cjs}", "bench/**/*.{ts,mjs}", "scripts/**/*.mjs", "*.mjs", "*.cjs"],
 		languageOptions: { globals: { ...globals.node } },

@@ -196,7 +196,12 @@ const ITEM_LINE = /^([ ]*)-(?:[ ]+(.*))?$/;
  * characters, BOM and Unicode line separators. Any of them → the `yaml` package decides.
  */
 // eslint-disable-next-line no-control-regex -- control characters are exactly what this looks for
-const UNUSUAL = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\ufeff]|\r(?!\n)/;
+const UNUSUAL_CHAR = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\ufeff]/;
+const LONE_CR = /\r(?!\n)/;
+/** One character class scans faster than an alternation; most notes have no CR to check. */
+function hasUnusual(text: string): boolean {
+	return UNUSUAL_CHAR.test(text) || (text.includes("\r") && LONE_CR.test(text));
+}
 /** Blank for YAML: spaces only (JS `trim` would also eat NBSP and other Unicode spaces). */
 const BLANK = /^ *$/;
 /** Keys the YAML core schema reads as null or booleans (`toJS` makes them "" / "true" / "false"). */
@@ -228,7 +233,7 @@ function skipSpaces(line: string, i: number): number {
  * and the item): a vault scan reads ~35 lines per note, so per-line regexes add up.
  */
 export function readFlatYaml(yamlText: string): FrontmatterData | null | typeof FALLBACK {
-	if (UNUSUAL.test(yamlText)) return FALLBACK;
+	if (hasUnusual(yamlText)) return FALLBACK;
 	const lines = yamlText.split("\n");
 	const data: FrontmatterData = {};
 	let any = false;

@@ -37,7 +37,14 @@ export class SourceIndex {
 
 	/** A note's resolved outgoing links (`resolvedLinks[path]`: destination → count). */
 	setLinks(path: string, links: Readonly<Record<string, number>> | ReadonlyMap<string, number>, notify = true): void {
-		const next: Map<string, number> = links instanceof Map ? new Map<string, number>(links as ReadonlyMap<string, number>) : new Map<string, number>(Object.entries(links as Readonly<Record<string, number>>));
+		let next: Map<string, number>;
+		if (links instanceof Map) next = new Map<string, number>(links as ReadonlyMap<string, number>);
+		else {
+			// A copy (the caller's object may change later), without Object.entries' pair arrays.
+			next = new Map<string, number>();
+			const record = links as Readonly<Record<string, number>>;
+			for (const dst in record) if (Object.prototype.hasOwnProperty.call(record, dst)) next.set(dst, record[dst] as number);
+		}
 		const prev = this.outgoing.get(path);
 		const touched: string[] = [];
 		if (prev) {

@@ -4,10 +4,20 @@ const ID = /^[A-Za-z0-9_-]{11}$/;
 const WATCH_HOSTS = new Set(["youtube.com", "www.youtube.com", "m.youtube.com", "music.youtube.com"]);
 const PATH_FORMS = /^\/(?:shorts|live|embed)\/([^/]+)\/?$/;
 
+/**
+ * The two forms nearly every note uses, exactly as `new URL` would read them (lower-case
+ * host, no port/user/fragment/whitespace, `v` first): answered without building a URL,
+ * which costs more than the rest of reading a note. Anything else takes the full path.
+ */
+const PLAIN_WATCH = /^https?:\/\/(?:www\.|m\.|music\.)?youtube\.com\/watch\?v=([A-Za-z0-9_-]{11})(?:&[^#\s\\]*)?$/;
+const PLAIN_SHORT = /^https?:\/\/youtu\.be\/([A-Za-z0-9_-]{11})(?:\?[^#\s\\]*)?$/;
+
 /** The 11-character video id of a YouTube video URL, or null for anything else. */
 export function videoIdFromUrl(url: unknown): string | null {
 	if (typeof url !== "string") return null;
 	const text = url.trim();
+	const plain = PLAIN_WATCH.exec(text) ?? PLAIN_SHORT.exec(text);
+	if (plain) return plain[1] as string;
 	if (!/^https?:\/\//i.test(text)) return null;
 	let parsed: URL;
 	try {

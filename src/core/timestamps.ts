@@ -159,11 +159,14 @@ export function scanTimestamps(text: string, options: ScanOptions = {}): ScanRes
 	// One regex pass finds, in order, candidates (`d:dd`, seconds tens 0–5) and fence markers.
 	const candidates = new RegExp(fences ? CANDIDATE_OR_FENCE : CANDIDATE);
 	candidates.lastIndex = from;
-	for (let m = candidates.exec(text); m !== null; m = candidates.exec(text)) {
-		const at = m.index;
+	// `test` and `lastIndex` rather than `exec`: no match array per candidate. A match ends
+	// with a digit (`d:dd`, 4 characters) or with a fence character (3 characters).
+	while (candidates.test(text)) {
+		const last = text.charCodeAt(candidates.lastIndex - 1);
+		const isFence = last === BACKTICK || last === TILDE;
+		const at = candidates.lastIndex - (isFence ? 3 : 4);
 		if (at >= to) break;
-		const first = text.charCodeAt(at);
-		if (first === BACKTICK || first === TILDE) {
+		if (isFence) {
 			// A fence line when the marker starts the line's content; then skip the rest of the line.
 			let k = at;
 			while (k > from && isQuoteOrBlank(text.charCodeAt(k - 1))) k--;

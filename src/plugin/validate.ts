@@ -29,7 +29,11 @@ export async function validateVault(app: App, index: SourceIndex, settings: Sour
 	for (const file of app.vault.getMarkdownFiles()) {
 		const cache = app.metadataCache.getFileCache(file);
 		if (!cache?.frontmatterPosition || cache.frontmatter) continue;
-		if (file.stat.size > settings.maxNoteBytes) continue;
+		if (file.stat.size > settings.maxNoteBytes) {
+			const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
+			errors.push({ path: file.path, message: `note is ${mb(file.stat.size)} MB, over the ${mb(settings.maxNoteBytes)} MB limit set in settings; not read` });
+			continue;
+		}
 		const text = await app.vault.cachedRead(file);
 		const r = readFrontmatter(text);
 		if (!r.ok && looksLikeSource(text.slice(r.block.yamlStart, r.block.yamlEnd), settings.idPrefix)) {

@@ -99,6 +99,38 @@ describe("YouTube URLs (property)", () => {
 		);
 	});
 
+	it("agrees with a reference built on WHATWG URL parsing, on near-miss variants of the plain forms (the fast path must not differ)", () => {
+		const reference = (url: string): string | null => {
+			const text = url.trim();
+			if (!/^https?:\/\//i.test(text)) return null;
+			let u: URL;
+			try {
+				u = new URL(text);
+			} catch {
+				return null;
+			}
+			if (u.username || u.password) return null;
+			const host = u.hostname;
+			let id: string | null = null;
+			if (host === "youtu.be") id = /^\/([^/]+)\/?$/.exec(u.pathname)?.[1] ?? null;
+			else if (["youtube.com", "www.youtube.com", "m.youtube.com", "music.youtube.com"].includes(host)) {
+				if (u.pathname === "/watch" || u.pathname === "/watch/") id = u.searchParams.get("v");
+				else id = /^\/(?:shorts|live|embed)\/([^/]+)\/?$/.exec(u.pathname)?.[1] ?? null;
+			} else if (host === "www.youtube-nocookie.com" || host === "youtube-nocookie.com") id = /^\/embed\/([^/]+)\/?$/.exec(u.pathname)?.[1] ?? null;
+			return id !== null && /^[A-Za-z0-9_-]{11}$/.test(id) ? id : null;
+		};
+		const insert = fc.constantFrom("#", "%41", "%", "\\", " ", "\t", "\n", "@", ":", ":443", ":8080", "&", "?", "/", "v=", "&v=AAAAAAAAAAA", "..", "%2F", "W", "\u00a0", "\u2028", "ß", "。");
+		const near = fc.tuple(videoUrl, fc.array(fc.tuple(fc.nat(60), insert), { minLength: 1, maxLength: 3 })).map(([[u], edits]) => {
+			let t = u;
+			for (const [at, ins] of edits) {
+				const i = at % (t.length + 1);
+				t = t.slice(0, i) + ins + t.slice(i);
+			}
+			return t;
+		});
+		fc.assert(fc.property(fc.oneof(near, videoUrl.map(([u]) => u)), (url) => expect(videoIdFromUrl(url)).toBe(reference(url))), fuzz(3));
+	});
+
 	it("seekUrl refuses anything that is not an 11-character id", () => {
 		fc.assert(fc.property(badId, (id) => expect(() => seekUrl(id, 1)).toThrow()), fuzz());
 	});

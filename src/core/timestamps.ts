@@ -221,21 +221,19 @@ export function scanTimestamps(text: string, options: ScanOptions = {}): ScanRes
 			exIdx = 0;
 		}
 		if (s === startPos || (s > from && isWrapped(text, s, e))) {
-			{
-				if (excluded === null) excluded = excludedRanges(text, ls, le);
-				while (exIdx < excluded.length && (excluded[exIdx + 1] as number) <= s) exIdx += 2;
-				const inside = exIdx < excluded.length && (excluded[exIdx] as number) < e;
-				if (!inside) {
-					// The next line break is searched once per line, not once per token (a long
-					// line of tokens would otherwise be rescanned to its end for each: quadratic).
-					if (nextBreak === -2) nextBreak = text.indexOf("\n", counted);
-					while (nextBreak !== -1 && nextBreak < s) {
-						line++;
-						counted = nextBreak + 1;
-						nextBreak = text.indexOf("\n", counted);
-					}
-					out.push({ text: text.slice(s, e), seconds, label: labelAfter(text, e, le), line, column: s - ls + 1, from: s, to: e });
+			if (excluded === null) excluded = excludedRanges(text, ls, le);
+			while (exIdx < excluded.length && (excluded[exIdx + 1] as number) <= s) exIdx += 2;
+			const inside = exIdx < excluded.length && (excluded[exIdx] as number) < e;
+			if (!inside) {
+				// The next line break is searched once per line, not once per token (a long
+				// line of tokens would otherwise be rescanned to its end for each: quadratic).
+				if (nextBreak === -2) nextBreak = text.indexOf("\n", counted);
+				while (nextBreak !== -1 && nextBreak < s) {
+					line++;
+					counted = nextBreak + 1;
+					nextBreak = text.indexOf("\n", counted);
 				}
+				out.push({ text: text.slice(s, e), seconds, label: labelAfter(text, e, le), line, column: s - ls + 1, from: s, to: e });
 			}
 		}
 		candidates.lastIndex = e;

@@ -1,7 +1,6 @@
 import {
 	applySplices,
 	bodyStart,
-	excludedRanges,
 	findTimestamps,
 	findTimestampsInFragment,
 	linkifyNote,
@@ -10,6 +9,7 @@ import {
 	scanTimestamps,
 	videoIdOfNote,
 } from "../../src/core/timestamps";
+import { excludedRanges } from "../../src/core/inline-spans";
 import { seedNote } from "../helpers/fixtures";
 
 const VIDEO = "3x0jhpEj_6o";

@@ -1,0 +1,181 @@
+/**
+ * What on a Markdown line is not plain text for the timestamp scanner (SPEC §6): inline
+ * code, links, wikilinks and embeds, autolinks and bare URLs — as ranges of the line.
+ * Pure and linear in the line's length.
+ */
+
+const BACKTICK = 96;
+const COLON = 58;
+const NONE: number[] = [];
+
+function isBlank(c: number): boolean {
+	return c === 32 || c === 9;
+}
+
+/**
+ * Ranges of a line (sorted, disjoint, as flat [from, to, from, to…]) where a token does
+ * not count: inline code, Markdown links and images (text and destination), reference
+ * links, wikilinks and embeds, autolinks and bare URLs. Linear in the line's length.
+ */
+export function excludedRanges(text: string, ls: number, le: number): number[] {
+	if (!mayHoldCodeOrLink(text, ls, le)) return NONE;
+	const ranges: number[] = [];
+	const code = codeSpans(text, ls, le);
+	for (const r of code) ranges.push(r);
+	linkRanges(text, ls, le, code, ranges);
+	urlRanges(text, ls, le, ranges);
+	return mergeRanges(ranges);
+}
+
+/** Quick test (one pass, no allocation): does the line hold a backtick, `[`, `<` or `://`? */
+function mayHoldCodeOrLink(text: string, ls: number, le: number): boolean {
+	for (let i = ls; i < le; i++) {
+		const c = text.charCodeAt(i);
+		if (c === BACKTICK || c === 91 || c === 60 || (c === COLON && text.charCodeAt(i + 1) === 47)) return true;
+	}
+	return false;
+}
+
+/** Inline code spans of a line: a run of n backticks closed by the next run of exactly n. */
+function codeSpans(text: string, ls: number, le: number): number[] {
+	const runs: number[] = [];
+	let b = indexIn(text, BACKTICK, ls, le);
+	while (b !== -1) {
+		let n = b;
+		while (n < le && text.charCodeAt(n) === BACKTICK) n++;
+		if (b === ls || text.charCodeAt(b - 1) !== 92 /* \ */) runs.push(b, n - b);
+		b = indexIn(text, BACKTICK, n, le);
+	}
+	const spans: number[] = [];
+	if (runs.length < 4) return spans;
+	// nextSame[k]: index of the next run with the same length (one backward pass).
+	const count = runs.length / 2;
+	const nextSame = new Array<number>(count).fill(-1);
+	const lastOfLength = new Map<number, number>();
+	for (let k = count - 1; k >= 0; k--) {
+		const len = runs[2 * k + 1] as number;
+		nextSame[k] = lastOfLength.get(len) ?? -1;
+		lastOfLength.set(len, k);
+	}
+	let k = 0;
+	while (k < count) {
+		const close = nextSame[k] as number;
+		if (close === -1) {
+			k++;
+			continue;
+		}
+		spans.push(runs[2 * k] as number, (runs[2 * close] as number) + (runs[2 * close + 1] as number));
+		k = close + 1;
+	}
+	return spans;
+}
+
+function inSpans(spans: number[], at: number, cursor: { i: number }): boolean {
+	while (cursor.i < spans.length && (spans[cursor.i + 1] as number) <= at) cursor.i += 2;
+	return cursor.i < spans.length && (spans[cursor.i] as number) <= at;
+}
+
+/** Bracket pairs matched with a stack (outside code spans, unescaped), then classified. */
+function linkRanges(text: string, ls: number, le: number, code: number[], out: number[]): void {
+	const first = indexIn(text, 91, ls, le);
+	if (first === -1) return;
+	// close[i - first] = offset of the bracket closing the one at i, plus 1 (0: none). Typed
+	// arrays, not Maps: a line of 100k brackets stays cheap.
+	const close = new Int32Array(le - first + 1);
+	const opened: number[] = [];
+	const squares: number[] = [];
+	const parens: number[] = [];
+	const cursor = { i: 0 };
+	for (let i = first; i < le; i++) {
+		const c = text.charCodeAt(i);
+		if (c !== 91 && c !== 93 && c !== 40 && c !== 41) continue;
+		if (text.charCodeAt(i - 1) === 92 && i > ls) continue;
+		if (inSpans(code, i, cursor)) continue;
+		if (c === 91) squares.push(i);
+		else if (c === 40) parens.push(i);
+		else if (c === 93) {
+			const open = squares.pop();
+			if (open !== undefined) {
+				close[open - first] = i + 1;
+				opened.push(open);
+			}
+		} else {
+			const open = parens.pop();
+			if (open !== undefined) close[open - first] = i + 1;
+		}
+	}
+	const closeOf = (open: number): number => (open >= first && open < le ? (close[open - first] as number) - 1 : -1);
+	for (const open of opened) {
+		const end = closeOf(open);
+		// Wikilink / embed: `[[…]]` — the outer pair whose inner pair starts and ends right inside.
+		if (text.charCodeAt(open + 1) === 91 && text.charCodeAt(end - 1) === 93 && closeOf(open + 1) === end - 1) {
+			out.push(open, end + 1);
+			continue;
+		}
+		const next = text.charCodeAt(end + 1);
+		if (next === 40 || next === 91) {
+			const after = closeOf(end + 1);
+			if (after !== -1) out.push(open, after + 1);
+		}
+	}
+}
+
+/** Autolinks `<scheme:…>` and bare URLs `scheme://…` up to the next space. */
+function urlRanges(text: string, ls: number, le: number, out: number[]): void {
+	let i = indexOfSep(text, ls, le);
+	while (i !== -1) {
+		let s = i;
+		while (s > ls && isSchemeChar(text.charCodeAt(s - 1))) s--;
+		let e = i + 3;
+		while (e < le && !isBlank(text.charCodeAt(e)) && text.charCodeAt(e) !== 62 /* > */) e++;
+		if (s < i) out.push(s, e);
+		i = indexOfSep(text, e > i + 3 ? e : i + 3, le);
+	}
+	let lt = indexIn(text, 60, ls, le);
+	while (lt !== -1) {
+		let j = lt + 1;
+		while (j < le && isSchemeChar(text.charCodeAt(j))) j++;
+		if (j > lt + 2 && text.charCodeAt(j) === COLON) {
+			let e = j + 1;
+			while (e < le && text.charCodeAt(e) !== 62 && !isBlank(text.charCodeAt(e)) && text.charCodeAt(e) !== 60) e++;
+			if (text.charCodeAt(e) === 62) {
+				out.push(lt, e + 1);
+				lt = indexIn(text, 60, e + 1, le);
+				continue;
+			}
+		}
+		lt = indexIn(text, 60, lt + 1, le);
+	}
+}
+
+/** Offset of the next `://` in [from, to), or -1. */
+function indexOfSep(text: string, from: number, to: number): number {
+	for (let i = indexIn(text, COLON, from, to); i !== -1; i = indexIn(text, COLON, i + 1, to)) {
+		if (text.charCodeAt(i + 1) === 47 && text.charCodeAt(i + 2) === 47) return i;
+	}
+	return -1;
+}
+
+/** indexOf bounded to a line: never looks past `to` (an unbounded search would make scans quadratic). */
+function indexIn(text: string, code: number, from: number, to: number): number {
+	for (let i = from; i < to; i++) if (text.charCodeAt(i) === code) return i;
+	return -1;
+}
+
+function isSchemeChar(c: number): boolean {
+	return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46;
+}
+
+function mergeRanges(flat: number[]): number[] {
+	if (flat.length <= 2) return flat;
+	const pairs: [number, number][] = [];
+	for (let i = 0; i < flat.length; i += 2) pairs.push([flat[i] as number, flat[i + 1] as number]);
+	pairs.sort((a, b) => a[0] - b[0]);
+	const out: number[] = [];
+	for (const [f, t] of pairs) {
+		const last = out.length - 1;
+		if (last > 0 && f <= (out[last] as number)) out[last] = Math.max(out[last] as number, t);
+		else out.push(f, t);
+	}
+	return out;
+}

@@ -4,6 +4,7 @@
  * checks, and writes atomically (temporary file beside the note, fsync, rename).
  */
 import { chmodSync, closeSync, fstatSync, fsyncSync, lstatSync, openSync, readdirSync, readFileSync, readSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, type Dirent } from "fs";
+import { isUtf8 } from "buffer";
 import { isAbsolute, join, relative, sep } from "path";
 
 export class UsageError extends Error {}
@@ -192,13 +193,46 @@ export class FolderVault {
 	}
 }
 
-/** A note's bytes as text; invalid UTF-8 is an error (with a latin1 view to tell whether it looks like a source). */
-export function decodeNote(buf: Buffer): ReadNote {
-	try {
-		return { ok: true, text: decoder.decode(buf), bytes: buf.length, raw: buf };
-	} catch {
-		return { ok: false, message: "file is not valid UTF-8", latin1: buf.toString("latin1") };
+/** A valid UTF-8 note whose text is decoded on first use (a scan needs only its frontmatter). */
+class LazyText {
+	readonly ok = true;
+	private decoded: string | null = null;
+	constructor(readonly raw: Buffer) {}
+	get bytes(): number {
+		return this.raw.length;
 	}
+	get text(): string {
+		return (this.decoded ??= this.raw.toString("utf8"));
+	}
+}
+
+/**
+ * A note's bytes, checked to be UTF-8 (invalid UTF-8 is an error, with a latin1 view to
+ * tell whether it looks like a source); the text itself is decoded only when asked for.
+ */
+export function decodeNote(buf: Buffer): ReadNote {
+	if (isUtf8(buf)) return new LazyText(buf);
+	return { ok: false, message: "file is not valid UTF-8", latin1: buf.toString("latin1") };
+}
+
+/**
+ * The text of a note up to the end of its closing `---` line — all `locateFrontmatter` and
+ * `readFrontmatter` look at — decoded alone: found by searching the bytes (`\n---` never
+ * occurs inside a multi-byte UTF-8 character). Null when the note opens no block.
+ */
+export function frontmatterHead(raw: Buffer): string | null {
+	const bom = raw[0] === 0xef && raw[1] === 0xbb && raw[2] === 0xbf ? 3 : 0;
+	if (raw[bom] !== 0x2d || raw[bom + 1] !== 0x2d || raw[bom + 2] !== 0x2d) return null;
+	let at = raw.indexOf("\n---", bom + 3);
+	while (at !== -1) {
+		let i = at + 4;
+		while (raw[i] === 0x20 || raw[i] === 0x09) i++;
+		if (i >= raw.length || raw[i] === 0x0a || (raw[i] === 0x0d && (i + 1 >= raw.length || raw[i + 1] === 0x0a))) {
+			return raw.toString("utf8", 0, i);
+		}
+		at = raw.indexOf("\n---", at + 1);
+	}
+	return null;
 }
 
 export function overLimitMessage(size: number, maxBytes: number): string {

@@ -8,7 +8,7 @@ import { countLinks, extractLinks, LinkResolver, type LinkCounts } from "../core
 import { withDefaults, type SourceSettings } from "../core/settings";
 import { SourceIndex } from "../core/source-index";
 import type { SourceNote } from "../core/source";
-import { FolderVault, type ReadNote } from "./folder-vault";
+import { FolderVault, frontmatterHead, type ReadNote } from "./folder-vault";
 import { PARALLEL_READ_MIN_NOTES, readNotesInParallel } from "./parallel-read";
 
 export interface FileError {
@@ -114,9 +114,11 @@ export async function loadVault(vault: FolderVault, options: LoadOptions = {}): 
 			else skipped++;
 			continue;
 		}
-		const fm = readFrontmatter(read.text);
+		// The frontmatter alone when it can be cut out of the bytes: a source's body is then never decoded.
+		const head = read.raw ? frontmatterHead(read.raw) : null;
+		const fm = readFrontmatter(head ?? read.text);
 		if (!fm.ok) {
-			const yamlText = read.text.slice(fm.block.yamlStart, fm.block.yamlEnd);
+			const yamlText = (head ?? read.text).slice(fm.block.yamlStart, fm.block.yamlEnd);
 			if (looksLikeSource(yamlText, settings.idPrefix)) errors.push({ path, message: `malformed frontmatter: ${fm.reason}` });
 			else skipped++;
 			notes.set(path, loadedNote(path, read, null));

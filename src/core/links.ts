@@ -109,6 +109,8 @@ export class LinkResolver {
 			const lower = c.toLowerCase();
 			const list = this.byName.get(nameOf(lower));
 			if (!list) continue;
+			// A bare name held by one file (the common case): that file, with no filtering or sorting.
+			if (list.length === 1 && !lower.includes("/")) return list[0] as string;
 			const matching = list.filter((p) => p.toLowerCase().endsWith(lower) && (p.length === lower.length || p[p.length - lower.length - 1] === "/"));
 			if (matching.length === 0) continue;
 			const sameFolder = matching.find((p) => folderOf(p) === folder);

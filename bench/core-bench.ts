@@ -42,7 +42,7 @@ export async function benchSync(small: number, large: number, reps: number): Pro
 	const counts = new Map<number, number>();
 	const s = prepare(metadataVault(small));
 	const l = prepare(metadataVault(large));
-	const t = await sideBySide({ small: () => run(s), large: () => run(l) }, reps);
+	const t = await sideBySide({ small: () => run(s), large: () => run(l) }, reps, 1, true);
 	const plansSmall = counts.get(small) ?? 0;
 	const plansLarge = counts.get(large) ?? 0;
 	if (plansSmall !== small || plansLarge !== large) throw new Error(`sync planned ${plansSmall}/${small} and ${plansLarge}/${large} sources; expected all`);

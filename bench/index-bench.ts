@@ -66,6 +66,8 @@ export async function benchIndex(small: number, large: number, reps: number, eve
 			large: () => timed(() => buildIndex(vLarge)),
 		},
 		reps,
+		1,
+		true,
 	);
 
 	const iSmall = buildIndex(vSmall);

@@ -22,13 +22,16 @@ export function timeMedian(fn: () => void, reps: number, warmup = 1): number {
 /**
  * Several measurements side by side: each repetition runs every case once, in an order
  * that alternates, so machine noise falls on all of them alike. Returns median ms per case.
+ * `collect`: a full GC (untimed) before every run.
  */
-export async function sideBySide(cases: Record<string, () => number | Promise<number>>, reps: number, warmup = 1): Promise<Record<string, number>> {
+export async function sideBySide(cases: Record<string, () => number | Promise<number>>, reps: number, warmup = 1, collect = false): Promise<Record<string, number>> {
 	const names = Object.keys(cases);
 	const times: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
 	for (let rep = -warmup; rep < reps; rep++) {
 		const order = rep % 2 === 0 ? names : [...names].reverse();
 		for (const name of order) {
+			// Each run starts from a collected heap, so none pays for the garbage of the one before.
+			if (collect) gc();
 			const ms = await (cases[name] as () => number | Promise<number>)();
 			if (rep >= 0) times[name]?.push(ms);
 		}

@@ -126,7 +126,7 @@ export class SourceIndex {
 		const out: string[] = [];
 		for (const src of from) {
 			if (src === sourcePath || this.sourcesByPath.has(src)) continue;
-			if (!src.toLowerCase().endsWith(".md")) continue;
+			if (!isMarkdownPath(src)) continue;
 			if (this.settings.excludedFolders.some((f) => f.trim() !== "" && isInFolder(src, f))) continue;
 			out.push(src);
 		}
@@ -144,4 +144,10 @@ export class SourceIndex {
 		this.revision++;
 		for (const l of this.listeners) l(changedPaths);
 	}
+}
+
+/** Ends in `.md`, any case (no lower-cased copy per link: sync asks this for every backlink). */
+function isMarkdownPath(path: string): boolean {
+	const n = path.length;
+	return n >= 3 && path.charCodeAt(n - 3) === 46 && (path.charCodeAt(n - 2) | 32) === 109 && (path.charCodeAt(n - 1) | 32) === 100;
 }

@@ -103,8 +103,9 @@ export function validateSource(note: SourceNote, settings: SourceSettings, targe
 			problems.push({ code: "invalid-url", message: `url ${JSON.stringify(fm.url)} is not an http(s) URL` });
 		}
 	}
-	for (const [key, value] of Object.entries(fm)) {
-		if (!key.startsWith("date_")) continue;
+	for (const key in fm) {
+		if (!key.startsWith("date_") || !Object.prototype.hasOwnProperty.call(fm, key)) continue;
+		const value = fm[key];
 		if (value === null || (typeof value === "string" && isCalendarDate(value))) continue;
 		problems.push({ code: "invalid-date", message: `${key} ${JSON.stringify(value)} is not a YYYY-MM-DD date or null` });
 	}

@@ -22,11 +22,14 @@ export function scan(loaded: LoadedVault, _args: CliArgs): CommandResult {
 			problems: validateSource(s, settings, (linkpath, from) => resolver.resolve(linkpath, from) !== null),
 		}));
 	const errors = loaded.errors;
-	const rows = sources.map((s) => [s.status ?? "-", s.id, s.title ?? "(no title)", s.path, s.problems.map((p) => p.code).join(", ") || "ok"]);
-	const summary = `${sources.length} sources, ${sources.filter((s) => s.problems.length).length} with problems, ${errors.length} files with errors, ${loaded.skipped} unparsable non-source files skipped`;
 	return {
 		json: { sources, errors },
-		text: (rows.length ? table(["status", "id", "title", "path", "problems"], rows) + "\n" : "") + summary,
+		// Built only when printed (not for --json).
+		get text() {
+			const rows = sources.map((s) => [s.status ?? "-", s.id, s.title ?? "(no title)", s.path, s.problems.map((p) => p.code).join(", ") || "ok"]);
+			const summary = `${sources.length} sources, ${sources.filter((s) => s.problems.length).length} with problems, ${errors.length} files with errors, ${loaded.skipped} unparsable non-source files skipped`;
+			return (rows.length ? table(["status", "id", "title", "path", "problems"], rows) + "\n" : "") + summary;
+		},
 		errors,
 	};
 }

@@ -92,7 +92,17 @@ export class LinkResolver {
 		// `[[#heading]]`: the empty link path is the linking note itself.
 		if (target === "") return this.byPath.get(sourcePath.toLowerCase()) ?? null;
 		if (target.startsWith("/")) target = target.slice(1);
-		const candidates = hasExtension(target) ? [target, target + ".md"] : [target + ".md"];
+		const withExtension = hasExtension(target);
+		if (!withExtension && !target.includes("/") && !target.startsWith(".")) {
+			// A bare note name (most links): the root note of that name, else the one file so named.
+			const lower = target.toLowerCase() + ".md";
+			const exact = this.byPath.get(lower);
+			if (exact) return exact;
+			const list = this.byName.get(lower);
+			if (!list) return null;
+			if (list.length === 1) return list[0] as string;
+		}
+		const candidates = withExtension ? [target, target + ".md"] : [target + ".md"];
 		for (const c of candidates) {
 			const exact = this.byPath.get(c.toLowerCase());
 			if (exact) return exact;

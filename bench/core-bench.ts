@@ -6,7 +6,7 @@ import { LinkResolver } from "../src/core/links";
 import { DEFAULT_SETTINGS } from "../src/core/settings";
 import { SourceIndex } from "../src/core/source-index";
 import { scanTimestamps } from "../src/core/timestamps";
-import { median, sideBySide } from "./measure";
+import { sideBySide } from "./measure";
 import { metadataVault, type MetadataVault } from "./vault";
 
 export interface SyncFigures {
@@ -66,7 +66,7 @@ export function bigNote(seed: string, chars: number): string {
 }
 
 /** Timestamp scan of a whole big note vs one bare regex pass over it, alternating. */
-export function benchTimestamps(root: string, chars: number, reps: number): TimestampFigures {
+export async function benchTimestamps(root: string, chars: number, reps: number): Promise<TimestampFigures> {
 	const text = bigNote(readFileSync(join(root, "tests", "fixtures", "seed-source.md"), "utf8"), chars);
 	let timestamps = 0;
 	let regexMatches = 0;
@@ -83,19 +83,7 @@ export function benchTimestamps(root: string, chars: number, reps: number): Time
 		regexMatches = n;
 		return performance.now() - t0;
 	};
-	scan();
-	regex();
-	const a: number[] = [];
-	const b: number[] = [];
-	for (let r = 0; r < reps; r++) {
-		if (r % 2 === 0) {
-			a.push(scan());
-			b.push(regex());
-		} else {
-			b.push(regex());
-			a.push(scan());
-		}
-	}
+	const t = await sideBySide({ scan, regex }, reps, 3, true);
 	if (timestamps === 0) throw new Error("the timestamp scan found nothing: nothing measured");
-	return { chars: text.length, scanMs: median(a), regexMs: median(b), timestamps, regexMatches };
+	return { chars: text.length, scanMs: t.scan as number, regexMs: t.regex as number, timestamps, regexMatches };
 }

@@ -3,6 +3,8 @@ module.exports = {
 	testEnvironment: "node",
 	roots: ["<rootDir>/tests"],
 	testMatch: ["**/*.test.ts"],
+	// Browser tests run in their own config (jest.e2e.config.cjs), after these.
+	testPathIgnorePatterns: ["/node_modules/", "/tests/e2e/"],
 	transform: {
 		"^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json" }],
 	},

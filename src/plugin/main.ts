@@ -48,5 +48,7 @@ export default class SourceLifecyclePlugin extends Plugin {
 		await this.saveData(this.settings);
 		const recognition = before.idPrefix !== this.settings.idPrefix || before.sourceFolder !== this.settings.sourceFolder;
 		if (recognition || before.excludedFolders !== this.settings.excludedFolders) this.sourceIndex.rebuild(this.settings);
+		// Editors re-run their extensions, so Live Preview seek links appear or go at once.
+		if (before.timestampsInLivePreview !== this.settings.timestampsInLivePreview) this.app.workspace.updateOptions();
 	}
 }

@@ -9,6 +9,8 @@ module.exports = {
 		"^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json" }],
 	},
 	moduleNameMapper: { "^obsidian$": "<rootDir>/tests/__mocks__/obsidian.ts" },
+	// jsdom would pick packages' "browser" builds (yaml's is ESM, which ts-jest does not transform).
+	testEnvironmentOptions: { customExportConditions: ["node", "require", "default"] },
 	setupFiles: ["<rootDir>/tests/jest.setup.ts"],
 	globalSetup: "<rootDir>/tests/global-setup.cjs",
 	testTimeout: 60000,

@@ -1,8 +1,6 @@
 /** Unit, adapter, CLI, conformance and property tests (SPEC §12 layers 1, 2, 3, 5). */
 module.exports = {
 	testEnvironment: "node",
-	// jsdom tests resolve packages as Node does (yaml's "browser" build is ESM-only).
-	testEnvironmentOptions: { customExportConditions: ["node", "node-addons"] },
 	roots: ["<rootDir>/tests"],
 	testMatch: ["**/*.test.ts"],
 	// Browser tests run in their own config (jest.e2e.config.cjs), after these.

@@ -1,5 +1,5 @@
 // Install the built plugin into demo-vault/ (open that folder in Obsidian to use it) and run
-// the CLI over it, read-only.
+// the CLI over it, read-only (sync only as --dry-run, so the demo vault stays as committed).
 import { copyFileSync, mkdirSync } from "fs";
 import { execFileSync } from "child_process";
 
@@ -20,3 +20,6 @@ const cli = (...args) => {
 	}
 };
 cli("scan", "demo-vault");
+cli("queue", "demo-vault");
+cli("timestamps", "demo-vault", "SOURCE-20250310-112");
+cli("sync", "demo-vault", "--dry-run");

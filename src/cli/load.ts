@@ -4,7 +4,7 @@
  */
 import { readFile } from "fs/promises";
 import { looksLikeSource, readFrontmatter, locateFrontmatter, type FrontmatterData } from "../core/frontmatter";
-import { countLinks, extractLinks, LinkResolver, type LinkCounts } from "../core/links";
+import { countLinkTargets, extractLinkTargets, LinkResolver, type LinkCounts } from "../core/links";
 import { withDefaults, type SourceSettings } from "../core/settings";
 import { SourceIndex } from "../core/source-index";
 import type { SourceNote } from "../core/source";
@@ -101,7 +101,7 @@ export async function loadVault(vault: FolderVault, options: LoadOptions = {}): 
 	const errors: FileError[] = [];
 	let skipped = 0;
 	const addLinks = (path: string, text: string, fm: ReturnType<typeof readFrontmatter>): void => {
-		const counts = countLinks(extractLinks(text, { block: fm.block, frontmatter: fm.ok ? fm.data : null }), path, resolver);
+		const counts = countLinkTargets(extractLinkTargets(text, { block: fm.block, frontmatter: fm.ok ? fm.data : null }), path, resolver);
 		links.set(path, counts);
 		index.setLinks(path, counts.resolved, false);
 	};

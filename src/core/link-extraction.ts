@@ -61,6 +61,15 @@ export function defaultDisplayText(link: string): string {
 		.join(" > ");
 }
 
+/** The link of the inside of `[[…]]` (what `parseWikilinkInner` gives as `link`), without the display text. */
+function wikilinkLinkOf(inner: string): string {
+	let pipe = inner.indexOf("|");
+	let linkEnd = pipe;
+	if (pipe > 0 && inner.charCodeAt(pipe - 1) === 92 /* \ */) linkEnd = pipe - 1;
+	if (pipe <= 0 || linkEnd <= 0) pipe = -1;
+	return pipe === -1 ? inner : inner.slice(0, linkEnd);
+}
+
 /** Split the inside of `[[…]]` into link and display text, as Obsidian does. */
 export function parseWikilinkInner(inner: string): { link: string; displayText: string } {
 	// In tables the alias pipe is escaped as `\|`.
@@ -105,6 +114,26 @@ export function frontmatterLinks(data: FrontmatterData | null | undefined): Fron
  * Every link, embed and frontmatter link of a note. Pass the parsed frontmatter and
  * block when you have them; otherwise the note's frontmatter is read here.
  */
+/**
+ * Only the `link` of every link, embed and frontmatter link, in the order `extractLinks`
+ * gives them: the same scan without the entries' text slices, positions and display texts
+ * (what counting `resolvedLinks` needs; a vault scan does it for thousands of notes).
+ */
+export function extractLinkTargets(text: string, options: ExtractOptions = {}): { links: string[]; embeds: string[]; frontmatterLinks: string[] } {
+	let block = options.block;
+	let data = options.frontmatter;
+	if (block === undefined || data === undefined) {
+		const read = readFrontmatter(text);
+		if (block === undefined) block = read.block;
+		if (data === undefined) data = read.ok ? read.data : null;
+	}
+	const fmLinks = frontmatterLinks(data);
+	const targets = { links: [] as string[], embeds: [] as string[], frontmatterLinks: fmLinks.map((l) => l.link) };
+	const out: ExtractedLinks = { links: [], embeds: [], frontmatterLinks: fmLinks };
+	scanBody(text, block ? block.end : 0, block ? block.endLine : 0, out, targets);
+	return targets;
+}
+
 export function extractLinks(text: string, options: ExtractOptions = {}): ExtractedLinks {
 	let block = options.block;
 	let data = options.frontmatter;
@@ -146,6 +175,13 @@ interface Scan {
 	destBudget: number;
 	/** Cached next unescaped `"`, `'`, `)`, `<`, `>` (by char code) at or after the offset asked. */
 	nextChar: Map<number, { from: number; at: number }>;
+	/** When set, only each link's `link` is collected here (no entries in `out`). */
+	targets: LinkTargets | null;
+}
+
+interface LinkTargets {
+	links: string[];
+	embeds: string[];
 }
 
 /** Skip blockquote markers and spaces: the offset where the line's content starts. */
@@ -193,7 +229,7 @@ function fenceAt(text: string, contentStart: number, end: number): { char: numbe
 	return { char: ch, len, rest: text.slice(i + len, end) };
 }
 
-function scanBody(text: string, from: number, firstLine: number, out: ExtractedLinks): void {
+function scanBody(text: string, from: number, firstLine: number, out: ExtractedLinks, targets: LinkTargets | null = null): void {
 	const n = text.length;
 	let lineStart = from;
 	let line = firstLine;
@@ -219,7 +255,7 @@ function scanBody(text: string, from: number, firstLine: number, out: ExtractedL
 	/** Next `[` and `<!--` in the text (cached; lines with neither need no inline scan). */
 	let nextBracket = -2;
 	let nextComment = -2;
-	const scan: Scan = { text, line, lineStart, out, nextClose: -2, commentCloseLeft: true, brackets: null, ticks: null, destStop: null, destBudget: 0, nextChar: new Map() };
+	const scan: Scan = { text, line, lineStart, out, nextClose: -2, commentCloseLeft: true, brackets: null, ticks: null, destStop: null, destBudget: 0, nextChar: new Map(), targets };
 	while (lineStart <= n) {
 		let nl = text.indexOf("\n", lineStart);
 		if (nl === -1) nl = n;
@@ -437,6 +473,10 @@ function pos(scan: Scan, offset: number): Position {
 }
 
 function push(scan: Scan, embed: boolean, start: number, endOffset: number, link: string, displayText: string): void {
+	if (scan.targets) {
+		(embed ? scan.targets.embeds : scan.targets.links).push(link);
+		return;
+	}
 	const entry: LinkEntry = {
 		original: scan.text.slice(start, endOffset),
 		link,
@@ -456,6 +496,10 @@ function wikilink(scan: Scan, start: number, at: number, end: number, embed: boo
 	const inner = text.lastIndexOf("[[", close - 1);
 	if (inner > at) return text.charCodeAt(inner - 1) === 33 && inner - 1 > at + 1 ? inner - 1 : inner;
 	if (close === at + 2) return at + 4; // `[[]]`
+	if (scan.targets) {
+		push(scan, embed, start, close + 2, wikilinkLinkOf(text.slice(at + 2, close)), "");
+		return close + 2;
+	}
 	const { link, displayText } = parseWikilinkInner(text.slice(at + 2, close));
 	push(scan, embed, start, close + 2, link, displayText);
 	return close + 2;

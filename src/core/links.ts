@@ -58,6 +58,8 @@ function joinPath(folder: string, rel: string): string | null {
 export class LinkResolver {
 	private byPath = new Map<string, string>();
 	private byName = new Map<string, string[]>();
+	/** Bare note names already answered (they do not depend on the linking note); cleared on add/remove. */
+	private bare = new Map<string, string | null>();
 
 	constructor(paths: Iterable<string> = []) {
 		for (const p of paths) this.add(p);
@@ -66,6 +68,7 @@ export class LinkResolver {
 	add(path: string): void {
 		const lower = path.toLowerCase();
 		if (this.byPath.has(lower)) return;
+		if (this.bare.size) this.bare.clear();
 		this.byPath.set(lower, path);
 		const name = nameOf(lower);
 		const list = this.byName.get(name);
@@ -76,6 +79,7 @@ export class LinkResolver {
 	remove(path: string): void {
 		const lower = path.toLowerCase();
 		if (!this.byPath.delete(lower)) return;
+		if (this.bare.size) this.bare.clear();
 		const name = nameOf(lower);
 		const list = this.byName.get(name)?.filter((p) => p !== path) ?? [];
 		if (list.length) this.byName.set(name, list);
@@ -88,6 +92,8 @@ export class LinkResolver {
 
 	/** `getFirstLinkpathDest(linkpath, sourcePath)` */
 	resolve(linkpath: string, sourcePath: string): string | null {
+		const known = this.bare.get(linkpath);
+		if (known !== undefined) return known;
 		let target = linkpath.trim();
 		// `[[#heading]]`: the empty link path is the linking note itself.
 		if (target === "") return this.byPath.get(sourcePath.toLowerCase()) ?? null;
@@ -96,11 +102,13 @@ export class LinkResolver {
 		if (!withExtension && !target.includes("/") && !target.startsWith(".")) {
 			// A bare note name (most links): the root note of that name, else the one file so named.
 			const lower = target.toLowerCase() + ".md";
-			const exact = this.byPath.get(lower);
-			if (exact) return exact;
 			const list = this.byName.get(lower);
-			if (!list) return null;
-			if (list.length === 1) return list[0] as string;
+			const answer = this.byPath.get(lower) ?? (!list ? null : list.length === 1 ? list[0] : undefined);
+			if (answer !== undefined) {
+				if (this.bare.size >= 200_000) this.bare.clear();
+				this.bare.set(linkpath, answer);
+				return answer;
+			}
 		}
 		const candidates = withExtension ? [target, target + ".md"] : [target + ".md"];
 		for (const c of candidates) {
@@ -140,7 +148,7 @@ export class LinkResolver {
 	}
 }
 
-export { extractLinks, frontmatterLinks, linkpathOf, defaultDisplayText, parseWikilinkInner } from "./link-extraction";
+export { extractLinks, extractLinkTargets, frontmatterLinks, linkpathOf, defaultDisplayText, parseWikilinkInner } from "./link-extraction";
 export type { ExtractedLinks, LinkEntry, FrontmatterLinkEntry, LinkPosition, ExtractOptions } from "./link-extraction";
 
 /** One note's entries in Obsidian's `resolvedLinks` / `unresolvedLinks` maps. */
@@ -161,10 +169,23 @@ export function countLinks(
 	sourcePath: string,
 	resolver: LinkResolver,
 ): LinkCounts {
+	return countLinkTargets(
+		{ links: extracted.links.map((l) => l.link), embeds: extracted.embeds.map((l) => l.link), frontmatterLinks: extracted.frontmatterLinks.map((l) => l.link) },
+		sourcePath,
+		resolver,
+	);
+}
+
+/** `countLinks` over the links alone (what `extractLinkTargets` gives). */
+export function countLinkTargets(
+	targets: { links: readonly string[]; embeds: readonly string[]; frontmatterLinks: readonly string[] },
+	sourcePath: string,
+	resolver: LinkResolver,
+): LinkCounts {
 	const resolved: Record<string, number> = Object.create(null) as Record<string, number>;
 	const unresolved: Record<string, number> = Object.create(null) as Record<string, number>;
-	for (const list of [extracted.links, extracted.embeds, extracted.frontmatterLinks]) {
-		for (const { link } of list) {
+	for (const list of [targets.links, targets.embeds, targets.frontmatterLinks]) {
+		for (const link of list) {
 			const linkpath = linkpathOf(link);
 			const dest = resolver.resolve(linkpath, sourcePath);
 			if (dest !== null) resolved[dest] = (resolved[dest] ?? 0) + 1;

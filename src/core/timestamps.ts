@@ -141,15 +141,26 @@ export function scanTimestamps(text: string, options: ScanOptions = {}): ScanRes
 	const fences = options.fences !== false;
 	let fence: Fence | null = fences ? (options.fence ?? null) : null;
 	const out: Timestamp[] = [];
+	// Line numbers are counted incrementally: `line` is the number of the line starting at
+	// `lineStart`, `lineBreak` the first "\n" at or after it (text.length: none; -2: not
+	// searched yet). Each line break is searched once, and the one ending a candidate's line
+	// is also that line's end.
 	let line = options.line ?? 1;
-	let counted = from;
-	let nextBreak = -2; // offset of the first "\n" at or after `counted`; -2 = not searched yet
+	let lineStart = from;
+	let lineBreak = -2;
 	// The line of the last candidate looked at closely.
 	let ls = -1;
 	let le = -1;
 	let startPos = -1;
 	let excluded: number[] | null = null;
 	let exIdx = 0;
+	// Offsets of the next `, [, < and ":/" at or after the last line looked at (-2: not
+	// searched yet; text.length: none), each searched again only once passed: a line before
+	// all four holds no code or link, and skips excludedRanges without reading its characters.
+	let nextTick = -2;
+	let nextBracket = -2;
+	let nextAngle = -2;
+	let nextScheme = -2;
 	// One regex pass finds, in order, candidates (`d:dd`, seconds tens 0–5) and fence markers.
 	const candidates = new RegExp(fences ? CANDIDATE_OR_FENCE : CANDIDATE);
 	candidates.lastIndex = from;
@@ -204,29 +215,33 @@ export function scanTimestamps(text: string, options: ScanOptions = {}): ScanRes
 			continue;
 		}
 		if (s > le) {
-			// A loop, not lastIndexOf: V8's lastIndexOf is a slow runtime call.
-			ls = s;
-			while (ls > from && text.charCodeAt(ls - 1) !== 10) ls--;
-			let nl = text.indexOf("\n", e);
-			if (nl === -1 || nl > to) nl = to;
+			// Count the line breaks before the token (each searched once, from the last one
+			// found: a long line of tokens is not rescanned per token, which would be quadratic).
+			if (lineBreak === -2) lineBreak = breakAt(text, lineStart);
+			while (lineBreak < s) {
+				line++;
+				lineStart = lineBreak + 1;
+				lineBreak = breakAt(text, lineStart);
+			}
+			ls = lineStart;
+			const nl = lineBreak > to ? to : lineBreak;
 			le = nl > ls && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
 			startPos = ls > from || firstLineAtStart ? lineStartTokenPos(text, ls, le) : -1;
 			excluded = null;
 			exIdx = 0;
 		}
 		if (s === startPos || (s > from && isWrapped(text, s, e))) {
-			if (excluded === null) excluded = excludedRanges(text, ls, le);
+			if (excluded === null) {
+				if (nextTick < ls) nextTick = indexOrEnd(text, "`", ls);
+				if (nextBracket < ls) nextBracket = indexOrEnd(text, "[", ls);
+				if (nextAngle < ls) nextAngle = indexOrEnd(text, "<", ls);
+				if (nextScheme < ls) nextScheme = indexOrEnd(text, ":/", ls);
+				const special = Math.min(nextTick, nextBracket, nextAngle, nextScheme);
+				excluded = special < le ? excludedRanges(text, ls, le) : NO_RANGES;
+			}
 			while (exIdx < excluded.length && (excluded[exIdx + 1] as number) <= s) exIdx += 2;
 			const inside = exIdx < excluded.length && (excluded[exIdx] as number) < e;
 			if (!inside) {
-				// The next line break is searched once per line, not once per token (a long
-				// line of tokens would otherwise be rescanned to its end for each: quadratic).
-				if (nextBreak === -2) nextBreak = text.indexOf("\n", counted);
-				while (nextBreak !== -1 && nextBreak < s) {
-					line++;
-					counted = nextBreak + 1;
-					nextBreak = text.indexOf("\n", counted);
-				}
 				out.push({ text: text.slice(s, e), seconds, label: labelAfter(text, e, le), line, column: s - ls + 1, from: s, to: e });
 			}
 		}
@@ -237,6 +252,19 @@ export function scanTimestamps(text: string, options: ScanOptions = {}): ScanRes
 
 const CANDIDATE = /\d:[0-5]\d/g;
 const CANDIDATE_OR_FENCE = /\d:[0-5]\d|```|~~~/g;
+const NO_RANGES: number[] = [];
+
+/** Offset of the first "\n" at or after `from`, or the text's length when there is none. */
+function breakAt(text: string, from: number): number {
+	const i = text.indexOf("\n", from);
+	return i === -1 ? text.length : i;
+}
+
+/** Offset of the first `search` at or after `from`, or the text's length when there is none. */
+function indexOrEnd(text: string, search: string, from: number): number {
+	const i = text.indexOf(search, from);
+	return i === -1 ? text.length : i;
+}
 
 /** Line starts (sorted) of the lines in `[from, to)` that begin, after blanks and `>`, with ``` or ~~~. */
 export function fenceLineStarts(text: string, from: number, to: number): number[] {

@@ -154,13 +154,12 @@ export function scanTimestamps(text: string, options: ScanOptions = {}): ScanRes
 	let startPos = -1;
 	let excluded: number[] | null = null;
 	let exIdx = 0;
-	// Offsets of the next `, [, < and ":/" at or after the last line looked at (-2: not
-	// searched yet; text.length: none), each searched again only once passed: a line before
-	// all four holds no code or link, and skips excludedRanges without reading its characters.
-	let nextTick = -2;
-	let nextBracket = -2;
-	let nextAngle = -2;
-	let nextScheme = -2;
+	// A code span, link or URL can only hold a token when it starts before the token's end:
+	// at a `, [ or < (or a "://" before it), or as a URL whose scheme the token begins. So
+	// the line is read up to the token (`checkedTo`, once per line: linear) and its ranges
+	// are computed only when such a character is there (`opener`).
+	let checkedTo = -1;
+	let opener = false;
 	// One regex pass finds, in order, candidates (`d:dd`, seconds tens 0–5) and fence markers.
 	const candidates = new RegExp(fences ? CANDIDATE_OR_FENCE : CANDIDATE);
 	candidates.lastIndex = from;
@@ -229,18 +228,23 @@ export function scanTimestamps(text: string, options: ScanOptions = {}): ScanRes
 			startPos = ls > from || firstLineAtStart ? lineStartTokenPos(text, ls, le) : -1;
 			excluded = null;
 			exIdx = 0;
+			checkedTo = ls;
+			opener = false;
 		}
 		if (s === startPos || (s > from && isWrapped(text, s, e))) {
 			if (excluded === null) {
-				if (nextTick < ls) nextTick = indexOrEnd(text, "`", ls);
-				if (nextBracket < ls) nextBracket = indexOrEnd(text, "[", ls);
-				if (nextAngle < ls) nextAngle = indexOrEnd(text, "<", ls);
-				if (nextScheme < ls) nextScheme = indexOrEnd(text, ":/", ls);
-				const special = Math.min(nextTick, nextBracket, nextAngle, nextScheme);
-				excluded = special < le ? excludedRanges(text, ls, le) : NO_RANGES;
+				while (!opener && checkedTo < e) {
+					const ch = text.charCodeAt(checkedTo);
+					opener = ch === BACKTICK || ch === 91 || ch === 60 || (ch === COLON && text.charCodeAt(checkedTo + 1) === 47);
+					checkedTo++;
+				}
+				if (opener || schemeAfter(text, e, le)) excluded = excludedRanges(text, ls, le);
 			}
-			while (exIdx < excluded.length && (excluded[exIdx + 1] as number) <= s) exIdx += 2;
-			const inside = exIdx < excluded.length && (excluded[exIdx] as number) < e;
+			let inside = false;
+			if (excluded !== null) {
+				while (exIdx < excluded.length && (excluded[exIdx + 1] as number) <= s) exIdx += 2;
+				inside = exIdx < excluded.length && (excluded[exIdx] as number) < e;
+			}
 			if (!inside) {
 				out.push({ text: text.slice(s, e), seconds, label: labelAfter(text, e, le), line, column: s - ls + 1, from: s, to: e });
 			}
@@ -252,18 +256,21 @@ export function scanTimestamps(text: string, options: ScanOptions = {}): ScanRes
 
 const CANDIDATE = /\d:[0-5]\d/g;
 const CANDIDATE_OR_FENCE = /\d:[0-5]\d|```|~~~/g;
-const NO_RANGES: number[] = [];
-
 /** Offset of the first "\n" at or after `from`, or the text's length when there is none. */
 function breakAt(text: string, from: number): number {
 	const i = text.indexOf("\n", from);
 	return i === -1 ? text.length : i;
 }
 
-/** Offset of the first `search` at or after `from`, or the text's length when there is none. */
-function indexOrEnd(text: string, search: string, from: number): number {
-	const i = text.indexOf(search, from);
-	return i === -1 ? text.length : i;
+/** True when scheme characters then "://" follow `e` on the line: a bare URL would start in the token. */
+function schemeAfter(text: string, e: number, le: number): boolean {
+	let i = e;
+	while (i < le && isSchemeChar(text.charCodeAt(i))) i++;
+	return i < le && text.charCodeAt(i) === COLON && text.charCodeAt(i + 1) === 47 && text.charCodeAt(i + 2) === 47;
+}
+
+function isSchemeChar(c: number): boolean {
+	return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46;
 }
 
 /** Line starts (sorted) of the lines in `[from, to)` that begin, after blanks and `>`, with ``` or ~~~. */

@@ -22,7 +22,7 @@ import { INTEGRATED, transition } from "./lifecycle";
 import { wikilinkTarget } from "./links";
 import type { SourceSettings } from "./settings";
 import type { SourceIndex } from "./source-index";
-import { toSourceNote, type SourceNote } from "./source";
+import { textItems, toSourceNote, type SourceNote } from "./source";
 
 /** Link resolution and link text as Obsidian answers them (core `LinkResolver`, or the metadata cache). */
 export interface LinkTexts {
@@ -60,12 +60,6 @@ const KEYS = { aliases: "aliases", integratedInto: "integrated_into" } as const;
  * value is an empty list, a lone string a one-item list. Null when some item is not
  * text (a number, or `- [[Note]]` left unquoted, which YAML reads as a nested list).
  */
-export function textItems(value: unknown): string[] | null {
-	if (value === undefined || value === null || value === "") return [];
-	if (typeof value === "string") return [value];
-	if (!Array.isArray(value)) return null;
-	return value.every((v): v is string => typeof v === "string") ? [...value] : null;
-}
 
 /** The quoted-wikilink entry sync writes for a note: `[[Link text]]`. */
 export function integratedEntry(notePath: string, sourcePath: string, links: LinkTexts): string {

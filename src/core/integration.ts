@@ -8,7 +8,7 @@ import { locateFrontmatter, readFrontmatter } from "./frontmatter";
 import { ARCHIVED, INTEGRATED, configuredStatuses, refusal, transition } from "./lifecycle";
 import { wikilinkTarget } from "./links";
 import type { SourceSettings } from "./settings";
-import { listOfText, scalarText } from "./source";
+import { scalarText, textItems } from "./source";
 
 export type AppendResult = { ok: true; text: string; changed: boolean } | { ok: false; reason: string };
 
@@ -156,8 +156,10 @@ function lineAfter(text: string, offset: number): number {
  * The `integrated_into` list with `"[[linkText]]"` added (existing entries kept, in
  * order), or null when an entry already points at the target.
  */
-export function withIntegratedInto(current: unknown, linkText: string, sameTarget?: SameTarget): string[] | null {
-	const entries = listOfText(current);
+export function withIntegratedInto(current: unknown, linkText: string, sameTarget?: SameTarget): string[] | null | "unsafe" {
+	// Rebuilding a list with non-text items (e.g. an unquoted `- [[Note]]`) would lose them.
+	const entries = textItems(current);
+	if (entries === null) return "unsafe";
 	const isTarget: SameTarget = sameTarget ?? ((p) => p.trim().toLowerCase() === linkText.toLowerCase());
 	for (const e of entries) {
 		const target = wikilinkTarget(e);
@@ -187,6 +189,9 @@ export function integrateSourceText(
 	if (status === ARCHIVED) return { ok: false, reason: "the source is archived; reopen it before integrating it" };
 	const edits: FieldEdit[] = [];
 	const list = withIntegratedInto(fm.integrated_into, targetLinkText, sameTarget);
+	if (list === "unsafe") {
+		return { ok: false, reason: "integrated_into has entries that are not text (quote wikilinks as \"[[Note]]\"); nothing written" };
+	}
 	if (list) edits.push({ key: "integrated_into", value: list });
 	if (configuredStatuses(settings).includes(INTEGRATED) && refusal(status, INTEGRATED, settings) === null) {
 		const t = transition(fm, INTEGRATED, settings, today);

@@ -72,6 +72,14 @@ export function listOfText(v: unknown): string[] {
 	return s === null || s === "" ? [] : [s];
 }
 
+/** A list property as strings, or null when an item is not a string (such a list is never rewritten). */
+export function textItems(value: unknown): string[] | null {
+	if (value === undefined || value === null || value === "") return [];
+	if (typeof value === "string") return [value];
+	if (!Array.isArray(value)) return null;
+	return value.every((v): v is string => typeof v === "string") ? [...value] : null;
+}
+
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 export function isCalendarDate(s: string): boolean {

@@ -1,5 +1,6 @@
 import fc from "fast-check";
-import { applyPlan, planSync, syncNoteText, textItems, type SourceSyncPlan } from "../../src/core/backlinks";
+import { applyPlan, planSync, syncNoteText, type SourceSyncPlan } from "../../src/core/backlinks";
+import { textItems } from "../../src/core/source";
 import { readFrontmatter } from "../../src/core/frontmatter";
 import { LinkResolver } from "../../src/core/links";
 import { DEFAULT_SETTINGS, type SourceSettings } from "../../src/core/settings";

@@ -76,7 +76,9 @@ describe("appendSourceLink", () => {
 });
 
 describe("withIntegratedInto", () => {
-	it.each<[string, unknown, string[] | null]>([
+	it.each<[string, unknown, string[] | null | "unsafe"]>([
+		["refuses a list with non-text items rather than lose them", [["Note"], "[[A]]"], "unsafe"],
+		["refuses a list with a number in it", ["[[A]]", 3], "unsafe"],
 		["starts a list from nothing", undefined, ["[[Note]]"]],
 		["starts a list from null", null, ["[[Note]]"]],
 		["keeps existing entries first", ["[[A]]", "plain"], ["[[A]]", "plain", "[[Note]]"]],
@@ -89,6 +91,13 @@ describe("withIntegratedInto", () => {
 });
 
 describe("integrateSourceText", () => {
+	it("refuses, writing nothing, when integrated_into holds an unquoted wikilink (a nested list in YAML)", () => {
+		const text = "---\nid: SOURCE-1\ntitle: T\nstatus: raw\nintegrated_into:\n  - [[Old note]]\n---\n";
+		const r = integrateSourceText(text, "New note", { statuses: ["raw", "in_progress", "integrated", "archived"] }, "2026-01-02");
+		expect(r.ok).toBe(false);
+		if (!r.ok) expect(r.reason).toMatch(/not text/);
+	});
+
 	it("adds the entry, the status and the date to the seed, and nothing else", () => {
 		const seed = seedNote();
 		const r = integrateSourceText(seed, "My note", DEFAULT_SETTINGS, TODAY);

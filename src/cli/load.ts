@@ -119,10 +119,12 @@ export async function loadVault(vault: FolderVault, options: LoadOptions = {}): 
 		const fm = readFrontmatter(head ?? read.text);
 		if (!fm.ok) {
 			const yamlText = (head ?? read.text).slice(fm.block.yamlStart, fm.block.yamlEnd);
-			if (looksLikeSource(yamlText, settings.idPrefix)) errors.push({ path, message: `malformed frontmatter: ${fm.reason}` });
+			const looks = looksLikeSource(yamlText, settings.idPrefix);
+			if (looks) errors.push({ path, message: `malformed frontmatter: ${fm.reason}` });
 			else skipped++;
 			notes.set(path, loadedNote(path, read, null));
-			addLinks(path, read.text, fm);
+			// A broken SOURCE note is still a source: its links (e.g. `chain`) integrate nothing.
+			if (!looks || options.linksOfSources) addLinks(path, read.text, fm);
 			continue;
 		}
 		notes.set(path, loadedNote(path, read, fm.data));

@@ -77,3 +77,17 @@ describe("cli links", () => {
 		expect(r.json.sources[0].backlinks).toEqual(["Notes/embeds-it.md", "Notes/in-property.md", "Notes/md-link.md", "Notes/uses-it.md"]);
 	});
 });
+
+describe("cli scan and sync with a malformed SOURCE note", () => {
+	it("does not count the links of a broken SOURCE note as integrating (it is still a source)", async () => {
+		const vault = new TempVault({
+			"s.md": "---\nid: SOURCE-s\ntitle: S\nstatus: raw\nintegrated_into: []\n---\n",
+			"broken.md": "---\nid: SOURCE-b\ntitle: x\ntitle: y\nchain: \"[[s]]\"\n---\nSee [[s]].\n",
+		});
+		const r = await cli("scan", vault.root, "--json");
+		vault.remove();
+		expect(r.code).toBe(1);
+		expect(r.json.sources.find((s: any) => s.id === "SOURCE-s").backlinks).toEqual([]);
+		expect(r.json.errors.map((e: any) => e.path)).toEqual(["broken.md"]);
+	});
+});

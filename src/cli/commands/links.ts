@@ -3,7 +3,6 @@
  * for the vault (SPEC §9): every Markdown (and canvas) source, `{}` when it has no links;
  * every vault file is a possible target.
  */
-import { readFileSync } from "fs";
 import { countLinks, extractLinks, type LinkCounts, type LinkResolver } from "../../core/links";
 import type { CliArgs } from "../args";
 import type { FileError, LoadedVault } from "../load";
@@ -49,8 +48,10 @@ interface CanvasNode {
 /** A canvas links through its file nodes and the Markdown of its text nodes. */
 function canvasLinks(loaded: LoadedVault, path: string, resolver: LinkResolver): { ok: true; counts: LinkCounts } | { ok: false; message: string } {
 	let nodes: unknown;
+	const read = loaded.vault.readNote(path, loaded.settings.maxNoteBytes);
+	if (!read.ok) return { ok: false, message: read.message };
 	try {
-		const text = readFileSync(loaded.vault.absolute(path), "utf8");
+		const text = read.text;
 		nodes = text.trim() === "" ? [] : (JSON.parse(text) as { nodes?: unknown }).nodes;
 	} catch (e) {
 		return { ok: false, message: `cannot read canvas (${(e as Error).message})` };

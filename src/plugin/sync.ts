@@ -89,8 +89,13 @@ class BulkRun {
 	}
 
 	finish(message: string): void {
-		this.notice?.hide();
+		this.close();
 		new Notice(message);
+	}
+
+	close(): void {
+		this.notice?.hide();
+		this.notice = null;
 	}
 }
 
@@ -193,6 +198,8 @@ export class SyncFeature {
 			if (!this.disposed) run.finish(summaryText(job, summary));
 			return summary;
 		} finally {
+			// Also when the plugin unloads mid-run: the progress notice never outlives the run.
+			run.close();
 			this.bulk = null;
 		}
 	}

@@ -188,6 +188,8 @@ describe("bulk sync runs", () => {
 		for (let i = 0; i < 20; i++) await tick();
 		expect(app.vault.writes).toBeLessThan(total);
 		expect(Notice.shown.some((n) => /done|cancelled/.test(n.message))).toBe(false);
+		// The progress notice (with its Cancel button) does not outlive the run.
+		expect(Notice.shown.filter((n) => n.duration === 0 && !n.hidden)).toEqual([]);
 	});
 });
 

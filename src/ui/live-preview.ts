@@ -45,9 +45,21 @@ export const noteInfoField = StateField.define<NoteInfo>({
 	update(info, tr) {
 		if (!tr.docChanged) return info;
 		let touched = false;
-		tr.changes.iterChangedRanges((fromA) => {
-			if (fromA <= info.watchUpTo) touched = true;
-		});
+		if (info.watchUpTo === Infinity) {
+			// An unclosed `---`: only a change to line 1 or a new `---` line can make a frontmatter.
+			const doc = tr.state.doc;
+			tr.changes.iterChangedRanges((_fa, _ta, fromB, toB) => {
+				if (touched) return;
+				const last = doc.lineAt(toB).number;
+				for (let n = doc.lineAt(fromB).number; n <= last && !touched; n++) {
+					if (n === 1 || FENCE_LINE.test(doc.line(n).text)) touched = true;
+				}
+			});
+		} else {
+			tr.changes.iterChangedRanges((fromA) => {
+				if (fromA <= info.watchUpTo) touched = true;
+			});
+		}
 		return touched ? readNoteInfo(tr.state.doc) : info;
 	},
 });

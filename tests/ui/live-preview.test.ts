@@ -148,6 +148,25 @@ describe("Live Preview state", () => {
 		expect([info.bodyFrom, info.videoId]).toEqual([bodyFrom, videoId]);
 	});
 
+	it("keeps the note info equal to a fresh read through random edits, unclosed frontmatter included", () => {
+		let state = EditorState.create({ doc: "---\nurl: https://youtu.be/3x0jhpEj_6o\nx\n0:10\n", extensions: [noteInfoField] });
+		const inserts = ["---\n", "-", "\n", "x", "url: https://youtu.be/3x0jhpEj_6o\n", ""];
+		let seed = 11;
+		const rand = (n: number) => {
+			seed = (seed * 1103515245 + 12345) % 2147483648;
+			return seed % n;
+		};
+		for (let i = 0; i < 300; i++) {
+			const len = state.doc.length;
+			const from = rand(len + 1);
+			const to = Math.min(len, from + rand(5));
+			state = state.update({ changes: { from, to, insert: inserts[rand(inserts.length)]! } }).state;
+			const fresh = readNoteInfo(state.doc);
+			const kept = state.field(noteInfoField);
+			expect([kept.bodyFrom, kept.videoId]).toEqual([fresh.bodyFrom, fresh.videoId]);
+		}
+	});
+
 	it("keeps the fence-line index equal to a fresh scan through random edits", () => {
 		let state = EditorState.create({ doc: "a\n```\nb\n~~~\n> ```\nc\n", extensions: [fenceLinesField] });
 		const inserts = ["```\n", "x", "\n", "~~~", "`", "\n```js\n", "> ~~~~\n", ""];

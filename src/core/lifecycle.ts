@@ -13,6 +13,7 @@
  * back only by being reopened to the reopen target. Moving to the current status is a
  * no-op. A note whose status is missing or not configured can be reopened or archived.
  */
+import { format } from "date-fns";
 import type { FieldEdit } from "./frontmatter-edit";
 import { editFrontmatter } from "./frontmatter-edit";
 import { readFrontmatter, type FrontmatterData } from "./frontmatter";
@@ -106,4 +107,9 @@ export function transitionNote(text: string, to: string, settings: StatusList, t
 	const edited = editFrontmatter(text, t.edits);
 	if (!edited.ok) return { ok: false, reason: edited.reason };
 	return { ok: true, text: edited.text, changed: edited.changed, from: t.from, to, edits: t.edits };
+}
+
+/** Today's local date as `YYYY-MM-DD`: the date every transition writes unless one is given. */
+export function localToday(now: Date = new Date()): string {
+	return format(now, "yyyy-MM-dd");
 }

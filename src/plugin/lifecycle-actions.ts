@@ -5,10 +5,9 @@
  * naming the file, and nothing is written.
  */
 import { Notice, TFile, normalizePath, type App } from "obsidian";
-import { format } from "date-fns";
 import { readFrontmatter } from "../core/frontmatter";
 import { appendSourceLink, integrateSourceText } from "../core/integration";
-import { allowedTargets, reopenStatus, transitionNote, ARCHIVED, INTEGRATED } from "../core/lifecycle";
+import { allowedTargets, localToday, reopenStatus, transitionNote, ARCHIVED, INTEGRATED } from "../core/lifecycle";
 import type { SourceSettings } from "../core/settings";
 import { isSourceFrontmatter, scalarText } from "../core/source";
 import type { NoteWriter, WriteOutcome } from "./writer";
@@ -26,7 +25,7 @@ export class LifecycleActions {
 
 	/** Today's local date as `YYYY-MM-DD`. */
 	today(): string {
-		return format(new Date(), "yyyy-MM-dd");
+		return localToday();
 	}
 
 	/** The note's status as Obsidian's metadata cache knows it (null when none). */

@@ -13,11 +13,11 @@
  * the index is built and Obsidian has finished its initial indexing.
  */
 import { debounce, Notice, TFile, type App, type Debouncer } from "obsidian";
-import { format } from "date-fns";
 import { planSync, syncNoteText, type LinkTexts, type SourceSyncPlan, type SyncScope } from "../core/backlinks";
 import type SourceLifecyclePlugin from "./main";
 import { activeSource } from "./lifecycle-commands";
 import type { WriteOutcome } from "./writer";
+import { localToday } from "../core/lifecycle";
 
 const ALIASES: SyncScope = { aliases: true, integratedInto: false };
 const INTEGRATED: SyncScope = { aliases: false, integratedInto: true };
@@ -117,7 +117,7 @@ export class SyncFeature {
 	}
 
 	today(): string {
-		return format(new Date(), "yyyy-MM-dd");
+		return localToday();
 	}
 
 	/** True while a bulk run is going. */

@@ -1,4 +1,4 @@
-import { allowedTargets, refusal, reopenStatus, transition, transitionNote } from "../../src/core/lifecycle";
+import { allowedTargets, localToday, refusal, reopenStatus, transition, transitionNote } from "../../src/core/lifecycle";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
 import { seedNote } from "../helpers/fixtures";
 
@@ -196,5 +196,12 @@ describe("transitionNote (byte-exact)", () => {
 		expect(r.ok).toBe(false);
 		if (!r.ok) expect(r.reason).toMatch(reason);
 		expect(r).not.toHaveProperty("text");
+	});
+});
+
+describe("localToday", () => {
+	it("is the local calendar date as YYYY-MM-DD", () => {
+		expect(localToday(new Date(2026, 0, 2, 23, 59))).toBe("2026-01-02");
+		expect(localToday(new Date(2024, 1, 29, 0, 0))).toBe("2024-02-29");
 	});
 });

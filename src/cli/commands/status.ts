@@ -4,8 +4,7 @@
  * status, a refused transition, an unknown note or a path outside the vault; exit 1
  * when the note's frontmatter is malformed (named on stderr).
  */
-import { format } from "date-fns";
-import { transitionNote } from "../../core/lifecycle";
+import { localToday, transitionNote } from "../../core/lifecycle";
 import type { CliArgs } from "../args";
 import { UsageError } from "../folder-vault";
 import { findSource, type LoadedVault } from "../load";
@@ -15,7 +14,7 @@ export function status(loaded: LoadedVault, args: CliArgs): CommandResult {
 	const [target, wanted, ...extra] = args.rest;
 	if (target === undefined || wanted === undefined) throw new UsageError("status: usage: status <vault> <path|id> <status>");
 	if (extra.length) throw new UsageError(`status: unexpected arguments: ${extra.join(" ")}`);
-	const today = args.today ?? format(new Date(), "yyyy-MM-dd");
+	const today = args.today ?? localToday();
 	const refused = (path: string | null, message: string): CommandResult => ({
 		json: { path, errors: [{ path: path ?? target, message }] },
 		text: `${path ?? target}: not changed`,

@@ -3,13 +3,13 @@
  * integrated_into (§5), apply auto-integrate (§3). Only the sources that change are
  * written, each atomically; `--dry-run` writes nothing and reports the same changes.
  */
-import { format } from "date-fns";
 import { applyPlan, planSync } from "../../core/backlinks";
 import { validateSource } from "../../core/source";
 import type { FieldValue } from "../../core/frontmatter-edit";
 import type { CliArgs } from "../args";
 import type { FileError, LoadedVault } from "../load";
 import type { CommandResult } from "../output";
+import { localToday } from "../../core/lifecycle";
 
 export interface SyncJson {
 	changed: { path: string; changes: Record<string, FieldValue> }[];
@@ -19,7 +19,7 @@ export interface SyncJson {
 
 export function sync(loaded: LoadedVault, args: CliArgs): CommandResult {
 	const { index, resolver, settings, vault } = loaded;
-	const today = args.today ?? format(new Date(), "yyyy-MM-dd");
+	const today = args.today ?? localToday();
 	const plans = planSync(index, resolver, settings, today);
 	const errors: FileError[] = [...loaded.errors];
 	const changed: SyncJson["changed"] = [];

@@ -379,8 +379,15 @@ export function findTimestampsInFragment(fragment: string, atLineStart = true): 
 
 /** The YouTube video of a note: its frontmatter `url`, when that is a video URL. */
 export function videoIdOfNote(text: string): string | null {
+	const video = noteVideo(text);
+	return video.ok ? video.videoId : null;
+}
+
+/** The note's video (null when its `url` is not a YouTube video), or why its frontmatter cannot be read. */
+export function noteVideo(text: string): { ok: true; videoId: string | null } | { ok: false; reason: string } {
 	const fm = readFrontmatter(text);
-	return fm.ok && fm.data ? videoIdFromUrl(fm.data.url) : null;
+	if (!fm.ok) return { ok: false, reason: fm.reason };
+	return { ok: true, videoId: fm.data ? videoIdFromUrl(fm.data.url) : null };
 }
 
 // ── linkify ────────────────────────────────────────────────────────────────────
@@ -412,9 +419,9 @@ export type LinkifyResult =
  * frontmatter: refused. Idempotent: linked tokens are inside links and are skipped.
  */
 export function linkifyNote(text: string): LinkifyResult {
-	const fm = readFrontmatter(text);
-	if (!fm.ok) return { ok: false, reason: `malformed frontmatter: ${fm.reason}` };
-	const videoId = fm.data ? videoIdFromUrl(fm.data.url) : null;
+	const video = noteVideo(text);
+	if (!video.ok) return { ok: false, reason: `malformed frontmatter: ${video.reason}` };
+	const videoId = video.videoId;
 	if (videoId === null) return { ok: true, text, videoId: null, linked: 0 };
 	const splices = linkifySplices(text, videoId);
 	return { ok: true, text: applySplices(text, splices), videoId, linked: splices.length };

@@ -3,9 +3,7 @@
  * extension and the "Convert timestamps to links" command.
  */
 import { Notice, type Editor } from "obsidian";
-import { readFrontmatter } from "../core/frontmatter";
-import { linkifySplices } from "../core/timestamps";
-import { videoIdFromUrl } from "../core/youtube";
+import { linkifySplices, noteVideo } from "../core/timestamps";
 import { timestampLivePreview } from "../ui/live-preview";
 import { timestampPostProcessor } from "../ui/reading-view";
 import type SourceLifecyclePlugin from "./main";
@@ -30,9 +28,9 @@ export function registerTimestamps(plugin: SourceLifecyclePlugin): void {
  */
 export function convertTimestampsInEditor(editor: Editor): string {
 	const text = editor.getValue();
-	const fm = readFrontmatter(text);
-	if (!fm.ok) return `Source Lifecycle: not changed, the frontmatter cannot be read (${fm.reason}).`;
-	const videoId = fm.data ? videoIdFromUrl(fm.data.url) : null;
+	const video = noteVideo(text);
+	if (!video.ok) return `Source Lifecycle: not changed, the frontmatter cannot be read (${video.reason}).`;
+	const videoId = video.videoId;
 	if (videoId === null) return "Source Lifecycle: this note has no video — its url property is not a YouTube video URL.";
 	const splices = linkifySplices(text, videoId);
 	if (splices.length === 0) return "Source Lifecycle: no plain timestamps to convert.";

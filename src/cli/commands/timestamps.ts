@@ -1,7 +1,6 @@
 /** `timestamps <vault> <path|id> [--json]`: a note's timestamps and seek URLs (SPEC §6, §9). */
-import { readFrontmatter } from "../../core/frontmatter";
-import { findTimestamps } from "../../core/timestamps";
-import { seekUrl, videoIdFromUrl } from "../../core/youtube";
+import { findTimestamps, noteVideo } from "../../core/timestamps";
+import { seekUrl } from "../../core/youtube";
 import type { CliArgs } from "../args";
 import { UsageError } from "../folder-vault";
 import { findSource, type LoadedNote, type LoadedVault } from "../load";
@@ -35,9 +34,9 @@ export function timestamps(loaded: LoadedVault, args: CliArgs): CommandResult {
 	}
 	const { note } = found;
 	const text = note.text;
-	const fm = readFrontmatter(text);
-	const errors = fm.ok ? [] : [{ path: note.path, message: `malformed frontmatter: ${fm.reason}` }];
-	const videoId = fm.ok && fm.data ? videoIdFromUrl(fm.data.url) : null;
+	const video = noteVideo(text);
+	const errors = video.ok ? [] : [{ path: note.path, message: `malformed frontmatter: ${video.reason}` }];
+	const videoId = video.ok ? video.videoId : null;
 	const list = findTimestamps(text).map((t) => ({
 		line: t.line,
 		text: t.text,

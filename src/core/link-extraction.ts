@@ -110,16 +110,8 @@ export function frontmatterLinks(data: FrontmatterData | null | undefined): Fron
 	return out;
 }
 
-/**
- * Every link, embed and frontmatter link of a note. Pass the parsed frontmatter and
- * block when you have them; otherwise the note's frontmatter is read here.
- */
-/**
- * Only the `link` of every link, embed and frontmatter link, in the order `extractLinks`
- * gives them: the same scan without the entries' text slices, positions and display texts
- * (what counting `resolvedLinks` needs; a vault scan does it for thousands of notes).
- */
-export function extractLinkTargets(text: string, options: ExtractOptions = {}): { links: string[]; embeds: string[]; frontmatterLinks: string[] } {
+/** The note's frontmatter block and data: the ones passed in, else read here. */
+function frontmatterOf(text: string, options: ExtractOptions): { block: FrontmatterBlock | null; data: FrontmatterData | null } {
 	let block = options.block;
 	let data = options.frontmatter;
 	if (block === undefined || data === undefined) {
@@ -127,6 +119,16 @@ export function extractLinkTargets(text: string, options: ExtractOptions = {}): 
 		if (block === undefined) block = read.block;
 		if (data === undefined) data = read.ok ? read.data : null;
 	}
+	return { block, data };
+}
+
+/**
+ * Only the `link` of every link, embed and frontmatter link, in the order `extractLinks`
+ * gives them: the same scan without the entries' text slices, positions and display texts
+ * (what counting `resolvedLinks` needs; a vault scan does it for thousands of notes).
+ */
+export function extractLinkTargets(text: string, options: ExtractOptions = {}): { links: string[]; embeds: string[]; frontmatterLinks: string[] } {
+	const { block, data } = frontmatterOf(text, options);
 	const fmLinks = frontmatterLinks(data);
 	const targets = { links: [] as string[], embeds: [] as string[], frontmatterLinks: fmLinks.map((l) => l.link) };
 	const out: ExtractedLinks = { links: [], embeds: [], frontmatterLinks: fmLinks };
@@ -134,14 +136,12 @@ export function extractLinkTargets(text: string, options: ExtractOptions = {}): 
 	return targets;
 }
 
+/**
+ * Every link, embed and frontmatter link of a note. Pass the parsed frontmatter and
+ * block when you have them; otherwise the note's frontmatter is read here.
+ */
 export function extractLinks(text: string, options: ExtractOptions = {}): ExtractedLinks {
-	let block = options.block;
-	let data = options.frontmatter;
-	if (block === undefined || data === undefined) {
-		const read = readFrontmatter(text);
-		if (block === undefined) block = read.block;
-		if (data === undefined) data = read.ok ? read.data : null;
-	}
+	const { block, data } = frontmatterOf(text, options);
 	const out: ExtractedLinks = { links: [], embeds: [], frontmatterLinks: frontmatterLinks(data) };
 	scanBody(text, block ? block.end : 0, block ? block.endLine : 0, out);
 	return out;

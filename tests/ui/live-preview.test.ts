@@ -137,6 +137,22 @@ describe("Live Preview extension", () => {
 	});
 });
 
+/** 300 seeded random edits (insert one of `inserts`, replacing up to `maxCut` characters), checking after each. */
+function randomEdits(start: EditorState, inserts: string[], seed: number, maxCut: number, check: (state: EditorState) => void): void {
+	const rand = (n: number) => {
+		seed = (seed * 1103515245 + 12345) % 2147483648;
+		return seed % n;
+	};
+	let state = start;
+	for (let i = 0; i < 300; i++) {
+		const len = state.doc.length;
+		const from = rand(len + 1);
+		const to = Math.min(len, from + rand(maxCut + 1));
+		state = state.update({ changes: { from, to, insert: inserts[rand(inserts.length)]! } }).state;
+		check(state);
+	}
+}
+
 describe("Live Preview state", () => {
 	it.each<[string, string, number, string | null]>([
 		["frontmatter with a video", note("x"), note("x").lastIndexOf("x"), VIDEO],
@@ -149,40 +165,20 @@ describe("Live Preview state", () => {
 	});
 
 	it("keeps the note info equal to a fresh read through random edits, unclosed frontmatter included", () => {
-		let state = EditorState.create({ doc: "---\nurl: https://youtu.be/3x0jhpEj_6o\nx\n0:10\n", extensions: [noteInfoField] });
-		const inserts = ["---\n", "-", "\n", "x", "url: https://youtu.be/3x0jhpEj_6o\n", ""];
-		let seed = 11;
-		const rand = (n: number) => {
-			seed = (seed * 1103515245 + 12345) % 2147483648;
-			return seed % n;
-		};
-		for (let i = 0; i < 300; i++) {
-			const len = state.doc.length;
-			const from = rand(len + 1);
-			const to = Math.min(len, from + rand(5));
-			state = state.update({ changes: { from, to, insert: inserts[rand(inserts.length)]! } }).state;
+		const start = EditorState.create({ doc: "---\nurl: https://youtu.be/3x0jhpEj_6o\nx\n0:10\n", extensions: [noteInfoField] });
+		randomEdits(start, ["---\n", "-", "\n", "x", "url: https://youtu.be/3x0jhpEj_6o\n", ""], 11, 4, (state) => {
 			const fresh = readNoteInfo(state.doc);
 			const kept = state.field(noteInfoField);
 			expect([kept.bodyFrom, kept.videoId]).toEqual([fresh.bodyFrom, fresh.videoId]);
-		}
+		});
 	});
 
 	it("keeps the fence-line index equal to a fresh scan through random edits", () => {
-		let state = EditorState.create({ doc: "a\n```\nb\n~~~\n> ```\nc\n", extensions: [fenceLinesField] });
-		const inserts = ["```\n", "x", "\n", "~~~", "`", "\n```js\n", "> ~~~~\n", ""];
-		let seed = 7;
-		const rand = (n: number) => {
-			seed = (seed * 1103515245 + 12345) % 2147483648;
-			return seed % n;
-		};
-		for (let i = 0; i < 300; i++) {
-			const len = state.doc.length;
-			const from = rand(len + 1);
-			const to = Math.min(len, from + rand(6));
-			state = state.update({ changes: { from, to, insert: inserts[rand(inserts.length)]! } }).state;
+		const start = EditorState.create({ doc: "a\n```\nb\n~~~\n> ```\nc\n", extensions: [fenceLinesField] });
+		randomEdits(start, ["```\n", "x", "\n", "~~~", "`", "\n```js\n", "> ~~~~\n", ""], 7, 5, (state) => {
 			const text = state.doc.toString();
 			expect(state.field(fenceLinesField)).toEqual(fenceLineStarts(text, 0, text.length));
-		}
+		});
 	});
 
 	it("knows the fence open at a line start from the index", () => {

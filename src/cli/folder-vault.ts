@@ -138,31 +138,38 @@ export class FolderVault {
 		}
 	}
 
+	/** Where `readListedNote` reads: grown as notes need, up to the size limit. */
+	private scratch: Buffer = Buffer.allocUnsafeSlow(64 * 1024);
+
 	/**
-	 * Read a note `listFiles` returned: the walk already checked where it leads, so this is
-	 * one open, fstat, read and close — what a plain `readFileSync` costs.
+	 * Read a note `listFiles` returned, for a vault load: the walk already checked where it
+	 * leads, so this is an open, reads until the end (or past the limit) and a close — no
+	 * `stat`, no buffer per note. The bytes live in a scratch buffer: the result (and its
+	 * text, until first asked for) is valid only until the next call.
 	 */
 	readListedNote(vaultPath: string, maxBytes: number): ReadNote {
-		let buf: Buffer;
 		let fd = -1;
+		let off = 0;
 		try {
-			fd = openSync(join(this.root, vaultPath), "r");
-			const size = fstatSync(fd).size;
-			if (size > maxBytes) return { ok: false, message: overLimitMessage(size, maxBytes) };
-			buf = Buffer.allocUnsafe(size);
-			let off = 0;
-			while (off < size) {
-				const n = readSync(fd, buf, off, size - off, off);
+			fd = openSync(this.root + "/" + vaultPath, "r");
+			for (;;) {
+				if (off === this.scratch.length) {
+					if (off > maxBytes) break;
+					const grown = Buffer.allocUnsafeSlow(Math.min(maxBytes + 1, off * 2));
+					this.scratch.copy(grown, 0, 0, off);
+					this.scratch = grown;
+				}
+				const n = readSync(fd, this.scratch, off, this.scratch.length - off, null);
 				if (n === 0) break;
 				off += n;
 			}
-			if (off < size) buf = buf.subarray(0, off);
+			if (off > maxBytes) return { ok: false, message: overLimitMessage(fstatSync(fd).size, maxBytes) };
 		} catch (e) {
 			return { ok: false, message: `cannot read file (${(e as Error).message})` };
 		} finally {
 			if (fd !== -1) closeSync(fd);
 		}
-		return decodeNote(buf);
+		return decodeNote(this.scratch.subarray(0, off));
 	}
 
 	/** Atomic write: a temporary file beside the note, fsync, then rename over it. */

@@ -1,63 +1,63 @@
 /**
  * Load a vault folder into the core model: every Markdown note read once, frontmatter
  * read with the fast reader, SOURCE notes recognised and fed to the one SourceIndex.
+ * Large vaults are loaded on two cores: a worker thread and the main thread take chunks of
+ * notes from one shared counter, each reads and parses its chunks (`noteRecord`), and the
+ * main thread applies every record to the index as it arrives.
  */
 import { readFile } from "fs/promises";
-import { looksLikeSource, readFrontmatter, locateFrontmatter, type FrontmatterData } from "../core/frontmatter";
-import { countLinkTargets, extractLinkTargets, LinkResolver, type LinkCounts } from "../core/links";
+import { Worker } from "worker_threads";
+import type { FrontmatterData } from "../core/frontmatter";
+import { LinkResolver, type LinkCounts } from "../core/links";
 import { withDefaults, type SourceSettings } from "../core/settings";
 import { SourceIndex } from "../core/source-index";
 import type { SourceNote } from "../core/source";
-import { FolderVault, frontmatterHead, type ReadNote } from "./folder-vault";
-import { PARALLEL_READ_MIN_NOTES, readNotesInParallel } from "./parallel-read";
+import { FolderVault, type ReadNote } from "./folder-vault";
+import { LOAD_WORKER, type LoadBatch, type LoadWorkerData } from "./load-worker";
+import { noteRecord, type NoteRecord, type RecordContext } from "./note-record";
 
 export interface FileError {
 	path: string;
 	message: string;
 }
 
-export interface LoadedNote {
-	readonly path: string;
-	readonly text: string;
-	readonly frontmatter: FrontmatterData | null;
-}
-
 /**
- * A note as read, keeping its bytes (outside the JS heap) rather than its text, and
- * decoding again when a command asks: a 20k-note vault held as strings costs the garbage
- * collector more than the whole scan does.
+ * A Markdown note of the loaded vault: its frontmatter as loaded. Its text is not kept (a
+ * 20k-note vault held as strings costs the garbage collector more than the whole scan):
+ * `read()` reads the note again, as it is now, for the commands that edit or scan a note.
  */
-class ReadNoteBytes implements LoadedNote {
+export class LoadedNote {
 	constructor(
 		readonly path: string,
-		private readonly raw: Buffer,
 		readonly frontmatter: FrontmatterData | null,
+		private readonly vault: FolderVault,
+		private readonly maxBytes: number,
 	) {}
 
-	get text(): string {
-		return this.raw.toString("utf8");
+	read(): ReadNote {
+		return this.vault.readNote(this.path, this.maxBytes);
 	}
-}
-
-function loadedNote(path: string, read: { text: string; raw?: Buffer }, frontmatter: FrontmatterData | null): LoadedNote {
-	return read.raw ? new ReadNoteBytes(path, read.raw, frontmatter) : { path, text: read.text, frontmatter };
 }
 
 export interface LoadedVault {
 	vault: FolderVault;
 	settings: SourceSettings;
 	files: string[];
+	/** Every Markdown note read whose frontmatter could be located, by path (sorted). */
 	notes: Map<string, LoadedNote>;
 	index: SourceIndex;
 	resolver: LinkResolver;
 	/**
 	 * Per Markdown note read: its `resolvedLinks` / `unresolvedLinks` entries, as Obsidian's
-	 * (SOURCE notes only with `linksOfSources`).
+	 * (SOURCE notes only with `linksOfSources`), by path (sorted).
 	 */
 	links: Map<string, LinkCounts>;
+	/** Per-file errors, by path (sorted). */
 	errors: FileError[];
 	/** Notes that could not be read or parsed and do not look like SOURCE notes. */
 	skipped: number;
+	/** How many notes the load worker read (0: loaded on the main thread alone). */
+	workerNotes: number;
 }
 
 /** The plugin's saved settings, when the vault has them, so CLI and plugin agree. */
@@ -70,6 +70,11 @@ export async function loadSettings(vault: FolderVault): Promise<SourceSettings> 
 	}
 }
 
+/** Below this many notes a worker's start-up costs more than it saves. */
+export const PARALLEL_LOAD_MIN_NOTES = 400;
+/** Notes per chunk claimed from the shared counter. */
+const CHUNK = 128;
+
 export interface LoadOptions {
 	/**
 	 * Also extract the links of SOURCE notes. Backlinks, sync and the queue only need links
@@ -77,18 +82,17 @@ export interface LoadOptions {
 	 * `links` (Obsidian's full resolvedLinks) asks for them.
 	 */
 	linksOfSources?: boolean;
-	/** Read files in a worker thread while parsing; default: for vaults of PARALLEL_READ_MIN_NOTES notes or more. */
-	parallelRead?: boolean;
+	/** Load on two threads; default: for vaults of PARALLEL_LOAD_MIN_NOTES notes or more. */
+	parallel?: boolean;
+	/**
+	 * The script a load worker runs: the CLI bundle itself (it starts as a worker when asked).
+	 * Default: this file when it is the bundle (`dist/cli.js`); none when running from source.
+	 */
+	workerScript?: string | null;
 }
 
-/** The vault's notes read in order, in batches, on a second core when it pays. */
-function readNotes(vault: FolderVault, paths: string[], maxBytes: number, parallel: boolean): AsyncIterable<[string, ReadNote][]> | Iterable<[string, ReadNote][]> {
-	if (parallel) return readNotesInParallel(vault, paths, maxBytes);
-	return (function* () {
-		for (let i = 0; i < paths.length; i += 64) {
-			yield paths.slice(i, i + 64).map((path): [string, ReadNote] => [path, vault.readListedNote(path, maxBytes)]);
-		}
-	})();
+function defaultWorkerScript(): string | null {
+	return typeof __filename === "string" && __filename.endsWith(".js") ? __filename : null;
 }
 
 export async function loadVault(vault: FolderVault, options: LoadOptions = {}): Promise<LoadedVault> {
@@ -96,48 +100,110 @@ export async function loadVault(vault: FolderVault, options: LoadOptions = {}): 
 	const files = vault.listFiles();
 	const resolver = new LinkResolver(files);
 	const index = new SourceIndex(settings);
+	const markdown = files.filter((path) => path.toLowerCase().endsWith(".md"));
+	const ctx: RecordContext = { settings, resolver, linksOfSources: options.linksOfSources === true };
+	// Filled by note index, as records arrive (in any order); the maps are built in path order.
+	const noteAt: (LoadedNote | undefined)[] = new Array<LoadedNote | undefined>(markdown.length);
+	const linksAt: (LinkCounts | undefined)[] = new Array<LinkCounts | undefined>(markdown.length);
+	const errorAt: (string | undefined)[] = new Array<string | undefined>(markdown.length);
+	let skipped = 0;
+	const apply = (i: number, record: NoteRecord): void => {
+		const path = markdown[i] as string;
+		if (record.kind !== "read" && !record.looks) skipped++;
+		else if (record.kind !== "read") errorAt[i] = record.message;
+		if (record.kind === "unread") return;
+		const frontmatter = record.kind === "read" ? record.frontmatter : null;
+		noteAt[i] = new LoadedNote(path, frontmatter, vault, settings.maxNoteBytes);
+		if (record.kind === "read") index.setNote(path, frontmatter, false);
+		if (record.links) {
+			linksAt[i] = record.links;
+			index.setLinks(path, record.links.resolved, false);
+		}
+	};
+	const parallel = options.parallel ?? markdown.length >= PARALLEL_LOAD_MIN_NOTES;
+	const script = options.workerScript === undefined ? defaultWorkerScript() : options.workerScript;
+	let workerNotes = 0;
+	if (parallel && script !== null) workerNotes = await loadOnTwoThreads(vault, files, markdown, ctx, script, apply);
+	else for (let i = 0; i < markdown.length; i++) apply(i, readRecord(vault, markdown, i, ctx));
+	index.bump([]);
 	const notes = new Map<string, LoadedNote>();
 	const links = new Map<string, LinkCounts>();
 	const errors: FileError[] = [];
-	let skipped = 0;
-	const addLinks = (path: string, text: string, fm: ReturnType<typeof readFrontmatter>): void => {
-		const counts = countLinkTargets(extractLinkTargets(text, { block: fm.block, frontmatter: fm.ok ? fm.data : null }), path, resolver);
-		links.set(path, counts);
-		index.setLinks(path, counts.resolved, false);
-	};
-	const markdown = files.filter((path) => path.toLowerCase().endsWith(".md"));
-	const parallel = options.parallelRead ?? markdown.length >= PARALLEL_READ_MIN_NOTES;
-	for await (const batch of readNotes(vault, markdown, settings.maxNoteBytes, parallel)) for (const [path, read] of batch) {
-		if (!read.ok) {
-			const looks = read.latin1 !== undefined ? rawLooksLikeSource(read.latin1, settings.idPrefix) : true;
-			if (looks) errors.push({ path, message: read.message });
-			else skipped++;
-			continue;
-		}
-		// The frontmatter alone when it can be cut out of the bytes: a source's body is then never decoded.
-		const head = read.raw ? frontmatterHead(read.raw) : null;
-		const fm = readFrontmatter(head ?? read.text);
-		if (!fm.ok) {
-			const yamlText = (head ?? read.text).slice(fm.block.yamlStart, fm.block.yamlEnd);
-			const looks = looksLikeSource(yamlText, settings.idPrefix);
-			if (looks) errors.push({ path, message: `malformed frontmatter: ${fm.reason}` });
-			else skipped++;
-			notes.set(path, loadedNote(path, read, null));
-			// A broken SOURCE note is still a source: its links (e.g. `chain`) integrate nothing.
-			if (!looks || options.linksOfSources) addLinks(path, read.text, fm);
-			continue;
-		}
-		notes.set(path, loadedNote(path, read, fm.data));
-		index.setNote(path, fm.data, false);
-		if (options.linksOfSources || !index.getSource(path)) addLinks(path, read.text, fm);
+	for (let i = 0; i < markdown.length; i++) {
+		const path = markdown[i] as string;
+		const note = noteAt[i];
+		if (note) notes.set(path, note);
+		const counts = linksAt[i];
+		if (counts) links.set(path, counts);
+		const message = errorAt[i];
+		if (message !== undefined) errors.push({ path, message });
 	}
-	index.bump([]);
-	return { vault, settings, files, notes, index, resolver, links, errors, skipped };
+	return { vault, settings, files, notes, index, resolver, links, errors, skipped, workerNotes };
 }
 
-function rawLooksLikeSource(text: string, prefix: string): boolean {
-	const block = locateFrontmatter(text);
-	return block !== null && looksLikeSource(text.slice(block.yamlStart, block.yamlEnd), prefix);
+function readRecord(vault: FolderVault, paths: readonly string[], i: number, ctx: RecordContext): NoteRecord {
+	const path = paths[i] as string;
+	return noteRecord(path, vault.readListedNote(path, ctx.settings.maxNoteBytes), ctx);
+}
+
+/**
+ * Both threads claim chunks of `paths` from one shared counter until none is left, so
+ * neither waits for the other whatever the notes cost. The main thread yields between its
+ * chunks to take in the worker's records, and applies records in path order (as a load on
+ * one thread does: the index then iterates the same way). If the worker fails, what it
+ * claimed and never delivered is read here. Returns how many notes the worker loaded.
+ */
+async function loadOnTwoThreads(
+	vault: FolderVault,
+	files: string[],
+	paths: string[],
+	ctx: RecordContext,
+	script: string,
+	apply: (i: number, record: NoteRecord) => void,
+): Promise<number> {
+	const counter = new SharedArrayBuffer(4);
+	const next = new Int32Array(counter);
+	const done = new Uint8Array(paths.length);
+	const pending: (NoteRecord | undefined)[] = new Array<NoteRecord | undefined>(paths.length);
+	let applied = 0;
+	const data: LoadWorkerData = { kind: LOAD_WORKER, root: vault.root, files, paths, settings: ctx.settings, linksOfSources: ctx.linksOfSources, next: counter, chunk: CHUNK };
+	let open = true;
+	let fromWorker = 0;
+	const take = (i: number, record: NoteRecord) => {
+		if (done[i] === 1) return;
+		done[i] = 1;
+		pending[i] = record;
+		for (let r = pending[applied]; r !== undefined; r = pending[applied]) {
+			pending[applied] = undefined;
+			apply(applied++, r);
+		}
+	};
+	const worker = new Worker(script, { workerData: data });
+	const finished = new Promise<void>((resolve) => {
+		worker.on("message", (batch: LoadBatch | null) => {
+			if (batch === null) return resolve();
+			if (!open) return;
+			batch.records.forEach((record, k) => take(batch.start + k, record));
+			fromWorker += batch.records.length;
+		});
+		worker.on("error", () => resolve());
+		worker.on("exit", () => resolve());
+	});
+	try {
+		for (;;) {
+			const start = Atomics.add(next, 0, CHUNK);
+			if (start >= paths.length) break;
+			const end = Math.min(paths.length, start + CHUNK);
+			for (let i = start; i < end; i++) take(i, readRecord(vault, paths, i, ctx));
+			await new Promise<void>((resolve) => setImmediate(resolve));
+		}
+		await finished;
+	} finally {
+		open = false;
+		void worker.terminate();
+	}
+	for (let i = 0; i < paths.length; i++) if (done[i] === 0) take(i, readRecord(vault, paths, i, ctx));
+	return fromWorker;
 }
 
 /** Find a SOURCE note by vault path or by id. */

@@ -11,8 +11,7 @@ export function linkify(loaded: LoadedVault, args: CliArgs): CommandResult {
 		const errors = [{ path: found.path, message: found.message }];
 		return { json: { path: found.path, videoId: null, linked: 0, changed: false, dryRun: args.dryRun, errors }, text: `${found.path}: not changed`, errors };
 	}
-	const { note } = found;
-	const text = note.text;
+	const { note, text } = found;
 	const r = linkifyNote(text);
 	if (!r.ok) {
 		const errors = [{ path: note.path, message: `${r.reason}; not changed` }];

@@ -27,8 +27,9 @@ export function sync(loaded: LoadedVault, args: CliArgs): CommandResult {
 	for (const plan of plans) {
 		for (const message of plan.errors) errors.push({ path: plan.path, message });
 		if (plan.edits.length === 0) continue;
-		const note = loaded.notes.get(plan.path);
-		const applied = note ? applyPlan(note.text, plan.edits) : ({ ok: false, reason: "note was not read" } as const);
+		// Read again right before writing: the edit is made on the note as it is now.
+		const read = loaded.notes.get(plan.path)?.read() ?? ({ ok: false, message: "note was not read" } as const);
+		const applied = read.ok ? applyPlan(read.text, plan.edits) : ({ ok: false, reason: read.message } as const);
 		if (!applied.ok) {
 			errors.push({ path: plan.path, message: `not changed: ${applied.reason}` });
 			failed++;

@@ -6,7 +6,7 @@ import { UsageError } from "../folder-vault";
 import { findSource, type LoadedNote, type LoadedVault } from "../load";
 import { table, type CommandResult } from "../output";
 
-export type NoteLookup = { ok: true; note: LoadedNote } | { ok: false; path: string; message: string };
+export type NoteLookup = { ok: true; note: LoadedNote; text: string } | { ok: false; path: string; message: string };
 
 /**
  * The note a `<path|id>` argument names: a SOURCE id, or the vault path of any Markdown
@@ -20,7 +20,10 @@ export function noteArgument(loaded: LoadedVault, args: CliArgs): NoteLookup {
 	const source = findSource(loaded, arg);
 	const path = source?.path ?? loaded.vault.normalise(arg);
 	const note = loaded.notes.get(path);
-	if (note) return { ok: true, note };
+	if (note) {
+		const read = note.read();
+		return read.ok ? { ok: true, note, text: read.text } : { ok: false, path, message: read.message };
+	}
 	const error = loaded.errors.find((e) => e.path === path);
 	if (error) return { ok: false, path, message: error.message };
 	throw new UsageError(`${args.command}: no Markdown note or SOURCE id "${arg}" in the vault`);
@@ -32,8 +35,7 @@ export function timestamps(loaded: LoadedVault, args: CliArgs): CommandResult {
 		const errors = [{ path: found.path, message: found.message }];
 		return { json: { videoId: null, timestamps: [], errors }, text: `${found.path}: not read`, errors };
 	}
-	const { note } = found;
-	const text = note.text;
+	const { note, text } = found;
 	const video = noteVideo(text);
 	const errors = video.ok ? [] : [{ path: note.path, message: `malformed frontmatter: ${video.reason}` }];
 	const videoId = video.ok ? video.videoId : null;

@@ -188,8 +188,6 @@ function oneLine(s: string): string {
 
 export const FALLBACK: unique symbol = Symbol("fallback");
 
-const KEY_LINE = /^([A-Za-z_][A-Za-z0-9_-]*)[ ]*:(?:[ ]+(.*))?$/;
-const ITEM_LINE = /^([ ]*)-(?:[ ]+(.*))?$/;
 
 /**
  * Characters YAML treats differently from a plain line reader: tabs, a lone CR, control
@@ -207,12 +205,6 @@ const BLANK = /^ *$/;
 /** Keys the YAML core schema reads as null or booleans (`toJS` makes them "" / "true" / "false"). */
 const SPECIAL_KEY = /^(?:null|Null|NULL|True|TRUE|False|FALSE)$/;
 
-/** Only spaces (or nothing): what `BLANK` matches, without a regex per line. */
-function isBlank(line: string): boolean {
-	for (let i = 0; i < line.length; i++) if (line.charCodeAt(i) !== 32) return false;
-	return true;
-}
-
 function isKeyStart(c: number): boolean {
 	return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
 }
@@ -221,86 +213,101 @@ function isKeyChar(c: number): boolean {
 	return isKeyStart(c) || (c >= 48 && c <= 57) || c === 45;
 }
 
-/** Offset after a run of spaces from `i`. */
-function skipSpaces(line: string, i: number): number {
-	while (line.charCodeAt(i) === 32) i++;
+/** Offset after a run of spaces from `i` (not past `end`). */
+function skipSpaces(text: string, i: number, end: number): number {
+	while (i < end && text.charCodeAt(i) === 32) i++;
 	return i;
 }
 
+/** End of the line starting at `from` (before its `\r\n` or `\n`), and where the next one starts. */
+function lineEndOf(text: string, from: number): number {
+	const nl = text.indexOf("\n", from);
+	const end = nl === -1 ? text.length : nl;
+	return end > from && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+}
+
+function nextLineStart(text: string, from: number): number {
+	const nl = text.indexOf("\n", from);
+	return nl === -1 ? text.length + 1 : nl + 1;
+}
+
+/** A line YAML skips: only spaces, or a comment (`#` first). */
+function isSkipped(text: string, start: number, end: number): boolean {
+	return text.charCodeAt(start) === 35 /* # */ || skipSpaces(text, start, end) === end;
+}
+
+/** `[ ]*-` then the end or a space: the line is a block-list item (what ITEM_LINE matches). */
+function isItemLine(text: string, start: number, end: number): boolean {
+	const dash = skipSpaces(text, start, end);
+	return text.charCodeAt(dash) === 45 /* - */ && dash < end && (dash + 1 === end || text.charCodeAt(dash + 1) === 32);
+}
+
 /**
- * The reader walks each line's characters instead of running KEY_LINE / ITEM_LINE (same
- * grammar: `key[ ]*:` then the end or spaces and the value; `[ ]*-` then the end or spaces
- * and the item): a vault scan reads ~35 lines per note, so per-line regexes add up.
+ * The reader walks the text by offsets — no array of lines, no string per line: only keys
+ * and values are sliced out. Same grammar as KEY_LINE / ITEM_LINE: `key[ ]*:` then the end
+ * or spaces and the value; `[ ]*-` then the end or spaces and the item. A vault scan reads
+ * ~35 lines per note, so per-line strings and regexes add up.
  */
 export function readFlatYaml(yamlText: string): FrontmatterData | null | typeof FALLBACK {
 	if (hasUnusual(yamlText)) return FALLBACK;
-	const lines = yamlText.split("\n");
+	const text = yamlText;
 	const data: FrontmatterData = {};
 	let any = false;
 	let list: unknown[] | null = null;
 	let listIndent = -1;
-	for (let i = 0; i < lines.length; i++) {
-		let line = lines[i] as string;
-		if (line.charCodeAt(line.length - 1) === 13) line = line.slice(0, -1);
-		const first = line.charCodeAt(0);
-		if (first === 35 /* # */ || isBlank(line)) continue;
+	for (let start = 0; start <= text.length; ) {
+		const end = lineEndOf(text, start);
+		const lineStart = start;
+		start = nextLineStart(text, end);
+		if (isSkipped(text, lineStart, end)) continue;
 		if (list !== null) {
-			const dash = skipSpaces(line, 0);
+			const dash = skipSpaces(text, lineStart, end);
 			const afterDash = dash + 1;
-			if (line.charCodeAt(dash) === 45 /* - */ && (afterDash === line.length || line.charCodeAt(afterDash) === 32)) {
-				if (listIndent === -1) listIndent = dash;
-				if (dash !== listIndent || afterDash === line.length) return FALLBACK;
-				const item = line.slice(skipSpaces(line, afterDash));
-				if (item === "" || item.charCodeAt(0) === 35) return FALLBACK;
-				const value = readScalar(item);
+			if (text.charCodeAt(dash) === 45 /* - */ && (afterDash === end || text.charCodeAt(afterDash) === 32)) {
+				if (listIndent === -1) listIndent = dash - lineStart;
+				if (dash - lineStart !== listIndent || afterDash === end) return FALLBACK;
+				const itemStart = skipSpaces(text, afterDash, end);
+				if (itemStart === end || text.charCodeAt(itemStart) === 35) return FALLBACK;
+				const value = readScalar(text.slice(itemStart, end));
 				if (value === FALLBACK) return FALLBACK;
 				list.push(value);
 				continue;
 			}
 			list = null;
 		}
-		if (!isKeyStart(first)) return FALLBACK;
-		let k = 1;
-		while (isKeyChar(line.charCodeAt(k))) k++;
-		const colon = skipSpaces(line, k);
-		if (line.charCodeAt(colon) !== 58 /* : */) return FALLBACK;
-		let raw: string | undefined;
-		if (colon + 1 < line.length) {
-			if (line.charCodeAt(colon + 1) !== 32) return FALLBACK;
-			raw = line.slice(skipSpaces(line, colon + 1));
+		if (!isKeyStart(text.charCodeAt(lineStart))) return FALLBACK;
+		let k = lineStart + 1;
+		while (k < end && isKeyChar(text.charCodeAt(k))) k++;
+		const colon = skipSpaces(text, k, end);
+		if (colon === end || text.charCodeAt(colon) !== 58 /* : */) return FALLBACK;
+		let valueStart = end;
+		if (colon + 1 < end) {
+			if (text.charCodeAt(colon + 1) !== 32) return FALLBACK;
+			valueStart = skipSpaces(text, colon + 1, end);
 		}
-		const key = line.slice(0, k);
-		if (key === "__proto__" || SPECIAL_KEY.test(key) || Object.prototype.hasOwnProperty.call(data, key)) return FALLBACK;
+		const key = text.slice(lineStart, k);
+		if (key === "__proto__" || (k - lineStart <= 5 && SPECIAL_KEY.test(key)) || Object.prototype.hasOwnProperty.call(data, key)) return FALLBACK;
 		any = true;
-		if (raw === undefined || raw === "" || raw.charCodeAt(0) === 35) {
+		if (valueStart === end || text.charCodeAt(valueStart) === 35) {
 			// `key:` alone: null, or a block list on the following lines.
-			const next = nextContentLine(lines, i + 1);
-			if (next !== null && ITEM_LINE.test(next)) {
+			let next = start;
+			while (next <= text.length && isSkipped(text, next, lineEndOf(text, next))) next = nextLineStart(text, next);
+			if (next <= text.length && isItemLine(text, next, lineEndOf(text, next))) {
 				list = [];
 				listIndent = -1;
 				data[key] = list;
-			} else if (next !== null && next.startsWith(" ")) {
+			} else if (next <= text.length && text.charCodeAt(next) === 32) {
 				return FALLBACK;
 			} else {
 				data[key] = null;
 			}
 			continue;
 		}
-		const value = readScalar(raw);
+		const value = readScalar(text.slice(valueStart, end));
 		if (value === FALLBACK) return FALLBACK;
 		data[key] = value;
 	}
 	return any ? data : null;
-}
-
-function nextContentLine(lines: string[], from: number): string | null {
-	for (let i = from; i < lines.length; i++) {
-		let line = lines[i] as string;
-		if (line.endsWith("\r")) line = line.slice(0, -1);
-		if (BLANK.test(line) || line.startsWith("#")) continue;
-		return line;
-	}
-	return null;
 }
 
 const INT = /^[-+]?[0-9]+$/;

@@ -85,12 +85,16 @@ export function escapeRegExp(s: string): string {
 	return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
-/** Read the frontmatter of a note. Never throws: malformed YAML is `{ok: false}`. */
+/**
+ * Read the frontmatter of a note. Never throws: malformed YAML is `{ok: false}`. When
+ * `text` is the frontmatter alone (the CLI decodes just that part of a note), the values
+ * may point into it: there is no body for them to keep alive, so they are not copied.
+ */
 export function readFrontmatter(text: string): ReadResult {
 	const block = locateFrontmatter(text);
 	if (!block) return { ok: true, data: null, block: null };
 	const yamlText = text.slice(block.yamlStart, block.yamlEnd);
-	const fast = readFlatYaml(yamlText);
+	const fast = readFlatYaml(yamlText, text.length > block.end + 2);
 	if (fast !== FALLBACK) return { ok: true, data: fast, block };
 	const parsed = parseYamlStrict(yamlText);
 	if (parsed.ok) return { ok: true, data: parsed.data, block };
@@ -246,9 +250,10 @@ function isItemLine(text: string, start: number, end: number): boolean {
  * The reader walks the text by offsets — no array of lines, no string per line: only keys
  * and values are sliced out. Same grammar as KEY_LINE / ITEM_LINE: `key[ ]*:` then the end
  * or spaces and the value; `[ ]*-` then the end or spaces and the item. A vault scan reads
- * ~35 lines per note, so per-line strings and regexes add up.
+ * ~35 lines per note, so per-line strings and regexes add up. `copy`: strings are copies
+ * that do not keep `yamlText`'s parent alive (false when that parent is small anyway).
  */
-export function readFlatYaml(yamlText: string): FrontmatterData | null | typeof FALLBACK {
+export function readFlatYaml(yamlText: string, copy = true): FrontmatterData | null | typeof FALLBACK {
 	if (hasUnusual(yamlText)) return FALLBACK;
 	const text = yamlText;
 	const data: FrontmatterData = {};
@@ -268,7 +273,7 @@ export function readFlatYaml(yamlText: string): FrontmatterData | null | typeof 
 				if (dash - lineStart !== listIndent || afterDash === end) return FALLBACK;
 				const itemStart = skipSpaces(text, afterDash, end);
 				if (itemStart === end || text.charCodeAt(itemStart) === 35) return FALLBACK;
-				const value = readScalar(text.slice(itemStart, end));
+				const value = readScalar(text.slice(itemStart, end), copy);
 				if (value === FALLBACK) return FALLBACK;
 				list.push(value);
 				continue;
@@ -303,7 +308,7 @@ export function readFlatYaml(yamlText: string): FrontmatterData | null | typeof 
 			}
 			continue;
 		}
-		const value = readScalar(text.slice(valueStart, end));
+		const value = readScalar(text.slice(valueStart, end), copy);
 		if (value === FALLBACK) return FALLBACK;
 		data[key] = value;
 	}
@@ -311,41 +316,60 @@ export function readFlatYaml(yamlText: string): FrontmatterData | null | typeof 
 }
 
 const INT = /^[-+]?[0-9]+$/;
-const NUMERIC_START = /^[-+.0-9]/;
 /** Plain scalars the YAML 1.2 core schema reads as numbers (other than plain ints). */
 const NUMBERISH = /^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|0x[0-9a-fA-F]+|0o[0-7]+)$/;
-const UNSAFE_PLAIN_START = /^[-?:,[\]{}#&*!|>'"%@`]/;
 
-/** One scalar on one line (after `key: ` or `- `), or FALLBACK when unsure. */
-export function readScalar(rawValue: string): unknown {
+/**
+ * One scalar on one line (after `key: ` or `- `), or FALLBACK when unsure. `copy`: return
+ * strings that do not point into `rawValue`'s parent (see `ownString`).
+ */
+export function readScalar(rawValue: string, copy = true): unknown {
 	let end = rawValue.length;
 	while (end > 0 && rawValue.charCodeAt(end - 1) === 32) end--;
 	let raw = end === rawValue.length ? rawValue : rawValue.slice(0, end);
 	const c = raw.charCodeAt(0);
-	if (c === 34 /* " */) return readDoubleQuoted(raw);
-	if (c === 39 /* ' */) return readSingleQuoted(raw);
+	if (c === 34 /* " */) return readDoubleQuoted(raw, copy);
+	if (c === 39 /* ' */) return readSingleQuoted(raw, copy);
 	// A plain scalar ends where ` #` starts a comment (`cadence: evergreen # why`).
 	const comment = raw.indexOf(" #");
 	if (comment !== -1) raw = raw.slice(0, comment).replace(/ +$/, "");
 	if (raw === "[]") return [];
 	if (raw === "{}") return {};
-	if (raw.includes(": ") || raw.endsWith(":")) return FALLBACK;
-	if (NUMERIC_START.test(raw)) {
+	if (raw.includes(": ") || raw.charCodeAt(raw.length - 1) === 58 /* : */) return FALLBACK;
+	const first = raw.charCodeAt(0);
+	if (isNumericStart(first)) {
 		if (INT.test(raw)) return raw.replace(/^[-+]/, "").length <= 15 ? Number(raw) : FALLBACK;
-		if (NUMBERISH.test(raw) || !/^[0-9]/.test(raw)) return FALLBACK;
-		return ownString(raw);
+		if (NUMBERISH.test(raw) || !(first >= 48 && first <= 57)) return FALLBACK;
+		return copy ? ownString(raw) : raw;
 	}
-	if (UNSAFE_PLAIN_START.test(raw)) return FALLBACK;
+	if (isUnsafePlainStart(first)) return FALLBACK;
 	switch (raw) {
 		case "null": case "Null": case "NULL": case "~": return null;
 		case "true": case "True": case "TRUE": return true;
 		case "false": case "False": case "FALSE": return false;
 	}
-	if (raw.startsWith(".")) return FALLBACK;
-	return ownString(raw);
+	return copy ? ownString(raw) : raw;
 }
 
-function trailingOk(rest: string): boolean {
+/** `[-+.0-9]`: a number, or a plain scalar this reader leaves to `yaml` (`.5`, `-x`, `.inf`…). */
+function isNumericStart(c: number): boolean {
+	return (c >= 48 && c <= 57) || c === 45 || c === 43 || c === 46;
+}
+
+/** `` [-?:,[\]{}#&*!|>'"%@`] ``: indicators a plain scalar cannot start with here. */
+function isUnsafePlainStart(c: number): boolean {
+	switch (c) {
+		case 45: case 63: case 58: case 44: case 91: case 93: case 123: case 125: case 35: case 38:
+		case 42: case 33: case 124: case 62: case 39: case 34: case 37: case 64: case 96:
+			return true;
+	}
+	return false;
+}
+
+/** After a closing quote: nothing, spaces, or spaces then a comment. */
+function trailingOk(raw: string, from: number): boolean {
+	if (from === raw.length) return true;
+	const rest = raw.slice(from);
 	return BLANK.test(rest) || /^[ ]+#/.test(rest);
 }
 
@@ -360,7 +384,7 @@ export function ownString(s: string): string {
 }
 
 /** Whole runs between quotes and escapes are sliced at once: no per-character string building. */
-function readDoubleQuoted(raw: string): unknown {
+function readDoubleQuoted(raw: string, copy: boolean): unknown {
 	let out = "";
 	let from = 1;
 	let escape = raw.indexOf("\\", from);
@@ -368,8 +392,11 @@ function readDoubleQuoted(raw: string): unknown {
 		const quote = raw.indexOf('"', from);
 		if (quote === -1) return FALLBACK; // not closed on this line: multi-line scalar
 		if (escape === -1 || quote < escape) {
+			if (!trailingOk(raw, quote + 1)) return FALLBACK;
+			// No escape at all (most values): one slice.
+			if (from === 1) return copy ? ownString(raw.slice(1, quote)) : raw.slice(1, quote);
 			out += raw.slice(from, quote);
-			return trailingOk(raw.slice(quote + 1)) ? ownString(out) : FALLBACK;
+			return copy ? ownString(out) : out;
 		}
 		const next = raw[escape + 1];
 		const replacement = next === undefined ? undefined : ESCAPES[next];
@@ -380,7 +407,7 @@ function readDoubleQuoted(raw: string): unknown {
 	}
 }
 
-function readSingleQuoted(raw: string): unknown {
+function readSingleQuoted(raw: string, copy: boolean): unknown {
 	let out = "";
 	let from = 1;
 	for (;;) {
@@ -392,6 +419,7 @@ function readSingleQuoted(raw: string): unknown {
 			from = quote + 2;
 			continue;
 		}
-		return trailingOk(raw.slice(quote + 1)) ? ownString(out) : FALLBACK;
+		if (!trailingOk(raw, quote + 1)) return FALLBACK;
+		return copy ? ownString(out) : out;
 	}
 }

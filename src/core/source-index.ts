@@ -16,12 +16,17 @@ export class SourceIndex {
 	private readonly outgoing = new Map<string, ReadonlyMap<string, number>>();
 	private readonly incoming = new Map<string, Set<string>>();
 	private readonly listeners = new Set<IndexListener>();
+	/** The excluded folders that name one (blank entries exclude nothing). */
+	private excluded: string[];
 
-	constructor(private settings: SourceSettings) {}
+	constructor(private settings: SourceSettings) {
+		this.excluded = excludedFolders(settings);
+	}
 
 	/** Settings changed (prefix, folder…): callers re-feed notes with `setNote`. */
 	updateSettings(settings: SourceSettings): void {
 		this.settings = settings;
+		this.excluded = excludedFolders(settings);
 		this.sourcesByPath.clear();
 		this.bump([]);
 	}
@@ -127,7 +132,7 @@ export class SourceIndex {
 		for (const src of from) {
 			if (src === sourcePath || this.sourcesByPath.has(src)) continue;
 			if (!isMarkdownPath(src)) continue;
-			if (this.settings.excludedFolders.some((f) => f.trim() !== "" && isInFolder(src, f))) continue;
+			if (this.excluded.length > 0 && this.excluded.some((f) => isInFolder(src, f))) continue;
 			out.push(src);
 		}
 		return out.sort();
@@ -144,6 +149,10 @@ export class SourceIndex {
 		this.revision++;
 		for (const l of this.listeners) l(changedPaths);
 	}
+}
+
+function excludedFolders(settings: SourceSettings): string[] {
+	return settings.excludedFolders.filter((f) => f.trim() !== "");
 }
 
 /** Ends in `.md`, any case (no lower-cased copy per link: sync asks this for every backlink). */

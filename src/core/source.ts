@@ -80,14 +80,26 @@ export function textItems(value: unknown): string[] | null {
 	return value.every((v): v is string => typeof v === "string") ? [...value] : null;
 }
 
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
+/** `YYYY-MM-DD` naming a real day of the (proleptic Gregorian) calendar. */
 export function isCalendarDate(s: string): boolean {
-	const m = DATE.exec(s);
-	if (!m) return false;
-	const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-	const date = new Date(Date.UTC(y, mo - 1, d));
-	return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+	if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return false;
+	const y = digitsAt(s, 0, 4);
+	const m = digitsAt(s, 5, 7);
+	const d = digitsAt(s, 8, 10);
+	if (y < 0 || m < 1 || m > 12 || d < 1) return false;
+	const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+	return d <= (m === 2 ? (leap ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31);
+}
+
+/** The number written by the ASCII digits of `s[from, to)`, or -1 if one is not a digit. */
+function digitsAt(s: string, from: number, to: number): number {
+	let n = 0;
+	for (let i = from; i < to; i++) {
+		const c = s.charCodeAt(i) - 48;
+		if (c < 0 || c > 9) return -1;
+		n = n * 10 + c;
+	}
+	return n;
 }
 
 /** Does this link path resolve to a file, seen from the source note? */
@@ -111,8 +123,8 @@ export function validateSource(note: SourceNote, settings: SourceSettings, targe
 			problems.push({ code: "invalid-url", message: `url ${JSON.stringify(fm.url)} is not an http(s) URL` });
 		}
 	}
-	for (const key in fm) {
-		if (!key.startsWith("date_") || !Object.prototype.hasOwnProperty.call(fm, key)) continue;
+	for (const key of Object.keys(fm)) {
+		if (!key.startsWith("date_")) continue;
 		const value = fm[key];
 		if (value === null || (typeof value === "string" && isCalendarDate(value))) continue;
 		problems.push({ code: "invalid-date", message: `${key} ${JSON.stringify(value)} is not a YYYY-MM-DD date or null` });

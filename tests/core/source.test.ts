@@ -85,7 +85,23 @@ describe("validation problems", () => {
 		expect(codes({})).toEqual([]);
 	});
 
-	it.each([["2024-02-29", true], ["2023-02-29", false], ["2025-13-01", false], ["2025-1-01", false], ["x", false]])("isCalendarDate(%s) = %s", (d, ok) => {
+	it.each([
+		["2024-02-29", true],
+		["2023-02-29", false],
+		["2000-02-29", true],
+		["1900-02-29", false],
+		["2025-13-01", false],
+		["2025-00-10", false],
+		["2025-04-31", false],
+		["2025-12-31", true],
+		["2025-12-00", false],
+		["0050-01-01", true],
+		["2025-1-01", false],
+		["2025-01-01 ", false],
+		["2025/01/01", false],
+		["２０２５-01-01", false],
+		["x", false],
+	])("isCalendarDate(%s) = %s", (d, ok) => {
 		expect(isCalendarDate(d)).toBe(ok);
 	});
 });

@@ -129,10 +129,13 @@ export interface ScanResult {
 }
 
 /**
- * Scan `text` (or `[from, to)`) for timestamps. One regex pass yields, in order, candidate
- * tokens and fence markers; only a candidate with the shape of a token costs more than a
- * few character reads, and a line's code spans and links are looked at only when one of
- * its candidates would count. Linear in the scanned length.
+ * Scan `text` (or `[from, to)`) for timestamps. Two searches run ahead through the text:
+ * one for line breaks (each found once; a blank line needs none) and one for candidate
+ * colons (`d:dd`, seconds tens 0–5). A line costs a line-break search and a look at its
+ * first character (a fence line starts with ``` or ~~~); only a line with a candidate is
+ * looked at further, and its code spans and links only when one of its candidates would
+ * count. Linear in the scanned length. Once no candidate is left, only fence lines matter,
+ * found by their markers.
  */
 export function scanTimestamps(text: string, options: ScanOptions = {}): ScanResult {
 	const from = options.from ?? 0;
@@ -141,125 +144,150 @@ export function scanTimestamps(text: string, options: ScanOptions = {}): ScanRes
 	const fences = options.fences !== false;
 	let fence: Fence | null = fences ? (options.fence ?? null) : null;
 	const out: Timestamp[] = [];
-	// Line numbers are counted incrementally: `line` is the number of the line starting at
-	// `lineStart`, `lineBreak` the first "\n" at or after it (text.length: none; -2: not
-	// searched yet). Each line break is searched once, and the one ending a candidate's line
-	// is also that line's end.
+	// The colon of the next candidate (-1: none left). Each is searched after the last one
+	// looked at, as a global regex would; one inside a longer token or a fence is passed over.
+	let colon = nextCandidate(text, from + 1);
 	let line = options.line ?? 1;
-	let lineStart = from;
-	let lineBreak = -2;
-	// The line of the last candidate looked at closely.
-	let ls = -1;
-	let le = -1;
-	let startPos = -1;
-	let excluded: number[] | null = null;
-	let exIdx = 0;
-	// A code span, link or URL can only hold a token when it starts before the token's end:
-	// at a `, [ or < (or a "://" before it), or as a URL whose scheme the token begins. So
-	// the line is read up to the token (`checkedTo`, once per line: linear) and its ranges
-	// are computed only when such a character is there (`opener`).
-	let checkedTo = -1;
-	let opener = false;
-	// One regex pass finds, in order, candidates (`d:dd`, seconds tens 0–5) and fence markers.
-	const candidates = new RegExp(fences ? CANDIDATE_OR_FENCE : CANDIDATE);
-	candidates.lastIndex = from;
-	// `test` and `lastIndex` rather than `exec`: no match array per candidate. A match ends
-	// with a digit (`d:dd`, 4 characters) or with a fence character (3 characters).
-	while (candidates.test(text)) {
-		const last = text.charCodeAt(candidates.lastIndex - 1);
-		const isFence = last === BACKTICK || last === TILDE;
-		const at = candidates.lastIndex - (isFence ? 3 : 4);
-		if (at >= to) break;
-		if (isFence) {
-			// A fence line when the marker starts the line's content; then skip the rest of the line.
-			let k = at;
+	let ls = from;
+	while (colon !== -1 && ls < to) {
+		const first = text.charCodeAt(ls);
+		let nl = first === 10 ? ls : text.indexOf("\n", ls);
+		if (nl === -1) nl = text.length;
+		// A fence line (``` or ~~~ first after indentation and `>`) opens or closes a fence and holds no token.
+		let fenceLine = false;
+		if (fences && (first === BACKTICK || first === TILDE || isQuoteOrBlank(first))) {
+			let k = ls;
+			let ch = first;
+			while (isQuoteOrBlank(ch)) ch = text.charCodeAt(++k);
+			if ((ch === BACKTICK || ch === TILDE) && text.charCodeAt(k + 1) === ch && text.charCodeAt(k + 2) === ch) {
+				if (k >= to) return { timestamps: out, fence };
+				fence = fenceLineEffect(text, ls, nl > to ? to : nl, fence);
+				fenceLine = true;
+			}
+		}
+		if (colon < nl) {
+			if (fenceLine || fence !== null) {
+				colon = nextCandidate(text, nl + 1);
+			} else {
+				// The line's candidates. Its end (before any "\r") and where a line-start token
+				// must begin on it are found when a candidate needs them.
+				const end = nl > to ? to : nl;
+				let le = -1;
+				let startPos = -2;
+				let excluded: number[] | null = null;
+				let exIdx = 0;
+				// A code span, link or URL can only hold a token when it starts before the token's
+				// end: at a `, [ or < (or a "://" before it), or as a URL whose scheme the token
+				// begins. So the line is read up to the token (`checkedTo`, once per line: linear)
+				// and its ranges are computed only when such a character is there (`opener`).
+				// A token's own characters (digits, and colons before digits) are none of these.
+				let checkedTo = ls;
+				let opener = false;
+				do {
+					const c = colon;
+					const m = c + 3;
+					// The candidate must end by `to` (and so must every later one).
+					if (m > to) return { timestamps: out, fence };
+					// The token's first digits (at most four are read) and their value.
+					let s = c - 1;
+					let v = text.charCodeAt(s) - 48;
+					for (let scale = 10; s > from && c - s < 4; scale *= 10) {
+						const d = text.charCodeAt(s - 1);
+						if (d < 48 || d > 57) break;
+						v += (d - 48) * scale;
+						s--;
+					}
+					const d1 = c - s;
+					const mm = twoDigits(text, c + 1);
+					// Read whatever `to` is: a ":d" just past `to` still makes `M:SS` part of something longer.
+					const x = text.charCodeAt(m);
+					let e = m;
+					let seconds = -1;
+					if (x === COLON && m + 2 < to && isDigit(text.charCodeAt(m + 1)) && isDigit(text.charCodeAt(m + 2))) {
+						e = m + 3;
+						const ss = twoDigits(text, m + 1);
+						if (d1 <= 2 && ss <= 59) seconds = v * 3600 + mm * 60 + ss;
+					} else if (d1 <= 3 && !(x === COLON && isDigit(text.charCodeAt(m + 1)))) {
+						seconds = v * 60 + mm;
+					}
+					colon = nextCandidate(text, e + 1);
+					if (seconds < 0) continue;
+					// Glued to a word, or part of a longer number or time: not a token.
+					const next = e >= to ? -1 : e === m ? x : text.charCodeAt(e);
+					if (isWordChar(next) || ((next === COLON || next === 46 || next === 44) && e + 1 < to && isDigit(text.charCodeAt(e + 1)))) continue;
+					if (le === -1) le = end > ls && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+					// Where it counts: first on the line (after any list marker, checkbox, `[` or `(`),
+					// or wrapped in […] or (…). A token that starts the line is first on it.
+					const lineCounts = ls > from || firstLineAtStart;
+					if (s !== ls || !lineCounts) {
+						if (startPos === -2) startPos = lineCounts ? lineStartTokenPos(text, ls, le) : -1;
+						if (s !== startPos && !(s > from && isWrapped(text, s, e))) continue;
+					}
+					if (excluded === null) {
+						while (!opener && checkedTo < s) {
+							const ch = text.charCodeAt(checkedTo);
+							opener = ch === BACKTICK || ch === 91 || ch === 60 || (ch === COLON && text.charCodeAt(checkedTo + 1) === 47);
+							checkedTo++;
+						}
+						if (!opener && checkedTo < e) checkedTo = e;
+						if (opener || schemeAfter(text, e, le)) excluded = excludedRanges(text, ls, le);
+					}
+					if (excluded !== null) {
+						while (exIdx < excluded.length && (excluded[exIdx + 1] as number) <= s) exIdx += 2;
+						if (exIdx < excluded.length && (excluded[exIdx] as number) < e) continue;
+					}
+					out.push({ text: text.slice(s, e), seconds, label: labelAfter(text, e, le), line, column: s - ls + 1, from: s, to: e });
+				} while (colon !== -1 && colon < nl);
+			}
+		}
+		ls = nl + 1;
+		line++;
+	}
+	// No candidate left: only fence lines change what follows.
+	if (fences) {
+		let ticks = -2;
+		let tildes = -2;
+		let at = ls;
+		while (at < to) {
+			if (ticks !== -1 && ticks < at) ticks = text.indexOf("```", at);
+			if (tildes !== -1 && tildes < at) tildes = text.indexOf("~~~", at);
+			const marker = ticks === -1 ? tildes : tildes === -1 || ticks < tildes ? ticks : tildes;
+			if (marker === -1 || marker >= to) break;
+			// A fence line when the marker starts the line's content; then past the line.
+			let k = marker;
 			while (k > from && isQuoteOrBlank(text.charCodeAt(k - 1))) k--;
-			let nl = text.indexOf("\n", at);
+			let nl = text.indexOf("\n", marker);
 			if (nl === -1 || nl > to) nl = to;
 			if (k === from || text.charCodeAt(k - 1) === 10) {
-				const end = nl > k && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
-				if (fence !== null) {
-					if (closesFence(text, k, end, fence)) fence = null;
-				} else {
-					fence = fenceOpening(text, k, end);
-				}
-				candidates.lastIndex = nl;
+				fence = fenceLineEffect(text, k, nl, fence);
+				at = nl;
 			} else {
-				candidates.lastIndex = at + 3;
-			}
-			continue;
-		}
-		if (fence !== null) continue;
-		const c = at + 1;
-		if (c + 2 >= to) break;
-		let s = c - 1;
-		while (s > from && c - s < 4 && isDigit(text.charCodeAt(s - 1))) s--;
-		const d1 = c - s;
-		let e = c + 3;
-		let seconds: number | null = null;
-		if (text.charCodeAt(e) === COLON && e + 2 < to && isDigit(text.charCodeAt(e + 1)) && isDigit(text.charCodeAt(e + 2))) {
-			e += 3;
-			const mm = twoDigits(text, c + 1);
-			const ss = twoDigits(text, c + 4);
-			if (d1 <= 2 && mm <= 59 && ss <= 59) seconds = digitsValue(text, s, c) * 3600 + mm * 60 + ss;
-		} else if (d1 <= 3 && !(text.charCodeAt(e) === COLON && isDigit(text.charCodeAt(e + 1)))) {
-			const ss = twoDigits(text, c + 1);
-			if (ss <= 59) seconds = digitsValue(text, s, c) * 60 + ss;
-		}
-		const next = e < to ? text.charCodeAt(e) : -1;
-		const after = e + 1 < to ? text.charCodeAt(e + 1) : -1;
-		const glued = isWordChar(next) || (next === COLON && isDigit(after)) || ((next === 46 || next === 44) && isDigit(after));
-		if (seconds === null || glued) {
-			candidates.lastIndex = e;
-			continue;
-		}
-		if (s > le) {
-			// Count the line breaks before the token (each searched once, from the last one
-			// found: a long line of tokens is not rescanned per token, which would be quadratic).
-			if (lineBreak === -2) lineBreak = breakAt(text, lineStart);
-			while (lineBreak < s) {
-				line++;
-				lineStart = lineBreak + 1;
-				lineBreak = breakAt(text, lineStart);
-			}
-			ls = lineStart;
-			const nl = lineBreak > to ? to : lineBreak;
-			le = nl > ls && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
-			startPos = ls > from || firstLineAtStart ? lineStartTokenPos(text, ls, le) : -1;
-			excluded = null;
-			exIdx = 0;
-			checkedTo = ls;
-			opener = false;
-		}
-		if (s === startPos || (s > from && isWrapped(text, s, e))) {
-			if (excluded === null) {
-				while (!opener && checkedTo < e) {
-					const ch = text.charCodeAt(checkedTo);
-					opener = ch === BACKTICK || ch === 91 || ch === 60 || (ch === COLON && text.charCodeAt(checkedTo + 1) === 47);
-					checkedTo++;
-				}
-				if (opener || schemeAfter(text, e, le)) excluded = excludedRanges(text, ls, le);
-			}
-			let inside = false;
-			if (excluded !== null) {
-				while (exIdx < excluded.length && (excluded[exIdx + 1] as number) <= s) exIdx += 2;
-				inside = exIdx < excluded.length && (excluded[exIdx] as number) < e;
-			}
-			if (!inside) {
-				out.push({ text: text.slice(s, e), seconds, label: labelAfter(text, e, le), line, column: s - ls + 1, from: s, to: e });
+				at = marker + 3;
 			}
 		}
-		candidates.lastIndex = e;
 	}
 	return { timestamps: out, fence };
 }
 
-const CANDIDATE = /\d:[0-5]\d/g;
-const CANDIDATE_OR_FENCE = /\d:[0-5]\d|```|~~~/g;
-/** Offset of the first "\n" at or after `from`, or the text's length when there is none. */
-function breakAt(text: string, from: number): number {
-	const i = text.indexOf("\n", from);
-	return i === -1 ? text.length : i;
+/** The fence open after the fence line `[ls, end)` (end: its line break, or `to`), given the one open before it. */
+function fenceLineEffect(text: string, ls: number, end: number, fence: Fence | null): Fence | null {
+	const le = end > ls && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+	if (fence === null) return fenceOpening(text, ls, le);
+	return closesFence(text, ls, le, fence) ? null : fence;
+}
+
+/** The colon of the first candidate `d:dd` (seconds tens 0–5) whose colon is at or after `i`, or -1. */
+function nextCandidate(text: string, i: number): number {
+	let c = text.indexOf(":", i);
+	while (c !== -1) {
+		const a = text.charCodeAt(c - 1);
+		if (a >= 48 && a <= 57) {
+			const b = text.charCodeAt(c + 1);
+			if (b >= 48 && b <= 53 && isDigit(text.charCodeAt(c + 2))) return c;
+		}
+		c = text.indexOf(":", c + 1);
+	}
+	return -1;
 }
 
 /** True when scheme characters then "://" follow `e` on the line: a bare URL would start in the token. */
@@ -321,12 +349,6 @@ function lineStartTokenPos(text: string, ls: number, le: number): number {
 	const b = text.charCodeAt(i);
 	if (b === 91 /* [ */ || b === 40 /* ( */) i++;
 	return i;
-}
-
-function digitsValue(text: string, from: number, to: number): number {
-	let v = 0;
-	for (let i = from; i < to; i++) v = v * 10 + text.charCodeAt(i) - 48;
-	return v;
 }
 
 function twoDigits(text: string, at: number): number {

@@ -220,6 +220,66 @@ describe("findTimestamps: positions", () => {
 	});
 });
 
+describe("scanTimestamps: line by line (fence lines, blank lines, CRLF, range ends)", () => {
+	/** [token, label, line] of every timestamp, and the fence open at the end. */
+	const scan = (text: string, options = {}) => {
+		const r = scanTimestamps(text, options);
+		return { found: r.timestamps.map((t) => [t.text, t.label, t.line]), fence: r.fence };
+	};
+
+	it("never counts a token on a fence line, opening or not, nor inside the fence", () => {
+		const body = ["0:10 a", "```js 0:20", "0:30 in", "``` 0:40", "0:50 still in", "```", "1:00 out"].join("\n");
+		expect(scan(body).found).toEqual([
+			["0:10", "a", 1],
+			["1:00", "out", 7],
+		]);
+		expect(scan("``` a ` 0:20\n0:30 b").found).toEqual([["0:30", "b", 2]]);
+	});
+
+	it("closes a fence only with its own character, at least as long", () => {
+		expect(scan("~~~\n0:20\n```\n0:30\n~~~~\n0:40").found).toEqual([["0:40", "", 6]]);
+	});
+
+	it("reads fence markers after indentation and > , not in the middle of a line", () => {
+		expect(scan("\n\n  ~~~\n\n0:20 x\n\n  ~~~\n\n0:30 y").found).toEqual([["0:30", "y", 9]]);
+		expect(scan("> ```\n> 0:20\n> ```\n> 0:30 q").found).toEqual([["0:30", "q", 4]]);
+		expect(scan("\t```\n0:20\n\t```\n(0:30) and [0:40] x").found).toEqual([
+			["0:30", "and [0:40] x", 4],
+			["0:40", "x", 4],
+		]);
+		expect(scan("a ``` b\n0:20 x").found).toEqual([["0:20", "x", 2]]);
+	});
+
+	it("counts blank lines, CRLF ones too", () => {
+		expect(scan("\n\n\n0:10 a\n\n\n0:20 b").found).toEqual([
+			["0:10", "a", 4],
+			["0:20", "b", 7],
+		]);
+		expect(scan("0:10 a\r\n\r\n```\r\n0:20 b\r\n```\r\n\r\n0:30 c\r\n").found).toEqual([
+			["0:10", "a", 1],
+			["0:30", "c", 7],
+		]);
+	});
+
+	it("reads a token that ends the text", () => {
+		expect(scan("x\n0:10").found).toEqual([["0:10", "", 2]]);
+		expect(scan("x\n1:00:00").found).toEqual([["1:00:00", "", 2]]);
+		expect(scan("x\n12:34:5").found).toEqual([]);
+	});
+
+	it("stops at the end of the range, in a token or in a fence marker", () => {
+		expect(scan("0:10 a\n0:20 b", { to: 9 }).found).toEqual([["0:10", "a", 1]]);
+		expect(scan("0:10\n```\n0:20", { to: 6 })).toEqual({ found: [["0:10", "", 1]], fence: null });
+		expect(scan("0:10\n```\n0:20", { to: 8 })).toEqual({ found: [["0:10", "", 1]], fence: { char: 96, length: 3 } });
+	});
+
+	it("reports the fence open at the end, after the last token", () => {
+		expect(scan("0:10 a\n```\ncode\n").fence).toEqual({ char: 96, length: 3 });
+		expect(scan("0:10 a\n```\n```\n~~~\n").fence).toEqual({ char: 126, length: 3 });
+		expect(scan("no tokens\n~~~~\n").fence).toEqual({ char: 126, length: 4 });
+	});
+});
+
 describe("findTimestampsInFragment (reading view text nodes)", () => {
 	it("applies the line-start rule only when the fragment starts a line", () => {
 		expect(findTimestampsInFragment("8:36 Horizontal").map((t) => t.seconds)).toEqual([516]);

@@ -16,12 +16,16 @@ export interface LoadWorkerData {
 	kind: typeof LOAD_WORKER;
 	/** The vault's real path. */
 	root: string;
+	linksOfSources: boolean;
+}
+
+/** The work, posted once the vault is listed (the worker starts up meanwhile). */
+export interface LoadJob {
 	/** Every vault file: what links can resolve to. */
 	files: string[];
 	/** The Markdown notes to load; records are posted by index in this list. */
 	paths: string[];
 	settings: SourceSettings;
-	linksOfSources: boolean;
 	/** One Int32 over shared memory: the next unclaimed index of `paths`. */
 	next: SharedArrayBuffer;
 	/** Notes per claimed chunk. */
@@ -43,20 +47,30 @@ export function runLoadWorker(): void {
 	const data = workerData as LoadWorkerData;
 	const port = parentPort;
 	if (port === null) return;
-	const vault = new FolderVault(data.root);
-	const ctx: RecordContext = { settings: data.settings, resolver: new LinkResolver(data.files), linksOfSources: data.linksOfSources };
-	const next = new Int32Array(data.next);
-	for (;;) {
-		const start = Atomics.add(next, 0, data.chunk);
-		if (start >= data.paths.length) break;
-		const end = Math.min(data.paths.length, start + data.chunk);
-		const records: NoteRecord[] = [];
-		for (let i = start; i < end; i++) {
-			const path = data.paths[i] as string;
-			records.push(noteRecord(path, vault.readListedNote(path, data.settings.maxNoteBytes), ctx));
+	port.once("message", (job: LoadJob) => {
+		const vault = new FolderVault(data.root);
+		// Built on first need: a vault of sources alone never resolves a link here.
+		let resolver: LinkResolver | null = null;
+		const ctx: RecordContext = {
+			settings: job.settings,
+			get resolver() {
+				return (resolver ??= new LinkResolver(job.files));
+			},
+			linksOfSources: data.linksOfSources,
+		};
+		const next = new Int32Array(job.next);
+		for (;;) {
+			const start = Atomics.add(next, 0, job.chunk);
+			if (start >= job.paths.length) break;
+			const end = Math.min(job.paths.length, start + job.chunk);
+			const records: NoteRecord[] = [];
+			for (let i = start; i < end; i++) {
+				const path = job.paths[i] as string;
+				records.push(noteRecord(path, vault.readListedNote(path, job.settings.maxNoteBytes), ctx));
+			}
+			const batch: LoadBatch = { start, records };
+			port.postMessage(batch);
 		}
-		const batch: LoadBatch = { start, records };
-		port.postMessage(batch);
-	}
-	port.postMessage(null);
+		port.postMessage(null);
+	});
 }

@@ -13,7 +13,7 @@ import { withDefaults, type SourceSettings } from "../core/settings";
 import { SourceIndex } from "../core/source-index";
 import type { SourceNote } from "../core/source";
 import { FolderVault, type ReadNote } from "./folder-vault";
-import { LOAD_WORKER, type LoadBatch, type LoadWorkerData } from "./load-worker";
+import { LOAD_WORKER, type LoadBatch, type LoadJob, type LoadWorkerData } from "./load-worker";
 import { noteRecord, type NoteRecord, type RecordContext } from "./note-record";
 
 export interface FileError {
@@ -96,6 +96,9 @@ function defaultWorkerScript(): string | null {
 }
 
 export async function loadVault(vault: FolderVault, options: LoadOptions = {}): Promise<LoadedVault> {
+	const script = options.workerScript === undefined ? defaultWorkerScript() : options.workerScript;
+	// The worker starts up while the vault is listed; it is let go if the vault is small.
+	const worker = options.parallel !== false && script !== null ? new LoadWorker(script, vault.root, options.linksOfSources === true) : null;
 	const settings = await loadSettings(vault);
 	const files = vault.listFiles();
 	const resolver = new LinkResolver(files);
@@ -121,10 +124,12 @@ export async function loadVault(vault: FolderVault, options: LoadOptions = {}): 
 		}
 	};
 	const parallel = options.parallel ?? markdown.length >= PARALLEL_LOAD_MIN_NOTES;
-	const script = options.workerScript === undefined ? defaultWorkerScript() : options.workerScript;
 	let workerNotes = 0;
-	if (parallel && script !== null) workerNotes = await loadOnTwoThreads(vault, files, markdown, ctx, script, apply);
-	else for (let i = 0; i < markdown.length; i++) apply(i, readRecord(vault, markdown, i, ctx));
+	if (parallel && worker !== null) workerNotes = await loadOnTwoThreads(vault, files, markdown, ctx, worker, apply);
+	else {
+		worker?.stop();
+		for (let i = 0; i < markdown.length; i++) apply(i, readRecord(vault, markdown, i, ctx));
+	}
 	index.bump([]);
 	const notes = new Map<string, LoadedNote>();
 	const links = new Map<string, LinkCounts>();
@@ -146,6 +151,40 @@ function readRecord(vault: FolderVault, paths: readonly string[], i: number, ctx
 	return noteRecord(path, vault.readListedNote(path, ctx.settings.maxNoteBytes), ctx);
 }
 
+/** A load worker thread, started before the notes to load are known. */
+class LoadWorker {
+	private readonly worker: Worker;
+	/** Settles when the worker has posted its last batch, failed or stopped. */
+	readonly finished: Promise<void>;
+	private onBatch: ((batch: LoadBatch) => void) | null = null;
+
+	constructor(script: string, root: string, linksOfSources: boolean) {
+		const data: LoadWorkerData = { kind: LOAD_WORKER, root, linksOfSources };
+		this.worker = new Worker(script, { workerData: data });
+		// Not holding the process open until it is given work.
+		this.worker.unref();
+		this.finished = new Promise<void>((resolve) => {
+			this.worker.on("message", (batch: LoadBatch | null) => {
+				if (batch === null) resolve();
+				else this.onBatch?.(batch);
+			});
+			this.worker.on("error", () => resolve());
+			this.worker.on("exit", () => resolve());
+		});
+	}
+
+	start(job: LoadJob, onBatch: (batch: LoadBatch) => void): void {
+		this.onBatch = onBatch;
+		this.worker.ref();
+		this.worker.postMessage(job);
+	}
+
+	stop(): void {
+		this.onBatch = null;
+		void this.worker.terminate();
+	}
+}
+
 /**
  * Both threads claim chunks of `paths` from one shared counter until none is left, so
  * neither waits for the other whatever the notes cost. The main thread yields between its
@@ -158,7 +197,7 @@ async function loadOnTwoThreads(
 	files: string[],
 	paths: string[],
 	ctx: RecordContext,
-	script: string,
+	worker: LoadWorker,
 	apply: (i: number, record: NoteRecord) => void,
 ): Promise<number> {
 	const counter = new SharedArrayBuffer(4);
@@ -166,8 +205,6 @@ async function loadOnTwoThreads(
 	const done = new Uint8Array(paths.length);
 	const pending: (NoteRecord | undefined)[] = new Array<NoteRecord | undefined>(paths.length);
 	let applied = 0;
-	const data: LoadWorkerData = { kind: LOAD_WORKER, root: vault.root, files, paths, settings: ctx.settings, linksOfSources: ctx.linksOfSources, next: counter, chunk: CHUNK };
-	let open = true;
 	let fromWorker = 0;
 	const take = (i: number, record: NoteRecord) => {
 		if (done[i] === 1) return;
@@ -178,16 +215,9 @@ async function loadOnTwoThreads(
 			apply(applied++, r);
 		}
 	};
-	const worker = new Worker(script, { workerData: data });
-	const finished = new Promise<void>((resolve) => {
-		worker.on("message", (batch: LoadBatch | null) => {
-			if (batch === null) return resolve();
-			if (!open) return;
-			batch.records.forEach((record, k) => take(batch.start + k, record));
-			fromWorker += batch.records.length;
-		});
-		worker.on("error", () => resolve());
-		worker.on("exit", () => resolve());
+	worker.start({ files, paths, settings: ctx.settings, next: counter, chunk: CHUNK }, (batch) => {
+		batch.records.forEach((record, k) => take(batch.start + k, record));
+		fromWorker += batch.records.length;
 	});
 	try {
 		for (;;) {
@@ -197,10 +227,9 @@ async function loadOnTwoThreads(
 			for (let i = start; i < end; i++) take(i, readRecord(vault, paths, i, ctx));
 			await new Promise<void>((resolve) => setImmediate(resolve));
 		}
-		await finished;
+		await worker.finished;
 	} finally {
-		open = false;
-		void worker.terminate();
+		worker.stop();
 	}
 	for (let i = 0; i < paths.length; i++) if (done[i] === 0) take(i, readRecord(vault, paths, i, ctx));
 	return fromWorker;

@@ -65,6 +65,17 @@ describe("loading notes on two threads (large vaults)", () => {
 		expect(summary(auto)).toEqual(summary(await loadVault(new FolderVault(vault.root), { parallel: false })));
 	});
 
+	it("lets the worker go for a small vault and loads it on the main thread", async () => {
+		const small = new TempVault({ "s.md": seed, "n.md": "[[s]]\n" });
+		try {
+			const loaded = await loadVault(new FolderVault(small.root), { workerScript });
+			expect(loaded.workerNotes).toBe(0);
+			expect(loaded.index.integratingNotes("s.md")).toEqual(["n.md"]);
+		} finally {
+			small.remove();
+		}
+	});
+
 	it("still loads every note when the worker cannot start (its part is read on the main thread)", async () => {
 		const loaded = await loadVault(new FolderVault(vault.root), { parallel: true, workerScript: join(buildDir, "missing.js") });
 		expect(loaded.workerNotes).toBe(0);

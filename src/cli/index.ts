@@ -9,12 +9,24 @@ if (isLoadWorker()) {
 		stdout: (s) => process.stdout.write(s),
 		stderr: (s) => process.stderr.write(s),
 	}).then(
-		(code) => {
-			process.exitCode = code;
-		},
+		(code) => exitWhenFlushed(code),
 		(e: unknown) => {
 			process.stderr.write(`source-lifecycle: ${String(e)}\n`);
-			process.exitCode = 2;
+			exitWhenFlushed(2);
 		},
 	);
+}
+
+/**
+ * Exit as soon as stdout and stderr have taken everything written: a large vault's heap
+ * (and the load worker) need not be torn down piece by piece first.
+ */
+function exitWhenFlushed(code: number): void {
+	process.exitCode = code;
+	let pending = 2;
+	const done = () => {
+		if (--pending === 0) process.exit(code);
+	};
+	process.stdout.write("", done);
+	process.stderr.write("", done);
 }

@@ -30,10 +30,10 @@ function folderOf(path: string): string {
 	return i === -1 ? "" : path.slice(0, i);
 }
 
+/** The file name (after the last `/`) has a dot that is neither its first nor its last character. */
 function hasExtension(linkpath: string): boolean {
-	const name = nameOf(linkpath);
-	const dot = name.lastIndexOf(".");
-	return dot > 0 && dot < name.length - 1;
+	const dot = linkpath.lastIndexOf(".");
+	return dot > linkpath.lastIndexOf("/") + 1 && dot < linkpath.length - 1;
 }
 
 /** Join a relative link path onto a folder, resolving `.` and `..`. */

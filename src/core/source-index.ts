@@ -51,12 +51,13 @@ export class SourceIndex {
 			for (const dst in record) if (Object.prototype.hasOwnProperty.call(record, dst)) next.set(dst, record[dst] as number);
 		}
 		const prev = this.outgoing.get(path);
-		const touched: string[] = [];
+		// The sources whose backlinks changed, for listeners (not tracked for a silent batch).
+		const touched: string[] | null = notify ? [] : null;
 		if (prev) {
 			for (const dst of prev.keys()) {
 				if (next.has(dst)) continue;
 				this.incoming.get(dst)?.delete(path);
-				touched.push(dst);
+				touched?.push(dst);
 			}
 		}
 		for (const dst of next.keys()) {
@@ -64,11 +65,11 @@ export class SourceIndex {
 			let set = this.incoming.get(dst);
 			if (!set) this.incoming.set(dst, (set = new Set()));
 			set.add(path);
-			touched.push(dst);
+			touched?.push(dst);
 		}
 		if (next.size) this.outgoing.set(path, next);
 		else this.outgoing.delete(path);
-		if (notify) {
+		if (touched) {
 			const changedSources = touched.filter((p) => this.sourcesByPath.has(p));
 			if (changedSources.length) this.bump(changedSources);
 		}

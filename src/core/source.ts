@@ -67,7 +67,14 @@ export function scalarText(v: unknown): string | null {
 /** A list property as strings; a lone string is a one-item list, as Obsidian's Properties shows it. */
 export function listOfText(v: unknown): string[] {
 	if (v === null || v === undefined) return [];
-	if (Array.isArray(v)) return v.map(scalarText).filter((s): s is string => s !== null && s !== "");
+	if (Array.isArray(v)) {
+		const out: string[] = [];
+		for (const item of v as unknown[]) {
+			const s = scalarText(item);
+			if (s !== null && s !== "") out.push(s);
+		}
+		return out;
+	}
 	const s = scalarText(v);
 	return s === null || s === "" ? [] : [s];
 }

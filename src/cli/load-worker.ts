@@ -11,6 +11,15 @@ import { FolderVault } from "./folder-vault";
 import { noteRecord, type NoteRecord, type RecordContext } from "./note-record";
 
 export const LOAD_WORKER = "source-lifecycle-load";
+/** Indexes into `LoadJob.shared`. */
+export const NEXT = 0;
+export const BACKLOG = 1;
+/**
+ * SOURCE notes the worker leaves to the main thread while fewer than this many wait there:
+ * the main thread reads them for less than the parsed data would cost to post, and when it
+ * falls behind the worker reads them itself.
+ */
+const MAX_BACKLOG = 256;
 
 export interface LoadWorkerData {
 	kind: typeof LOAD_WORKER;
@@ -26,8 +35,8 @@ export interface LoadJob {
 	/** The Markdown notes to load; records are posted by index in this list. */
 	paths: string[];
 	settings: SourceSettings;
-	/** One Int32 over shared memory: the next unclaimed index of `paths`. */
-	next: SharedArrayBuffer;
+	/** Int32s over shared memory: at NEXT the next unclaimed index of `paths`, at BACKLOG the `head` records posted and not yet read by the main thread. */
+	shared: SharedArrayBuffer;
 	/** Notes per claimed chunk. */
 	chunk: number;
 }
@@ -58,15 +67,20 @@ export function runLoadWorker(): void {
 			},
 			linksOfSources: data.linksOfSources,
 		};
-		const next = new Int32Array(job.next);
+		const shared = new Int32Array(job.shared);
+		const defer = (): boolean => {
+			if (Atomics.load(shared, BACKLOG) >= MAX_BACKLOG) return false;
+			Atomics.add(shared, BACKLOG, 1);
+			return true;
+		};
 		for (;;) {
-			const start = Atomics.add(next, 0, job.chunk);
+			const start = Atomics.add(shared, NEXT, job.chunk);
 			if (start >= job.paths.length) break;
 			const end = Math.min(job.paths.length, start + job.chunk);
 			const records: NoteRecord[] = [];
 			for (let i = start; i < end; i++) {
 				const path = job.paths[i] as string;
-				records.push(noteRecord(path, vault.readListedNote(path, job.settings.maxNoteBytes), ctx));
+				records.push(noteRecord(path, vault.readListedNote(path, job.settings.maxNoteBytes), ctx, defer));
 			}
 			const batch: LoadBatch = { start, records };
 			port.postMessage(batch);

@@ -13,8 +13,8 @@ import { withDefaults, type SourceSettings } from "../core/settings";
 import { SourceIndex } from "../core/source-index";
 import type { SourceNote } from "../core/source";
 import { FolderVault, type ReadNote } from "./folder-vault";
-import { LOAD_WORKER, type LoadBatch, type LoadJob, type LoadWorkerData } from "./load-worker";
-import { noteRecord, type NoteRecord, type RecordContext } from "./note-record";
+import { BACKLOG, LOAD_WORKER, NEXT, type LoadBatch, type LoadJob, type LoadWorkerData } from "./load-worker";
+import { noteRecord, recordOfHead, type LoadedRecord, type NoteRecord, type RecordContext } from "./note-record";
 
 export interface FileError {
 	path: string;
@@ -110,7 +110,7 @@ export async function loadVault(vault: FolderVault, options: LoadOptions = {}): 
 	const linksAt: (LinkCounts | undefined)[] = new Array<LinkCounts | undefined>(markdown.length);
 	const errorAt: (string | undefined)[] = new Array<string | undefined>(markdown.length);
 	let skipped = 0;
-	const apply = (i: number, record: NoteRecord): void => {
+	const apply = (i: number, record: LoadedRecord): void => {
 		const path = markdown[i] as string;
 		if (record.kind !== "read" && !record.looks) skipped++;
 		else if (record.kind !== "read") errorAt[i] = record.message;
@@ -146,9 +146,9 @@ export async function loadVault(vault: FolderVault, options: LoadOptions = {}): 
 	return { vault, settings, files, notes, index, resolver, links, errors, skipped, workerNotes };
 }
 
-function readRecord(vault: FolderVault, paths: readonly string[], i: number, ctx: RecordContext): NoteRecord {
+function readRecord(vault: FolderVault, paths: readonly string[], i: number, ctx: RecordContext): LoadedRecord {
 	const path = paths[i] as string;
-	return noteRecord(path, vault.readListedNote(path, ctx.settings.maxNoteBytes), ctx);
+	return noteRecord(path, vault.readListedNote(path, ctx.settings.maxNoteBytes), ctx) as LoadedRecord;
 }
 
 /** A load worker thread, started before the notes to load are known. */
@@ -198,30 +198,34 @@ async function loadOnTwoThreads(
 	paths: string[],
 	ctx: RecordContext,
 	worker: LoadWorker,
-	apply: (i: number, record: NoteRecord) => void,
+	apply: (i: number, record: LoadedRecord) => void,
 ): Promise<number> {
-	const counter = new SharedArrayBuffer(4);
-	const next = new Int32Array(counter);
+	const shared = new SharedArrayBuffer(8);
+	const counters = new Int32Array(shared);
 	const done = new Uint8Array(paths.length);
-	const pending: (NoteRecord | undefined)[] = new Array<NoteRecord | undefined>(paths.length);
+	const pending: (LoadedRecord | undefined)[] = new Array<LoadedRecord | undefined>(paths.length);
 	let applied = 0;
 	let fromWorker = 0;
 	const take = (i: number, record: NoteRecord) => {
 		if (done[i] === 1) return;
 		done[i] = 1;
-		pending[i] = record;
+		if (record.kind === "head") {
+			// A SOURCE note's frontmatter text from the worker is read here; one whose links count after all is read again whole.
+			pending[i] = recordOfHead(paths[i] as string, record.head, ctx) ?? readRecord(vault, paths, i, ctx);
+			Atomics.sub(counters, BACKLOG, 1);
+		} else pending[i] = record;
 		for (let r = pending[applied]; r !== undefined; r = pending[applied]) {
 			pending[applied] = undefined;
 			apply(applied++, r);
 		}
 	};
-	worker.start({ files, paths, settings: ctx.settings, next: counter, chunk: CHUNK }, (batch) => {
+	worker.start({ files, paths, settings: ctx.settings, shared, chunk: CHUNK }, (batch) => {
 		batch.records.forEach((record, k) => take(batch.start + k, record));
 		fromWorker += batch.records.length;
 	});
 	try {
 		for (;;) {
-			const start = Atomics.add(next, 0, CHUNK);
+			const start = Atomics.add(counters, NEXT, CHUNK);
 			if (start >= paths.length) break;
 			const end = Math.min(paths.length, start + CHUNK);
 			for (let i = start; i < end; i++) take(i, readRecord(vault, paths, i, ctx));

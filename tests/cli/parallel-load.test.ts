@@ -82,3 +82,26 @@ describe("loading notes on two threads (large vaults)", () => {
 		expect(summary(loaded)).toEqual(summary(await loadVault(new FolderVault(vault.root), { parallel: false })));
 	});
 });
+
+describe("a note with a SOURCE id line that is no source (outside the source folder)", () => {
+	const seed = seedNote();
+	const files: Record<string, string> = {
+		".obsidian/plugins/source-lifecycle/data.json": JSON.stringify({ sourceFolder: "Sources" }),
+		"Notes/fake.md": seed.replace("id: SOURCE-20251128-973", "id: SOURCE-fake") + "\nsee [[s1]] and [[s2|two]]\n",
+		"Notes/broken.md": "---\nid: SOURCE-broken\ntitle: [unclosed\n---\n[[s3]]\n",
+	};
+	for (let i = 0; i < 500; i++) files[`Sources/s${i}.md`] = seed.replace("id: SOURCE-20251128-973", `id: SOURCE-${i}`);
+	const vault = new TempVault(files);
+	afterAll(() => vault.remove());
+
+	it("loads the same on two threads as on one: its links count", async () => {
+		const inWorker = await loadVault(new FolderVault(vault.root), { parallel: true, workerScript });
+		const onMain = await loadVault(new FolderVault(vault.root), { parallel: false });
+		expect(summary(inWorker)).toEqual(summary(onMain));
+		expect(inWorker.index.getSource("Notes/fake.md")).toBeUndefined();
+		expect(inWorker.index.integratingNotes("Sources/s1.md")).toEqual(["Notes/fake.md"]);
+		// Outside the source folder a broken note with a SOURCE id line is no error: its links count.
+		expect(inWorker.index.integratingNotes("Sources/s3.md")).toEqual(onMain.index.integratingNotes("Sources/s3.md"));
+	});
+});
+

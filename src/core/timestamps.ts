@@ -7,21 +7,26 @@ import { locateFrontmatter, readFrontmatter } from "./frontmatter";
 import { excludedRanges } from "./inline-spans";
 import { seekUrl, videoIdFromUrl } from "./youtube";
 
-export interface Timestamp {
+/** A timestamp as the scan finds it: the token, its value and label, and where it is. */
+export interface TimestampToken {
 	/** The token as written, e.g. `8:36`. */
 	text: string;
 	/** Total seconds (`8:36` → 516). */
 	seconds: number;
 	/** Rest of the line after the token and its separators, trimmed. */
 	label: string;
-	/** 1-based line in the scanned text (frontmatter lines count). */
-	line: number;
-	/** 1-based column of the token's first character (UTF-16 units). */
-	column: number;
 	/** Offset of the token's first character. */
 	from: number;
 	/** Offset just after the token. */
 	to: number;
+}
+
+/** A timestamp with its line and column (see `locateTimestamps`). */
+export interface Timestamp extends TimestampToken {
+	/** 1-based line in the scanned text (frontmatter lines count). */
+	line: number;
+	/** 1-based column of the token's first character (UTF-16 units). */
+	column: number;
 }
 
 /** An open fenced code block: its marker character (` or ~) and length. */
@@ -112,8 +117,6 @@ export interface ScanOptions {
 	from?: number;
 	/** Offset to stop at (a line end). Default the text's length. */
 	to?: number;
-	/** 1-based number of the line at `from`. Default 1. */
-	line?: number;
 	/** The fence open at `from`, if any. */
 	fence?: Fence | null;
 	/** Whether the first line starts a line of the document (false for a mid-line fragment). */
@@ -123,19 +126,22 @@ export interface ScanOptions {
 }
 
 export interface ScanResult {
-	timestamps: Timestamp[];
+	/** In text order. Lines and columns: `locateTimestamps`. */
+	timestamps: TimestampToken[];
 	/** The fence still open at `to`. */
 	fence: Fence | null;
 }
 
 /**
- * Scan `text` (or `[from, to)`) for timestamps. Two searches run ahead through the text:
- * one for line breaks (each found once; a blank line needs none) and one for candidate
- * colons (`d:dd`, seconds tens 0–5). A line costs a line-break search and a look at its
- * first character (a fence line starts with ``` or ~~~); only a line with a candidate is
- * looked at further, and its code spans and links only when one of its candidates would
- * count. Linear in the scanned length. Once no candidate is left, only fence lines matter,
- * found by their markers.
+ * Scan `text` (or `[from, to)`) for timestamps. Two searches run ahead through the text, a
+ * stretch at a time: one for candidate colons (`d:dd`, seconds tens 0–5), then one for fence
+ * markers (``` and ~~~) over the same stretch; each finds every match once. Lines are not
+ * walked: a line matters only when it holds a candidate that could count (its start is
+ * found back from the token, never past the line break of the line looked at before; its
+ * end forward from the token) or has a marker first on it (a fence line: it opens or closes
+ * a fence, and holds no token). A line's code spans and links are read only when one of its
+ * candidates would count. Linear in the scanned length. No line numbers: `locateTimestamps`
+ * adds them, in one pass, for whoever needs them.
  */
 export function scanTimestamps(text: string, options: ScanOptions = {}): ScanResult {
 	const from = options.from ?? 0;
@@ -143,130 +149,217 @@ export function scanTimestamps(text: string, options: ScanOptions = {}): ScanRes
 	const firstLineAtStart = options.firstLineAtStart !== false;
 	const fences = options.fences !== false;
 	let fence: Fence | null = fences ? (options.fence ?? null) : null;
-	const out: Timestamp[] = [];
-	// The colon of the next candidate (-1: none left). Each is searched after the last one
-	// looked at, as a global regex would; one inside a longer token or a fence is passed over.
-	let colon = nextCandidate(text, from + 1);
-	let line = options.line ?? 1;
+	const out: TimestampToken[] = [];
+	// Candidates are found a batch at a time (`cands`: the colons of every candidate in a
+	// stretch of up to BATCH characters, `ci` the next one; `pending`: the first candidate
+	// after them, -1: none), and then the fence markers up to the batch's end (`horizon`),
+	// while that text is still in cache (one search of the whole text for each marker costs
+	// about as much as the colon search). `markers` holds the start of every marker found by
+	// the last marker search, `mi` the first one at or after `at`, where the next marker
+	// counts from (a fence line's end, or past a marker in mid-line). `fenceEnd`: the line
+	// break (or `to`) ending the last fence line. Markers: a fence line's first characters
+	// after blanks and `>` are ``` or ~~~.
+	const cands: number[] = [];
+	let ci = 0;
+	let pending = nextCandidate(text, from + 1);
+	let batchEnd = from;
+	const markers: number[] = [];
+	let mi = 0;
+	let horizon = fences ? from : to;
+	let at = from;
+	let fenceEnd = -1;
+	// The next candidate is the first whose colon is at or after `want`: after the last one
+	// looked at, as a global regex would search, so one inside a longer token is passed
+	// over; after a fence line; past fenced code.
+	let want = from + 1;
+	// The line of the last candidate that needed one: its start, its line break (or the
+	// text's end; -2: not known yet), its end before any "\r" and within `to`, and where a
+	// line-start token must begin on it (-2: not found yet).
 	let ls = from;
-	while (colon !== -1 && ls < to) {
-		const first = text.charCodeAt(ls);
-		let nl = first === 10 ? ls : text.indexOf("\n", ls);
-		if (nl === -1) nl = text.length;
-		// A fence line (``` or ~~~ first after indentation and `>`) opens or closes a fence and holds no token.
-		let fenceLine = false;
-		if (fences && (first === BACKTICK || first === TILDE || isQuoteOrBlank(first))) {
-			let k = ls;
-			let ch = first;
-			while (isQuoteOrBlank(ch)) ch = text.charCodeAt(++k);
-			if ((ch === BACKTICK || ch === TILDE) && text.charCodeAt(k + 1) === ch && text.charCodeAt(k + 2) === ch) {
-				if (k >= to) return { timestamps: out, fence };
-				fence = fenceLineEffect(text, ls, nl > to ? to : nl, fence);
-				fenceLine = true;
+	let nl = -2;
+	let le = -1;
+	let startPos = -2;
+	// A code span, link or URL can only hold a token when it starts before the token's
+	// end: at a `, [ or < (or a "://" before it), or as a URL whose scheme the token
+	// begins. So the line is read up to the token (`checkedTo`, once per line: linear)
+	// and its ranges are computed only when such a character is there (`opener`).
+	// A token's own characters (digits, and colons before digits) are none of these.
+	let excluded: number[] | null = null;
+	let exIdx = 0;
+	let checkedTo = ls;
+	let opener = false;
+	for (;;) {
+		let colon = -1;
+		for (;;) {
+			while (ci < cands.length && (cands[ci] as number) < want) ci++;
+			if (ci < cands.length) {
+				colon = cands[ci] as number;
+				break;
 			}
+			if (pending !== -1 && pending < want) pending = nextCandidate(text, want);
+			if (pending === -1) break;
+			cands.length = 0;
+			ci = 0;
+			batchEnd = pending + BATCH < to ? pending + BATCH : to;
+			do {
+				cands.push(pending);
+				pending = nextCandidate(text, pending + 1);
+			} while (pending !== -1 && pending < batchEnd);
 		}
-		if (colon < nl) {
-			if (fenceLine || fence !== null) {
-				colon = nextCandidate(text, nl + 1);
-			} else {
-				// The line's candidates. Its end (before any "\r") and where a line-start token
-				// must begin on it are found when a candidate needs them.
-				const end = nl > to ? to : nl;
-				let le = -1;
-				let startPos = -2;
-				let excluded: number[] | null = null;
-				let exIdx = 0;
-				// A code span, link or URL can only hold a token when it starts before the token's
-				// end: at a `, [ or < (or a "://" before it), or as a URL whose scheme the token
-				// begins. So the line is read up to the token (`checkedTo`, once per line: linear)
-				// and its ranges are computed only when such a character is there (`opener`).
-				// A token's own characters (digits, and colons before digits) are none of these.
-				let checkedTo = ls;
-				let opener = false;
-				do {
-					const c = colon;
-					const m = c + 3;
-					// The candidate must end by `to` (and so must every later one).
-					if (m > to) return { timestamps: out, fence };
-					// The token's first digits (at most four are read) and their value.
-					let s = c - 1;
-					let v = text.charCodeAt(s) - 48;
-					for (let scale = 10; s > from && c - s < 4; scale *= 10) {
-						const d = text.charCodeAt(s - 1);
-						if (d < 48 || d > 57) break;
-						v += (d - 48) * scale;
-						s--;
-					}
-					const d1 = c - s;
-					const mm = twoDigits(text, c + 1);
-					// Read whatever `to` is: a ":d" just past `to` still makes `M:SS` part of something longer.
-					const x = text.charCodeAt(m);
-					let e = m;
-					let seconds = -1;
-					if (x === COLON && m + 2 < to && isDigit(text.charCodeAt(m + 1)) && isDigit(text.charCodeAt(m + 2))) {
-						e = m + 3;
-						const ss = twoDigits(text, m + 1);
-						if (d1 <= 2 && ss <= 59) seconds = v * 3600 + mm * 60 + ss;
-					} else if (d1 <= 3 && !(x === COLON && isDigit(text.charCodeAt(m + 1)))) {
-						seconds = v * 60 + mm;
-					}
-					colon = nextCandidate(text, e + 1);
-					if (seconds < 0) continue;
-					// Glued to a word, or part of a longer number or time: not a token.
-					const next = e >= to ? -1 : e === m ? x : text.charCodeAt(e);
-					if (isWordChar(next) || ((next === COLON || next === 46 || next === 44) && e + 1 < to && isDigit(text.charCodeAt(e + 1)))) continue;
-					if (le === -1) le = end > ls && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
-					// Where it counts: first on the line (after any list marker, checkbox, `[` or `(`),
-					// or wrapped in […] or (…). A token that starts the line is first on it.
-					const lineCounts = ls > from || firstLineAtStart;
-					if (s !== ls || !lineCounts) {
-						if (startPos === -2) startPos = lineCounts ? lineStartTokenPos(text, ls, le) : -1;
-						if (s !== startPos && !(s > from && isWrapped(text, s, e))) continue;
-					}
-					if (excluded === null) {
-						while (!opener && checkedTo < s) {
-							const ch = text.charCodeAt(checkedTo);
-							opener = ch === BACKTICK || ch === 91 || ch === 60 || (ch === COLON && text.charCodeAt(checkedTo + 1) === 47);
-							checkedTo++;
-						}
-						if (!opener && checkedTo < e) checkedTo = e;
-						if (opener || schemeAfter(text, e, le)) excluded = excludedRanges(text, ls, le);
-					}
-					if (excluded !== null) {
-						while (exIdx < excluded.length && (excluded[exIdx + 1] as number) <= s) exIdx += 2;
-						if (exIdx < excluded.length && (excluded[exIdx] as number) < e) continue;
-					}
-					out.push({ text: text.slice(s, e), seconds, label: labelAfter(text, e, le), line, column: s - ls + 1, from: s, to: e });
-				} while (colon !== -1 && colon < nl);
+		// The fence lines before the candidate (once none is left, all of them before `to`)
+		// open or close fences. One loop for both, in locals: no code that only the end of a
+		// scan reaches (optimized code would be thrown away there, on every call).
+		const limit = colon === -1 || colon > to ? to : colon;
+		// The next marker (-1: none before `horizon`, which is at `limit` or past it).
+		let nextMarker = -1;
+		for (;;) {
+			while (mi < markers.length && (markers[mi] as number) < at) mi++;
+			if (mi === markers.length) {
+				const a = at > horizon ? at : horizon;
+				if (a >= limit) {
+					nextMarker = -1;
+					break;
+				}
+				horizon = batchEnd < limit ? limit : batchEnd < to ? batchEnd : to;
+				markers.length = 0;
+				mi = 0;
+				fenceMarkers(text, a, horizon, markers);
+				continue;
 			}
-		}
-		ls = nl + 1;
-		line++;
-	}
-	// No candidate left: only fence lines change what follows.
-	if (fences) {
-		let ticks = -2;
-		let tildes = -2;
-		let at = ls;
-		while (at < to) {
-			if (ticks !== -1 && ticks < at) ticks = text.indexOf("```", at);
-			if (tildes !== -1 && tildes < at) tildes = text.indexOf("~~~", at);
-			const marker = ticks === -1 ? tildes : tildes === -1 || ticks < tildes ? ticks : tildes;
-			if (marker === -1 || marker >= to) break;
-			// A fence line when the marker starts the line's content; then past the line.
-			let k = marker;
+			nextMarker = markers[mi] as number;
+			if (nextMarker >= limit) break;
+			// A fence line when the marker starts the line's content; then on past the line.
+			let k = nextMarker;
 			while (k > from && isQuoteOrBlank(text.charCodeAt(k - 1))) k--;
-			let nl = text.indexOf("\n", marker);
-			if (nl === -1 || nl > to) nl = to;
 			if (k === from || text.charCodeAt(k - 1) === 10) {
-				fence = fenceLineEffect(text, k, nl, fence);
-				at = nl;
+				let end = text.indexOf("\n", nextMarker);
+				if (end === -1 || end > to) end = to;
+				fence = fenceLineEffect(text, k, end, fence);
+				fenceEnd = end;
+				at = end;
 			} else {
-				at = marker + 3;
+				at = nextMarker + 3;
 			}
 		}
+		if (colon === -1) break;
+		const c = colon;
+		// A fence line holds no token.
+		if (c < fenceEnd) {
+			want = fenceEnd + 1;
+			continue;
+		}
+		if (fence !== null) {
+			// In fenced code nothing counts before the next marker (none before `horizon`).
+			if (nextMarker === -1 && horizon >= to) break;
+			want = nextMarker !== -1 ? nextMarker : horizon > c ? horizon : c + 1;
+			continue;
+		}
+		const m = c + 3;
+		// The candidate must end by `to` (and so must every later one).
+		if (m > to) break;
+		// The token's first digits (at most four are read) and their value.
+		let s = c - 1;
+		let v = text.charCodeAt(s) - 48;
+		for (let scale = 10; s > from && c - s < 4; scale *= 10) {
+			const d = text.charCodeAt(s - 1);
+			if (d < 48 || d > 57) break;
+			v += (d - 48) * scale;
+			s--;
+		}
+		const d1 = c - s;
+		const mm = twoDigits(text, c + 1);
+		// Read whatever `to` is: a ":d" just past `to` still makes `M:SS` part of something longer.
+		const x = text.charCodeAt(m);
+		let e = m;
+		let seconds = -1;
+		if (x === COLON && m + 2 < to && isDigit(text.charCodeAt(m + 1)) && isDigit(text.charCodeAt(m + 2))) {
+			e = m + 3;
+			const ss = twoDigits(text, m + 1);
+			if (d1 <= 2 && ss <= 59) seconds = v * 3600 + mm * 60 + ss;
+		} else if (d1 <= 3 && !(x === COLON && isDigit(text.charCodeAt(m + 1)))) {
+			seconds = v * 60 + mm;
+		}
+		want = e + 1;
+		if (seconds < 0) continue;
+		// Glued to a word, or part of a longer number or time: not a token.
+		const next = e >= to ? -1 : e === m ? x : text.charCodeAt(e);
+		if (isWordChar(next) || ((next === COLON || next === 46 || next === 44) && e + 1 < to && isDigit(text.charCodeAt(e + 1)))) continue;
+		// The token's line: the one looked at last, or a later one. A token holds no line break.
+		if (c > nl) {
+			if (nl === -2) {
+				nl = text.indexOf("\n", from);
+				if (nl === -1) nl = text.length;
+			}
+			if (c > nl) {
+				// text[nl] is a line break before the token: the search back stops there at the latest.
+				ls = text.charCodeAt(s - 1) === 10 ? s : text.lastIndexOf("\n", s - 1) + 1;
+				nl = text.indexOf("\n", e);
+				if (nl === -1) nl = text.length;
+			}
+			const end = nl > to ? to : nl;
+			le = end > ls && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+			startPos = -2;
+			excluded = null;
+			exIdx = 0;
+			checkedTo = ls;
+			opener = false;
+		}
+		// Where it counts: first on the line (after any list marker, checkbox, `[` or `(`),
+		// or wrapped in […] or (…). A token that starts the line is first on it.
+		const lineCounts = ls > from || firstLineAtStart;
+		if (s !== ls || !lineCounts) {
+			if (startPos === -2) startPos = lineCounts ? lineStartTokenPos(text, ls, le) : -1;
+			if (s !== startPos && !(s > from && isWrapped(text, s, e))) continue;
+		}
+		if (excluded === null) {
+			while (!opener && checkedTo < s) {
+				const ch = text.charCodeAt(checkedTo);
+				opener = ch === BACKTICK || ch === 91 || ch === 60 || (ch === COLON && text.charCodeAt(checkedTo + 1) === 47);
+				checkedTo++;
+			}
+			if (!opener && checkedTo < e) checkedTo = e;
+			if (opener || schemeAfter(text, e, le)) excluded = excludedRanges(text, ls, le);
+		}
+		if (excluded !== null) {
+			while (exIdx < excluded.length && (excluded[exIdx + 1] as number) <= s) exIdx += 2;
+			if (exIdx < excluded.length && (excluded[exIdx] as number) < e) continue;
+		}
+		out.push({ text: text.slice(s, e), seconds, label: labelAfter(text, e, le), from: s, to: e });
 	}
 	return { timestamps: out, fence };
+}
+
+/**
+ * The tokens of a scan of `text` from `from` (line `line` there; tokens in text order), with
+ * their lines and columns: one forward pass over the line breaks up to the last token.
+ */
+export function locateTimestamps(text: string, tokens: readonly TimestampToken[], from = 0, line = 1): Timestamp[] {
+	const out: Timestamp[] = [];
+	let ls = from;
+	let nl = tokens.length === 0 ? -1 : text.indexOf("\n", from);
+	for (const t of tokens) {
+		while (nl !== -1 && nl < t.from) {
+			line++;
+			ls = nl + 1;
+			nl = text.indexOf("\n", ls);
+		}
+		out.push({ text: t.text, seconds: t.seconds, label: t.label, line, column: t.from - ls + 1, from: t.from, to: t.to });
+	}
+	return out;
+}
+
+/** Characters of text searched for candidates, then for fence markers, at a time. */
+const BATCH = 32768;
+
+/** Fills `out` (empty) with the start of every ``` and ~~~ that starts in `[a, b)`, in order. */
+function fenceMarkers(text: string, a: number, b: number, out: number[]): void {
+	if (a >= b) return;
+	// A long slice shares the text's characters: nothing is copied.
+	const part = text.slice(a, b + 2);
+	for (let i = part.indexOf("```"); i !== -1; i = part.indexOf("```", i + 1)) out.push(a + i);
+	const ticks = out.length;
+	for (let i = part.indexOf("~~~"); i !== -1; i = part.indexOf("~~~", i + 1)) out.push(a + i);
+	if (ticks > 0 && out.length > ticks) out.sort((x, y) => x - y);
 }
 
 /** The fence open after the fence line `[ls, end)` (end: its line break, or `to`), given the one open before it. */
@@ -388,7 +481,7 @@ export function bodyStart(text: string): { from: number; line: number } {
 export function findTimestamps(text: string): Timestamp[] {
 	const body = bodyStart(text);
 	if (body.from >= text.length) return [];
-	return scanTimestamps(text, { from: body.from, line: body.line }).timestamps;
+	return locateTimestamps(text, scanTimestamps(text, { from: body.from }).timestamps, body.from, body.line);
 }
 
 /**
@@ -396,7 +489,7 @@ export function findTimestamps(text: string): Timestamp[] {
  * no fences. `atLineStart` says whether the fragment begins a line of its block.
  */
 export function findTimestampsInFragment(fragment: string, atLineStart = true): Timestamp[] {
-	return scanTimestamps(fragment, { fences: false, firstLineAtStart: atLineStart }).timestamps;
+	return locateTimestamps(fragment, scanTimestamps(fragment, { fences: false, firstLineAtStart: atLineStart }).timestamps);
 }
 
 /** The YouTube video of a note: its frontmatter `url`, when that is a video URL. */

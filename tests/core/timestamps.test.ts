@@ -5,6 +5,7 @@ import {
 	findTimestampsInFragment,
 	linkifyNote,
 	linkifySplices,
+	locateTimestamps,
 	parseTimestamp,
 	scanTimestamps,
 	videoIdOfNote,
@@ -203,8 +204,8 @@ describe("findTimestamps: positions", () => {
 	it("scans a range with a known open fence (as the editor does for visible ranges)", () => {
 		const text = "0:10 a\n```\n0:20 b\n```\n0:30 c";
 		const from = text.indexOf("0:20");
-		const r = scanTimestamps(text, { from, line: 3, fence: { char: 96, length: 3 } });
-		expect(r.timestamps.map((t) => [t.text, t.line])).toEqual([["0:30", 5]]);
+		const r = scanTimestamps(text, { from, fence: { char: 96, length: 3 } });
+		expect(locateTimestamps(text, r.timestamps, from, 3).map((t) => [t.text, t.line])).toEqual([["0:30", 5]]);
 		expect(r.fence).toBeNull();
 		expect(scanTimestamps(text, { to: text.indexOf("0:20") }).fence).toEqual({ char: 96, length: 3 });
 	});
@@ -220,11 +221,11 @@ describe("findTimestamps: positions", () => {
 	});
 });
 
-describe("scanTimestamps: line by line (fence lines, blank lines, CRLF, range ends)", () => {
+describe("scanTimestamps: fence lines, blank lines, CRLF, range ends", () => {
 	/** [token, label, line] of every timestamp, and the fence open at the end. */
-	const scan = (text: string, options = {}) => {
+	const scan = (text: string, options: { to?: number } = {}) => {
 		const r = scanTimestamps(text, options);
-		return { found: r.timestamps.map((t) => [t.text, t.label, t.line]), fence: r.fence };
+		return { found: locateTimestamps(text, r.timestamps).map((t) => [t.text, t.label, t.line]), fence: r.fence };
 	};
 
 	it("never counts a token on a fence line, opening or not, nor inside the fence", () => {
@@ -277,6 +278,66 @@ describe("scanTimestamps: line by line (fence lines, blank lines, CRLF, range en
 		expect(scan("0:10 a\n```\ncode\n").fence).toEqual({ char: 96, length: 3 });
 		expect(scan("0:10 a\n```\n```\n~~~\n").fence).toEqual({ char: 126, length: 3 });
 		expect(scan("no tokens\n~~~~\n").fence).toEqual({ char: 126, length: 4 });
+	});
+});
+
+describe("scanTimestamps: tokens without lines; locateTimestamps adds them", () => {
+	it("gives each token its text, value, label and offsets only", () => {
+		const [t] = scanTimestamps("x\n8:36  Horizontal").timestamps;
+		expect(t).toEqual({ text: "8:36", seconds: 516, label: "Horizontal", from: 2, to: 6 });
+		expect(Object.keys(t!)).toEqual(["text", "seconds", "label", "from", "to"]);
+	});
+
+	it("counts lines at \\n only (a \\r stays in the line) and columns from the line start, or from `from` on its line", () => {
+		const text = "a\r\n\n0:10 x\r\n  (0:20) y\n\n\n0:30";
+		const found = locateTimestamps(text, scanTimestamps(text).timestamps);
+		expect(found.map((t) => [t.text, t.line, t.column])).toEqual([
+			["0:10", 3, 1],
+			["0:20", 4, 4],
+			["0:30", 7, 1],
+		]);
+		const from = text.indexOf("0:10");
+		expect(locateTimestamps(text, scanTimestamps(text, { from }).timestamps, from, 10).map((t) => [t.line, t.column])).toEqual([
+			[10, 1],
+			[11, 4],
+			[14, 1],
+		]);
+		expect(locateTimestamps(text, [])).toEqual([]);
+	});
+
+	it("finds fence lines wherever they fall among the batches the text is searched in", () => {
+		// Candidates, then fence markers, are searched a stretch of 32768 characters at a time,
+		// from the first candidate: put the fence lines at and around such a stretch's end.
+		for (let pad = 32750; pad <= 32775; pad++) {
+			const filler = "f".repeat(pad - 7 - 1) + "\n";
+			const text = `0:10 a\n${filler}\`\`\`\n0:20 in\n~~~\n0:25 in\n\`\`\`\n0:30 out`;
+			expect(scanTimestamps(text).timestamps.map((t) => t.text)).toEqual(["0:10", "0:30"]);
+			const quoted = `0:10 a\n${filler}> ~~~~ x\n> 0:20 in\n>   ~~~~\n0:30 out\n1:00 ${"z".repeat(pad)}\n\`\`\`\n`;
+			expect(scanTimestamps(quoted)).toEqual({
+				timestamps: [
+					{ text: "0:10", seconds: 10, label: "a", from: 0, to: 4 },
+					{ text: "0:30", seconds: 30, label: "out", from: quoted.indexOf("0:30"), to: quoted.indexOf("0:30") + 4 },
+					{ text: "1:00", seconds: 60, label: "z".repeat(pad), from: quoted.indexOf("1:00"), to: quoted.indexOf("1:00") + 4 },
+				],
+				fence: { char: 96, length: 3 },
+			});
+		}
+	});
+
+	it("passes over a long fenced block, tokens and all, to the line that closes it", () => {
+		const block = "0:20 in\n`` not a fence\n".repeat(10_000);
+		const text = `0:10 a\n\`\`\`\`\n${block}\`\`\`\n${block}\`\`\`\`\n0:30 out\n~~~\n${block}`;
+		expect(scanTimestamps(text)).toEqual({
+			timestamps: [
+				{ text: "0:10", seconds: 10, label: "a", from: 0, to: 4 },
+				{ text: "0:30", seconds: 30, label: "out", from: text.indexOf("0:30"), to: text.indexOf("0:30") + 4 },
+			],
+			fence: { char: 126, length: 3 },
+		});
+		expect(findTimestamps(text).map((t) => [t.text, t.line])).toEqual([
+			["0:10", 1],
+			["0:30", 40_005],
+		]);
 	});
 });
 

@@ -207,3 +207,43 @@ describe("editFrontmatter on flow lists", () => {
 		expect(r.ok && r.text).toBe(expected);
 	});
 });
+
+describe("readFlatYaml over notes that share their keys (the shape of the last one is reused)", () => {
+	const read = (yaml: string) => {
+		const fast = readFlatYaml(yaml);
+		const strict = parseYamlStrict(yaml);
+		return { fast, strict: strict.ok ? strict.data : strict.reason };
+	};
+
+	it("gives each note its own values and keys, in the order written", () => {
+		const sequence = [
+			"id: A\ntitle: one\ntags:\n  - x\n",
+			"id: B\ntitle: 2\ntags:\n  - y\n  - z\n",
+			"id: C\ntitle: three\ntags: []\n",
+			"title: swapped\nid: D\ntags: null\n",
+			"id: E\ntitle: fewer\n",
+			"id: F\ntitle: more\ntags:\n  - w\nextra: true\n",
+			"id: G\ntitle: again\ntags:\n  - v\n",
+		];
+		for (const yaml of sequence) {
+			const { fast, strict } = read(yaml);
+			expect(fast).toEqual(strict);
+			expect(Object.keys(fast as object)).toEqual(Object.keys(strict as object));
+		}
+	});
+
+	it("still refuses a repeated key after a prefix of the last note's keys", () => {
+		readFlatYaml("id: A\ntitle: one\nstatus: raw\n");
+		expect(readFlatYaml("id: B\ntitle: two\nid: C\n")).toBe(FALLBACK);
+		expect(readFlatYaml("id: B\ntitle: two\nstatus: raw\n")).toEqual({ id: "B", title: "two", status: "raw" });
+		expect(readFlatYaml("id: B\nother: 1\nother: 2\n")).toBe(FALLBACK);
+	});
+
+	it("does not share values between two notes of the same shape", () => {
+		const a = readFlatYaml("id: A\ntags:\n  - x\n") as { tags: string[] };
+		const b = readFlatYaml("id: B\ntags:\n  - y\n") as { tags: string[] };
+		a.tags.push("changed");
+		expect(b).toEqual({ id: "B", tags: ["y"] });
+		expect(a).not.toBe(b);
+	});
+});

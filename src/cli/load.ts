@@ -89,6 +89,8 @@ export interface LoadOptions {
 	 * Default: this file when it is the bundle (`dist/cli.js`); none when running from source.
 	 */
 	workerScript?: string | null;
+	/** With a worker: false leaves every note to it, the main thread only applying records (tests). Default true. */
+	mainThreadReads?: boolean;
 }
 
 function defaultWorkerScript(): string | null {
@@ -125,7 +127,7 @@ export async function loadVault(vault: FolderVault, options: LoadOptions = {}): 
 	};
 	const parallel = options.parallel ?? markdown.length >= PARALLEL_LOAD_MIN_NOTES;
 	let workerNotes = 0;
-	if (parallel && worker !== null) workerNotes = await loadOnTwoThreads(vault, files, markdown, ctx, worker, apply);
+	if (parallel && worker !== null) workerNotes = await loadOnTwoThreads(vault, files, markdown, ctx, worker, apply, options.mainThreadReads !== false);
 	else {
 		worker?.stop();
 		for (let i = 0; i < markdown.length; i++) apply(i, readRecord(vault, markdown, i, ctx));
@@ -199,6 +201,7 @@ async function loadOnTwoThreads(
 	ctx: RecordContext,
 	worker: LoadWorker,
 	apply: (i: number, record: LoadedRecord) => void,
+	mainThreadReads: boolean,
 ): Promise<number> {
 	const shared = new SharedArrayBuffer(8);
 	const counters = new Int32Array(shared);
@@ -224,7 +227,7 @@ async function loadOnTwoThreads(
 		fromWorker += batch.records.length;
 	});
 	try {
-		for (;;) {
+		while (mainThreadReads) {
 			const start = Atomics.add(counters, NEXT, CHUNK);
 			if (start >= paths.length) break;
 			const end = Math.min(paths.length, start + CHUNK);

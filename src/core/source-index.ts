@@ -14,7 +14,8 @@ export class SourceIndex {
 	revision = 0;
 	private readonly sourcesByPath = new Map<string, SourceNote>();
 	private readonly outgoing = new Map<string, ReadonlyMap<string, number>>();
-	private readonly incoming = new Map<string, Set<string>>();
+	/** Destination → the notes linking to it (see `LinkSet`). */
+	private readonly incoming = new Map<string, LinkSet>();
 	private readonly listeners = new Set<IndexListener>();
 	/** The excluded folders that name one (blank entries exclude nothing). */
 	private excluded: string[];
@@ -56,15 +57,19 @@ export class SourceIndex {
 		if (prev) {
 			for (const dst of prev.keys()) {
 				if (next.has(dst)) continue;
-				this.incoming.get(dst)?.delete(path);
+				const from = this.incoming.get(dst);
+				if (from !== undefined) removeFrom(from, path);
 				touched?.push(dst);
 			}
 		}
 		for (const dst of next.keys()) {
 			if (prev?.has(dst)) continue;
-			let set = this.incoming.get(dst);
-			if (!set) this.incoming.set(dst, (set = new Set()));
-			set.add(path);
+			const from = this.incoming.get(dst);
+			if (from === undefined) this.incoming.set(dst, [path]);
+			else {
+				const grown = addTo(from, path);
+				if (grown !== from) this.incoming.set(dst, grown);
+			}
 			touched?.push(dst);
 		}
 		if (next.size) this.outgoing.set(path, next);
@@ -154,6 +159,34 @@ export class SourceIndex {
 
 function excludedFolders(settings: SourceSettings): string[] {
 	return settings.excludedFolders.filter((f) => f.trim() !== "");
+}
+
+/**
+ * The notes linking to one destination: an array while they are few (most sources have a
+ * handful; a Set per source would be a fifth of the index's memory), a Set past
+ * `SMALL_LINK_SET`, so adding and removing stay O(1) for a hub note too.
+ */
+type LinkSet = string[] | Set<string>;
+const SMALL_LINK_SET = 16;
+
+/** Add `path`; returns the set to keep (a Set once the array grows past SMALL_LINK_SET). */
+function addTo(set: LinkSet, path: string): LinkSet {
+	if (set instanceof Set) return set.add(path);
+	if (set.includes(path)) return set;
+	if (set.length < SMALL_LINK_SET) {
+		set.push(path);
+		return set;
+	}
+	return new Set(set).add(path);
+}
+
+function removeFrom(set: LinkSet, path: string): void {
+	if (set instanceof Set) {
+		set.delete(path);
+		return;
+	}
+	const i = set.indexOf(path);
+	if (i !== -1) set.splice(i, 1);
 }
 
 /** Ends in `.md`, any case (no lower-cased copy per link: sync asks this for every backlink). */

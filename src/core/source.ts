@@ -25,8 +25,8 @@ export interface SourceNote {
 	platform: string | null;
 	url: string | null;
 	videoId: string | null;
-	aliases: string[];
-	integratedInto: string[];
+	aliases: readonly string[];
+	integratedInto: readonly string[];
 	/** The parsed frontmatter, for filters and fields not modelled here. */
 	frontmatter: FrontmatterData;
 }
@@ -50,8 +50,8 @@ export function toSourceNote(path: string, fm: FrontmatterData | null | undefine
 		platform: scalarText(fm.platform),
 		url,
 		videoId: videoIdFromUrl(url),
-		aliases: listOfText(fm.aliases),
-		integratedInto: listOfText(fm.integrated_into),
+		aliases: textList(fm.aliases),
+		integratedInto: textList(fm.integrated_into),
 		frontmatter: fm,
 	};
 }
@@ -62,6 +62,15 @@ export function scalarText(v: unknown): string | null {
 	if (typeof v === "string") return v;
 	if (typeof v === "number" || typeof v === "boolean") return String(v);
 	return null;
+}
+
+const NO_TEXT: readonly string[] = Object.freeze([]);
+
+/** `listOfText` for the model: one shared empty list for the many notes with none. */
+function textList(v: unknown): readonly string[] {
+	if (v === null || v === undefined || v === "") return NO_TEXT;
+	const list = listOfText(v);
+	return list.length === 0 ? NO_TEXT : list;
 }
 
 /** A list property as strings; a lone string is a one-item list, as Obsidian's Properties shows it. */

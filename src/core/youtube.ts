@@ -11,6 +11,13 @@ const PATH_FORMS = /^\/(?:shorts|live|embed)\/([^/]+)\/?$/;
  */
 const PLAIN_WATCH = /^https?:\/\/(?:www\.|m\.|music\.)?youtube\.com\/watch\?v=([A-Za-z0-9_-]{11})(?:&[^#\s\\]*)?$/;
 const PLAIN_SHORT = /^https?:\/\/youtu\.be\/([A-Za-z0-9_-]{11})(?:\?[^#\s\\]*)?$/;
+/**
+ * An http(s) URL whose host is plain ASCII (letters, digits, dots, hyphens; no user, no
+ * percent-escape, no IP literal in brackets): `new URL` would only lower-case that host,
+ * so when it is none of YouTube's the answer is no video, without building a URL.
+ */
+const PLAIN_HOST = /^https?:\/\/([A-Za-z0-9.-]+)(?::[0-9]*)?(?:[/?#]|$)/;
+const YOUTUBE_HOSTS = new Set([...WATCH_HOSTS, "youtu.be", "www.youtube-nocookie.com", "youtube-nocookie.com"]);
 
 /** The 11-character video id of a YouTube video URL, or null for anything else. */
 export function videoIdFromUrl(url: unknown): string | null {
@@ -18,6 +25,8 @@ export function videoIdFromUrl(url: unknown): string | null {
 	const text = url.trim();
 	const plain = PLAIN_WATCH.exec(text) ?? PLAIN_SHORT.exec(text);
 	if (plain) return plain[1] as string;
+	const plainHost = PLAIN_HOST.exec(text)?.[1];
+	if (plainHost !== undefined && !YOUTUBE_HOSTS.has(plainHost.toLowerCase())) return null;
 	if (!/^https?:\/\//i.test(text)) return null;
 	let parsed: URL;
 	try {

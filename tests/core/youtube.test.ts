@@ -12,6 +12,11 @@ describe("videoIdFromUrl", () => {
 		["https://www.youtube.com/embed/3x0jhpEj_6o", "3x0jhpEj_6o"],
 		["https://www.youtube-nocookie.com/embed/3x0jhpEj_6o", "3x0jhpEj_6o"],
 		["HTTPS://WWW.YOUTUBE.COM/watch?v=3x0jhpEj_6o", "3x0jhpEj_6o"],
+		// Hosts the URL parser lower-cases or decodes, and ports: still YouTube.
+		["https://WWW.YouTube.com:443/watch?v=3x0jhpEj_6o", "3x0jhpEj_6o"],
+		["https://YOUTU.BE/3x0jhpEj_6o", "3x0jhpEj_6o"],
+		["https://www.you%74ube.com/watch?v=3x0jhpEj_6o", "3x0jhpEj_6o"],
+		["https://youtube.com:8080/watch?v=3x0jhpEj_6o", "3x0jhpEj_6o"],
 	])("%s → %s", (url, id) => {
 		expect(videoIdFromUrl(url)).toBe(id);
 	});
@@ -29,6 +34,12 @@ describe("videoIdFromUrl", () => {
 		["https://youtu.be/"],
 		["https://open.spotify.com/show/5bC65RDvs3oxnLyqqvkUYX"],
 		["https://user@www.youtube.com/watch?v=3x0jhpEj_6o"],
+		// Plain hosts that are not YouTube's (answered without a URL parse).
+		["https://example.com/episodes/3672"],
+		["https://example.com:8080/watch?v=3x0jhpEj_6o"],
+		["https://www.youtube.com./watch?v=3x0jhpEj_6o"],
+		["https://192.168.0.1/watch?v=3x0jhpEj_6o"],
+		["https://youtube.com-evil.net/watch?v=3x0jhpEj_6o"],
 		[""],
 		[null],
 		[42],

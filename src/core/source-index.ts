@@ -35,7 +35,8 @@ export class SourceIndex {
 	/** A note's frontmatter is known or changed. */
 	setNote(path: string, frontmatter: FrontmatterData | null | undefined, notify = true): void {
 		const source = toSourceNote(path, frontmatter, this.settings);
-		const had = this.sourcesByPath.has(path);
+		// A silent batch (a rebuild) skips the lookup only listeners need: one Map operation per note.
+		const had = notify && this.sourcesByPath.has(path);
 		if (source) this.sourcesByPath.set(path, source);
 		else this.sourcesByPath.delete(path);
 		if (notify && (source || had)) this.bump([path]);

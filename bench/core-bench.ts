@@ -6,6 +6,7 @@ import { LinkResolver } from "../src/core/links";
 import { DEFAULT_SETTINGS } from "../src/core/settings";
 import { SourceIndex } from "../src/core/source-index";
 import { scanTimestamps } from "../src/core/timestamps";
+import { feedLinks } from "./index-bench";
 import { sideBySide } from "./measure";
 import { metadataVault, type MetadataVault } from "./vault";
 
@@ -33,7 +34,7 @@ export async function benchSync(small: number, large: number, reps: number): Pro
 	const run = (fresh: () => { index: SourceIndex; resolver: LinkResolver; vault: MetadataVault }) => {
 		const { index, resolver, vault } = fresh();
 		const t0 = performance.now();
-		for (const [src, links] of Object.entries(vault.resolvedLinks)) index.setLinks(src, links, false);
+		feedLinks(index, vault, false);
 		const plans = planSync(index, resolver, DEFAULT_SETTINGS, "2026-03-01");
 		const ms = performance.now() - t0;
 		counts.set(vault.sources, plans.length);

@@ -4,12 +4,22 @@ import { DEFAULT_SETTINGS } from "../src/core/settings";
 import { gc, sideBySide } from "./measure";
 import { LINKS_PER_SOURCE, metadataVault, notePath, rng, sourcePath, type MetadataVault } from "./vault";
 
+/** What `VaultSourceIndex.rebuild` does: per file, its frontmatter and its `resolvedLinks` entry. */
 export function buildIndex(vault: MetadataVault): SourceIndex {
 	const index = new SourceIndex(DEFAULT_SETTINGS);
-	for (const f of vault.files) index.setNote(f.path, f.frontmatter, false);
-	for (const [src, links] of Object.entries(vault.resolvedLinks)) index.setLinks(src, links, false);
+	feedLinks(index, vault, true);
 	index.bump([]);
 	return index;
+}
+
+/** Per file of the vault: its frontmatter (`notes`) and its links, looked up as the plugin does. */
+export function feedLinks(index: SourceIndex, vault: MetadataVault, notes: boolean): void {
+	const resolved = vault.resolvedLinks;
+	for (const f of vault.files) {
+		if (notes) index.setNote(f.path, f.frontmatter, false);
+		const links = Object.prototype.hasOwnProperty.call(resolved, f.path) ? resolved[f.path] : undefined;
+		if (links) index.setLinks(f.path, links, false);
+	}
 }
 
 interface UpdateEvent {

@@ -9,6 +9,10 @@ import { isAbsolute, join, relative, sep } from "path";
 
 export class UsageError extends Error {}
 
+const WINDOWS = process.platform === "win32";
+/** What separates folders in a vault path: `/`, and `\` on Windows (elsewhere a file-name character). */
+const SEPARATOR = WINDOWS ? /[\\/]/ : /\//;
+
 /** Temporary files of an atomic write; never `.md`, and dot-prefixed so no vault lists them. */
 export const TEMP_MARK = ".sl-tmp";
 
@@ -95,10 +99,10 @@ export class FolderVault {
 
 	/** The absolute path of a vault-relative path; refuses anything outside the vault. */
 	absolute(vaultPath: string): string {
-		if (vaultPath === "" || isAbsolute(vaultPath) || /^[A-Za-z]:/.test(vaultPath) || vaultPath.includes("\0")) {
+		if (vaultPath === "" || isAbsolute(vaultPath) || (WINDOWS && /^[A-Za-z]:/.test(vaultPath)) || vaultPath.includes("\0")) {
 			throw new UsageError(`path must be relative to the vault: ${vaultPath}`);
 		}
-		const parts = vaultPath.split(/[\\/]/);
+		const parts = vaultPath.split(SEPARATOR);
 		if (parts.includes("..")) throw new UsageError(`path leads outside the vault: ${vaultPath}`);
 		const abs = join(this.root, ...parts);
 		const r = relative(this.root, abs);
@@ -116,7 +120,7 @@ export class FolderVault {
 	/** Normalise a vault path argument to the vault's `/` form. */
 	normalise(vaultPath: string): string {
 		this.absolute(vaultPath);
-		return vaultPath.split(/[\\/]/).filter((p) => p !== "" && p !== ".").join("/");
+		return vaultPath.split(SEPARATOR).filter((p) => p !== "" && p !== ".").join("/");
 	}
 
 	readNote(vaultPath: string, maxBytes: number): ReadNote {
@@ -145,9 +149,9 @@ export class FolderVault {
 	 * Read a note `listFiles` returned, for a vault load: the walk already checked where it
 	 * leads, so this is an open, reads until the end (or past the limit) and a close — no
 	 * `stat`, no buffer per note. The bytes live in a scratch buffer: the result (and its
-	 * text, until first asked for) is valid only until the next call.
+	 * text, until first asked for) is valid only until the next call — unless `keep`.
 	 */
-	readListedNote(vaultPath: string, maxBytes: number): ReadNote {
+	readListedNote(vaultPath: string, maxBytes: number, keep = false): ReadNote {
 		let fd = -1;
 		let off = 0;
 		try {
@@ -169,7 +173,25 @@ export class FolderVault {
 		} finally {
 			if (fd !== -1) closeSync(fd);
 		}
-		return decodeNote(this.scratch.subarray(0, off));
+		const bytes = this.scratch.subarray(0, off);
+		return decodeNote(keep ? Buffer.from(bytes) : bytes);
+	}
+
+	/**
+	 * A listed note read again later (a command about to show or edit it): by the path the
+	 * walk listed, as the load read it, after checking it has not become a symlink out of the
+	 * vault since.
+	 */
+	readListedNoteAgain(vaultPath: string, maxBytes: number): ReadNote {
+		const abs = this.root + "/" + vaultPath;
+		try {
+			if (lstatSync(abs).isSymbolicLink() && !this.contains(realpathSync(abs))) {
+				return { ok: false, message: "note is now a symlink that leads outside the vault; not read" };
+			}
+		} catch {
+			/* gone or unreadable: the read says so */
+		}
+		return this.readListedNote(vaultPath, maxBytes, true);
 	}
 
 	/** Atomic write: a temporary file beside the note, fsync, then rename over it. */

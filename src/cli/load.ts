@@ -35,7 +35,7 @@ export class LoadedNote {
 	) {}
 
 	read(): ReadNote {
-		return this.vault.readNote(this.path, this.maxBytes);
+		return this.vault.readListedNoteAgain(this.path, this.maxBytes);
 	}
 }
 

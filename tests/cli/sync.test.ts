@@ -160,3 +160,28 @@ describe("cli scan backlinks (SPEC §9)", () => {
 		expect(backlinks).toEqual({ "Sources/s.md": ["A/Note.md", "B/Note.md"], "Sources/t.md": ["D.md"] });
 	});
 });
+
+describe("cli sync and an edit made while it runs", () => {
+	it("plans each note again from its text as it is when written: an alias added since the load is kept", async () => {
+		const { FolderVault } = await import("../../src/cli/folder-vault");
+		const { loadVault } = await import("../../src/cli/load");
+		const { sync } = await import("../../src/cli/commands/sync");
+		const { parseArgs } = await import("../../src/cli/args");
+		const vault = new TempVault({
+			"s.md": src("id: SOURCE-1\ntitle: The talk\nstatus: raw\naliases:\n  - old"),
+			"n.md": "[[s]]\n",
+		});
+		try {
+			const loaded = await loadVault(new FolderVault(vault.root));
+			// The user adds an alias after the vault was loaded, before sync writes.
+			vault.write("s.md", src("id: SOURCE-1\ntitle: The talk\nstatus: raw\naliases:\n  - old\n  - added meanwhile"));
+			const result = sync(loaded, parseArgs(["sync", vault.root, "--today", TODAY]));
+			expect(result.errors).toEqual([]);
+			const text = vault.read("s.md");
+			expect(text).toContain("aliases:\n  - old\n  - added meanwhile\n  - The talk\n");
+			expect(text).toContain('integrated_into:\n  - "[[n]]"');
+		} finally {
+			vault.remove();
+		}
+	});
+});

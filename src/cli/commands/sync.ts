@@ -3,7 +3,7 @@
  * integrated_into (§5), apply auto-integrate (§3). Only the sources that change are
  * written, each atomically; `--dry-run` writes nothing and reports the same changes.
  */
-import { applyPlan, planSync } from "../../core/backlinks";
+import { planSync, syncNoteText } from "../../core/backlinks";
 import { validateSource } from "../../core/source";
 import type { FieldValue } from "../../core/frontmatter-edit";
 import type { CliArgs } from "../args";
@@ -27,15 +27,16 @@ export function sync(loaded: LoadedVault, args: CliArgs): CommandResult {
 	for (const plan of plans) {
 		for (const message of plan.errors) errors.push({ path: plan.path, message });
 		if (plan.edits.length === 0) continue;
-		// Read again right before writing: the edit is made on the note as it is now.
+		// Read again right before writing, and planned again from that text (as the plugin does
+		// inside vault.process): an edit made since the load is kept, not overwritten.
 		const read = loaded.notes.get(plan.path)?.read() ?? ({ ok: false, message: "note was not read" } as const);
-		const applied = read.ok ? applyPlan(read.text, plan.edits) : ({ ok: false, reason: read.message } as const);
+		const applied = read.ok ? syncNoteText(plan.path, read.text, index.integratingNotes(plan.path), resolver, settings, today) : ({ ok: false, reason: read.message } as const);
 		if (!applied.ok) {
 			errors.push({ path: plan.path, message: `not changed: ${applied.reason}` });
 			failed++;
 			continue;
 		}
-		if (!applied.changed) continue;
+		if (read.ok && applied.text === read.text) continue;
 		if (!args.dryRun) {
 			try {
 				vault.writeAtomic(plan.path, applied.text);
@@ -45,7 +46,7 @@ export function sync(loaded: LoadedVault, args: CliArgs): CommandResult {
 				continue;
 			}
 		}
-		changed.push({ path: plan.path, changes: plan.changes });
+		changed.push({ path: plan.path, changes: applied.plan.changes });
 	}
 	const warnings: string[] = [];
 	const exists = (linkpath: string, from: string) => resolver.resolve(linkpath, from) !== null;

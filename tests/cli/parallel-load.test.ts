@@ -20,6 +20,8 @@ function summary(loaded: LoadedVault) {
 		sources: [...loaded.index.sources()].map((s) => [s.path, s.id, s.title, s.videoId, s.aliases, s.integratedInto, s.frontmatter]),
 		notes: [...loaded.notes.values()].map((n) => [n.path, n.read(), n.frontmatter]),
 		links: [...loaded.links.entries()],
+		// As printed: keys like __proto__ must survive the worker's structured clone.
+		linksJson: JSON.stringify([...loaded.links.entries()].map(([p, c]) => [p, { ...c.resolved }, { ...c.unresolved }])),
 		backlinks: [...loaded.index.sources()].map((s) => loaded.index.integratingNotes(s.path)),
 	};
 }
@@ -45,7 +47,7 @@ describe("loading notes on two threads (large vaults)", () => {
 		files[`Sources/${i % 7}/s${i}.md`] = seed.replace("id: SOURCE-20251128-973", `id: SOURCE-${i}`).replace(/\n/g, i % 3 === 0 ? "\r\n" : "\n");
 	}
 	files["a.md"] = seed.replace("id: SOURCE-20251128-973", "id: SOURCE-a");
-	files["b.md"] = "---\ntags: [x]\n---\nsee [[Sources/0/s0]]\n";
+	files["b.md"] = "---\ntags: [x]\n---\nsee [[Sources/0/s0]], [[__proto__]], [[constructor]] and [[toString|t]]\n";
 	const vault = new TempVault(files);
 	afterAll(() => vault.remove());
 

@@ -107,21 +107,21 @@ export async function loadVault(vault: FolderVault, options: LoadOptions = {}): 
 	const index = new SourceIndex(settings);
 	const markdown = files.filter((path) => path.toLowerCase().endsWith(".md"));
 	const ctx: RecordContext = { settings, resolver, linksOfSources: options.linksOfSources === true };
-	// Filled by note index, as records arrive (in any order); the maps are built in path order.
-	const noteAt: (LoadedNote | undefined)[] = new Array<LoadedNote | undefined>(markdown.length);
-	const linksAt: (LinkCounts | undefined)[] = new Array<LinkCounts | undefined>(markdown.length);
-	const errorAt: (string | undefined)[] = new Array<string | undefined>(markdown.length);
+	// Records are applied in path order (on two threads too), so the maps and errors are too.
+	const notes = new Map<string, LoadedNote>();
+	const links = new Map<string, LinkCounts>();
+	const errors: FileError[] = [];
 	let skipped = 0;
 	const apply = (i: number, record: LoadedRecord): void => {
 		const path = markdown[i] as string;
 		if (record.kind !== "read" && !record.looks) skipped++;
-		else if (record.kind !== "read") errorAt[i] = record.message;
+		else if (record.kind !== "read") errors.push({ path, message: record.message });
 		if (record.kind === "unread") return;
 		const frontmatter = record.kind === "read" ? record.frontmatter : null;
-		noteAt[i] = new LoadedNote(path, frontmatter, vault, settings.maxNoteBytes);
+		notes.set(path, new LoadedNote(path, frontmatter, vault, settings.maxNoteBytes));
 		if (record.kind === "read") index.setNote(path, frontmatter, false);
 		if (record.links) {
-			linksAt[i] = record.links;
+			links.set(path, record.links);
 			index.setLinks(path, record.links.resolved, false);
 		}
 	};
@@ -133,18 +133,6 @@ export async function loadVault(vault: FolderVault, options: LoadOptions = {}): 
 		for (let i = 0; i < markdown.length; i++) apply(i, readRecord(vault, markdown, i, ctx));
 	}
 	index.bump([]);
-	const notes = new Map<string, LoadedNote>();
-	const links = new Map<string, LinkCounts>();
-	const errors: FileError[] = [];
-	for (let i = 0; i < markdown.length; i++) {
-		const path = markdown[i] as string;
-		const note = noteAt[i];
-		if (note) notes.set(path, note);
-		const counts = linksAt[i];
-		if (counts) links.set(path, counts);
-		const message = errorAt[i];
-		if (message !== undefined) errors.push({ path, message });
-	}
 	return { vault, settings, files, notes, index, resolver, links, errors, skipped, workerNotes };
 }
 

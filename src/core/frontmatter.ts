@@ -93,10 +93,10 @@ export function escapeRegExp(s: string): string {
 export function readFrontmatter(text: string): ReadResult {
 	const block = locateFrontmatter(text);
 	if (!block) return { ok: true, data: null, block: null };
-	const yamlText = text.slice(block.yamlStart, block.yamlEnd);
-	const fast = readFlatYaml(yamlText, text.length > block.end + 2);
+	// Read in place (no slice: a sliced string's characters are read through its parent).
+	const fast = readFlatYamlIn(text, block.yamlStart, block.yamlEnd, text.length > block.end + 2);
 	if (fast !== FALLBACK) return { ok: true, data: fast, block };
-	const parsed = parseYamlStrict(yamlText);
+	const parsed = parseYamlStrict(text.slice(block.yamlStart, block.yamlEnd));
 	if (parsed.ok) return { ok: true, data: parsed.data, block };
 	return { ok: false, reason: parsed.reason, block };
 }
@@ -223,16 +223,22 @@ function skipSpaces(text: string, i: number, end: number): number {
 	return i;
 }
 
-/** End of the line starting at `from` (before its `\r\n` or `\n`), and where the next one starts. */
-function lineEndOf(text: string, from: number): number {
+/** End of the line starting at `from` (before its `\r\n` or `\n`; at most `to`), and where the next one starts. */
+function lineEndOf(text: string, from: number, to: number): number {
 	const nl = text.indexOf("\n", from);
-	const end = nl === -1 ? text.length : nl;
+	const end = nl === -1 || nl > to ? to : nl;
 	return end > from && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
 }
 
-function nextLineStart(text: string, from: number): number {
+function nextLineStart(text: string, from: number, to: number): number {
 	const nl = text.indexOf("\n", from);
-	return nl === -1 ? text.length + 1 : nl + 1;
+	return nl === -1 || nl >= to ? to + 1 : nl + 1;
+}
+
+/** `text` has `key` at `at` (what `startsWith(key, at)` answers, without a call into the runtime). */
+function keyAt(text: string, key: string, at: number): boolean {
+	for (let i = 0; i < key.length; i++) if (text.charCodeAt(at + i) !== key.charCodeAt(i)) return false;
+	return true;
 }
 
 /** A line YAML skips: only spaces, or a comment (`#` first). */
@@ -254,8 +260,12 @@ function isItemLine(text: string, start: number, end: number): boolean {
  * that do not keep `yamlText`'s parent alive (false when that parent is small anyway).
  */
 export function readFlatYaml(yamlText: string, copy = true): FrontmatterData | null | typeof FALLBACK {
-	if (hasUnusual(yamlText)) return FALLBACK;
-	const text = yamlText;
+	return readFlatYamlIn(yamlText, 0, yamlText.length, copy);
+}
+
+/** `readFlatYaml` of `text.slice(from, to)`, read in place. */
+function readFlatYamlIn(text: string, from: number, to: number, copy: boolean): FrontmatterData | null | typeof FALLBACK {
+	if (hasUnusual(from === 0 && to === text.length ? text : text.slice(from, to))) return FALLBACK;
 	// Keys and values in order; the object is built at the end (see `shaped`).
 	const keys: string[] = [];
 	const values: unknown[] = [];
@@ -264,10 +274,10 @@ export function readFlatYaml(yamlText: string, copy = true): FrontmatterData | n
 	let seen: Set<string> | null = null;
 	let list: unknown[] | null = null;
 	let listIndent = -1;
-	for (let start = 0; start <= text.length; ) {
-		const end = lineEndOf(text, start);
+	for (let start = from; start <= to; ) {
+		const end = lineEndOf(text, start, to);
 		const lineStart = start;
-		start = nextLineStart(text, end);
+		start = nextLineStart(text, end, to);
 		if (isSkipped(text, lineStart, end)) continue;
 		if (list !== null) {
 			const dash = skipSpaces(text, lineStart, end);
@@ -285,7 +295,11 @@ export function readFlatYaml(yamlText: string, copy = true): FrontmatterData | n
 			list = null;
 		}
 		if (!isKeyStart(text.charCodeAt(lineStart))) return FALLBACK;
+		// The same key as the last note's at this place (most notes of a vault share their
+		// keys): that string again, already checked, and no repeat so far. Else a new one.
+		const cached = asBefore ? lastKeys[keys.length] : undefined;
 		let k = lineStart + 1;
+		if (cached !== undefined && lineStart + cached.length <= end && keyAt(text, cached, lineStart)) k = lineStart + cached.length;
 		while (k < end && isKeyChar(text.charCodeAt(k))) k++;
 		const colon = skipSpaces(text, k, end);
 		if (colon === end || text.charCodeAt(colon) !== 58 /* : */) return FALLBACK;
@@ -294,11 +308,8 @@ export function readFlatYaml(yamlText: string, copy = true): FrontmatterData | n
 			if (text.charCodeAt(colon + 1) !== 32) return FALLBACK;
 			valueStart = skipSpaces(text, colon + 1, end);
 		}
-		// The same key as the last note's at this place (most notes of a vault share their
-		// keys): that string again, already checked, and no repeat so far. Else a new one.
-		const cached = asBefore ? lastKeys[keys.length] : undefined;
 		let key: string;
-		if (cached !== undefined && cached.length === k - lineStart && text.startsWith(cached, lineStart)) key = cached;
+		if (cached !== undefined && cached.length === k - lineStart && keyAt(text, cached, lineStart)) key = cached;
 		else {
 			key = text.slice(lineStart, k);
 			if (key === "__proto__" || (k - lineStart <= 5 && SPECIAL_KEY.test(key))) return FALLBACK;
@@ -313,12 +324,12 @@ export function readFlatYaml(yamlText: string, copy = true): FrontmatterData | n
 		if (valueStart === end || text.charCodeAt(valueStart) === 35) {
 			// `key:` alone: null, or a block list on the following lines.
 			let next = start;
-			while (next <= text.length && isSkipped(text, next, lineEndOf(text, next))) next = nextLineStart(text, next);
-			if (next <= text.length && isItemLine(text, next, lineEndOf(text, next))) {
+			while (next <= to && isSkipped(text, next, lineEndOf(text, next, to))) next = nextLineStart(text, next, to);
+			if (next <= to && isItemLine(text, next, lineEndOf(text, next, to))) {
 				list = [];
 				listIndent = -1;
 				values.push(list);
-			} else if (next <= text.length && text.charCodeAt(next) === 32) {
+			} else if (next <= to && text.charCodeAt(next) === 32) {
 				return FALLBACK;
 			} else {
 				values.push(null);

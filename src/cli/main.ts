@@ -44,7 +44,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
 		const result = await command(loaded, args);
 		for (const w of [...vault.warnings, ...(result.warnings ?? [])]) io.stderr(`warning: ${w}\n`);
 		for (const e of result.errors) io.stderr(`${e.path}: ${e.message}\n`);
-		io.stdout((args.json ? JSON.stringify(result.json, null, 2) : result.text) + "\n");
+		io.stdout((args.json ? JSON.stringify(withErrors(result), null, 2) : result.text) + "\n");
 		if (result.exit !== undefined) return result.exit;
 		return result.errors.length ? 1 : 0;
 	} catch (e) {
@@ -55,4 +55,15 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
 		io.stderr(`source-lifecycle: unexpected error: ${(e as Error).stack ?? String(e)}\n`);
 		return 2;
 	}
+}
+
+/**
+ * A command's JSON with its per-file errors under `errors` (SPEC §9: exit 1 names each
+ * file on stderr and, with --json, in `errors`), for the commands whose shape has no
+ * `errors` of its own.
+ */
+function withErrors(result: CommandResult): unknown {
+	const json = result.json;
+	if (result.errors.length === 0 || json === null || typeof json !== "object" || Array.isArray(json) || "errors" in json) return json;
+	return { ...json, errors: result.errors };
 }

@@ -64,6 +64,8 @@ describe("cli queue", () => {
 		expect(r.json.items[0].title).toBe("a");
 		expect(r.json.items[0].problems.map((p: any) => p.code)).toEqual(["missing-title", "invalid-url"]);
 		expect(r.stderr).toContain("bad.md");
+		// Exit 1 names each file in `errors` with --json too (SPEC §9).
+		expect(r.json.errors).toEqual([{ path: "bad.md", message: expect.stringContaining("malformed frontmatter") }]);
 	});
 
 	it("prints a readable table without --json, titles as they are", async () => {

@@ -80,6 +80,14 @@ describe("cli timestamps", () => {
 		expect(r.code).toBe(1);
 		expect(r.stderr).toContain("bad.md");
 		expect(r.json.videoId).toBeNull();
+		expect(r.json.errors).toEqual([{ path: "bad.md", message: expect.stringContaining("malformed frontmatter") }]);
+	});
+
+	it("keeps the SPEC's shape when nothing went wrong: no errors key", async () => {
+		vault = new TempVault({ "ok.md": "---\nid: SOURCE-ok\n---\n0:10 a\n" });
+		const r = await cli("timestamps", vault.root, "ok.md", "--json");
+		expect(r.code).toBe(0);
+		expect(Object.keys(r.json)).toEqual(["videoId", "timestamps"]);
 	});
 });
 

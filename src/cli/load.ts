@@ -9,10 +9,10 @@ import { readFile } from "fs/promises";
 import { Worker } from "worker_threads";
 import type { FrontmatterData } from "../core/frontmatter";
 import { LinkResolver, type LinkCounts } from "../core/links";
-import { withDefaults, type SourceSettings } from "../core/settings";
+import { checkSettings, withDefaults, type SourceSettings } from "../core/settings";
 import { SourceIndex } from "../core/source-index";
 import type { SourceNote } from "../core/source";
-import { FolderVault, type ReadNote } from "./folder-vault";
+import { FolderVault, UsageError, type ReadNote } from "./folder-vault";
 import { BACKLOG, LOAD_WORKER, NEXT, type LoadBatch, type LoadJob, type LoadWorkerData } from "./load-worker";
 import { noteRecord, recordOfHead, type LoadedRecord, type NoteRecord, type RecordContext } from "./note-record";
 
@@ -60,14 +60,32 @@ export interface LoadedVault {
 	workerNotes: number;
 }
 
-/** The plugin's saved settings, when the vault has them, so CLI and plugin agree. */
+/** Where the plugin saves its settings, vault-relative. */
+export const SETTINGS_PATH = ".obsidian/plugins/source-lifecycle/data.json";
+
+/**
+ * The plugin's saved settings, when the vault has them, so CLI and plugin agree. A settings
+ * file that cannot be read, is not JSON, or holds a value of the wrong type is refused
+ * (exit 2, nothing read or written): running with other settings than the user's (another
+ * id prefix, no excluded folders) could change notes they meant to leave alone.
+ */
 export async function loadSettings(vault: FolderVault): Promise<SourceSettings> {
+	let raw: string;
 	try {
-		const raw = await readFile(`${vault.root}/.obsidian/plugins/source-lifecycle/data.json`, "utf8");
-		return withDefaults(JSON.parse(raw) as Partial<SourceSettings>);
-	} catch {
-		return withDefaults(null);
+		raw = await readFile(`${vault.root}/${SETTINGS_PATH}`, "utf8");
+	} catch (e) {
+		if ((e as NodeJS.ErrnoException).code === "ENOENT") return withDefaults(null);
+		throw new UsageError(`${SETTINGS_PATH}: the plugin's settings could not be read (${(e as Error).message}); nothing was done`);
 	}
+	let saved: unknown;
+	try {
+		saved = JSON.parse(raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw);
+	} catch (e) {
+		throw new UsageError(`${SETTINGS_PATH}: the plugin's settings are not valid JSON (${(e as Error).message}); fix or delete the file; nothing was done`);
+	}
+	const checked = checkSettings(saved);
+	if (checked.problems.length) throw new UsageError(`${SETTINGS_PATH}: ${checked.problems.join("; ")}; fix or delete the file; nothing was done`);
+	return checked.settings;
 }
 
 /** Below this many notes a worker's start-up costs more than it saves. */
@@ -101,7 +119,13 @@ export async function loadVault(vault: FolderVault, options: LoadOptions = {}): 
 	const script = options.workerScript === undefined ? defaultWorkerScript() : options.workerScript;
 	// The worker starts up while the vault is listed; it is let go if the vault is small.
 	const worker = options.parallel !== false && script !== null ? new LoadWorker(script, vault.root, options.linksOfSources === true) : null;
-	const settings = await loadSettings(vault);
+	let settings: SourceSettings;
+	try {
+		settings = await loadSettings(vault);
+	} catch (e) {
+		worker?.stop();
+		throw e;
+	}
 	const files = vault.listFiles();
 	const resolver = new LinkResolver(files);
 	const index = new SourceIndex(settings);

@@ -41,9 +41,50 @@ export const DEFAULT_SETTINGS: SourceSettings = {
 	maxNoteBytes: 20 * 1024 * 1024,
 };
 
-/** Settings merged over the defaults, so a partial saved object is always complete. */
+/** Settings merged over the defaults, so a partial saved object is always complete (values of the wrong type: the default). */
 export function withDefaults(saved: Partial<SourceSettings> | null | undefined): SourceSettings {
-	return { ...DEFAULT_SETTINGS, ...(saved ?? {}) };
+	return checkSettings(saved).settings;
+}
+
+type Check = (value: unknown) => boolean;
+const isString: Check = (v) => typeof v === "string";
+const isBoolean: Check = (v) => typeof v === "boolean";
+const isStringList: Check = (v) => Array.isArray(v) && v.every((x) => typeof x === "string");
+const CHECKS: { readonly [K in keyof SourceSettings]: readonly [Check, string] } = {
+	idPrefix: [(v) => typeof v === "string" && v.trim() !== "", "a non-empty text"],
+	sourceFolder: [isString, "a text"],
+	statuses: [(v) => isStringList(v) && (v as string[]).length > 0, "a non-empty list of texts"],
+	tierOrder: [isStringList, "a list of texts"],
+	aliasPrefixWords: [(v) => Array.isArray(v) && v.every((x) => Number.isInteger(x) && (x as number) > 0), "a list of whole numbers above 0"],
+	autoIntegrate: [isBoolean, "true or false"],
+	autoSync: [isBoolean, "true or false"],
+	integrationHeading: [isString, "a text"],
+	excludedFolders: [isStringList, "a list of texts"],
+	timestampsInReadingView: [isBoolean, "true or false"],
+	timestampsInLivePreview: [isBoolean, "true or false"],
+	maxNoteBytes: [(v) => typeof v === "number" && Number.isFinite(v) && v > 0, "a number above 0"],
+};
+
+/**
+ * Saved settings (what `data.json` holds, hand edits included) checked key by key: every
+ * known key of the wrong type (or null) is named in `problems` and replaced by its
+ * default; unknown keys are ignored. A saved value that is not an object at all is one
+ * problem, and the defaults.
+ */
+export function checkSettings(saved: unknown): { settings: SourceSettings; problems: string[] } {
+	const settings: SourceSettings = { ...DEFAULT_SETTINGS };
+	if (saved === null || saved === undefined) return { settings, problems: [] };
+	if (typeof saved !== "object" || Array.isArray(saved)) return { settings, problems: ["the settings are not an object of keys and values"] };
+	const problems: string[] = [];
+	const record = saved as Record<string, unknown>;
+	for (const key of Object.keys(CHECKS) as (keyof SourceSettings)[]) {
+		if (!Object.prototype.hasOwnProperty.call(record, key)) continue;
+		const value = record[key];
+		const [ok, expected] = CHECKS[key];
+		if (ok(value)) (settings as unknown as Record<string, unknown>)[key] = Array.isArray(value) ? [...(value as unknown[])] : value;
+		else problems.push(`"${key}" should be ${expected}, not ${JSON.stringify(value) ?? String(value)}`);
+	}
+	return { settings, problems };
 }
 
 /** True when `path` is inside `folder` (vault-relative; empty folder = whole vault). */

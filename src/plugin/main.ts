@@ -1,6 +1,6 @@
 /** Source Lifecycle: wiring only. Each line below points at the module that does the work. */
-import { Plugin } from "obsidian";
-import { withDefaults, type SourceSettings } from "../core/settings";
+import { Notice, Plugin } from "obsidian";
+import { checkSettings, withDefaults, type SourceSettings } from "../core/settings";
 import { VaultSourceIndex } from "./index";
 import { NoteWriter } from "./writer";
 import { SourceSettingsTab } from "./settings-tab";
@@ -18,7 +18,10 @@ export default class SourceLifecyclePlugin extends Plugin {
 	lifecycle!: LifecycleActions;
 
 	override async onload(): Promise<void> {
-		this.settings = withDefaults((await this.loadData()) as Partial<SourceSettings> | null);
+		// Hand-edited settings of the wrong type fall back to their defaults, and the user is told which.
+		const saved = checkSettings(await this.loadData());
+		this.settings = saved.settings;
+		if (saved.problems.length) new Notice(`Source Lifecycle: these saved settings could not be used, so their defaults apply: ${saved.problems.join("; ")}.`, 15000);
 		this.sourceIndex = this.addChild(new VaultSourceIndex(this.app, this.settings));
 		this.writer = new NoteWriter(this.app);
 		this.addSettingTab(new SourceSettingsTab(this.app, this));

@@ -118,4 +118,32 @@ describe("cli scan", () => {
 		const r = await cli("scan", vault.root, "--json");
 		expect(r.json.sources.map((s: any) => s.path)).toEqual(["In/a.md"]);
 	});
+
+	describe("the plugin's settings file", () => {
+		const settingsFile = ".obsidian/plugins/source-lifecycle/data.json";
+		const note = "---\nid: SRC-a\ntitle: A\nstatus: raw\n---\n";
+
+		it("is followed when valid (a BOM is allowed)", async () => {
+			vault = new TempVault({ [settingsFile]: "\uFEFF" + JSON.stringify({ idPrefix: "SRC-" }), "a.md": note });
+			const r = await cli("scan", vault.root, "--json");
+			expect(r.code).toBe(0);
+			expect(r.json.sources.map((s: any) => s.id)).toEqual(["SRC-a"]);
+		});
+
+		it.each([
+			["not JSON", '{"idPrefix":"SRC-",}', "not valid JSON"],
+			["a value of the wrong type", JSON.stringify({ idPrefix: "SRC-", excludedFolders: "Inbox" }), '"excludedFolders" should be a list of texts, not "Inbox"'],
+			["null where a list belongs", JSON.stringify({ statuses: null }), '"statuses" should be a non-empty list of texts, not null'],
+		])("is refused when it is %s: exit 2, the file named, nothing written", async (_what, settings, reason) => {
+			vault = new TempVault({ [settingsFile]: settings, "a.md": note, "Note.md": "[[a]]\n" });
+			for (const argv of [["scan"], ["sync"], ["status", "a.md", "archived"]]) {
+				const r = await cli(argv[0] as string, vault.root, ...argv.slice(1), "--json");
+				expect(r.code).toBe(2);
+				expect(r.stderr).toContain(settingsFile);
+				expect(r.stderr).toContain(reason);
+				expect(r.stderr).not.toContain("unexpected error");
+			}
+			expect(vault.read("a.md")).toBe(note);
+		});
+	});
 });

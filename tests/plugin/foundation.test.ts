@@ -83,6 +83,17 @@ describe("plugin foundation on the obsidian mock", () => {
 		expect(modal.contentEl.textContent).toContain(evil);
 	});
 
+	it("loads hand-edited settings of the wrong type as their defaults and says which", async () => {
+		const { plugin } = await loadPlugin({ "a.md": src("id: SRC-a\ntitle: A") }, { idPrefix: "SRC-", excludedFolders: "Inbox", statuses: null });
+		expect(plugin.settings.idPrefix).toBe("SRC-");
+		expect(plugin.settings.excludedFolders).toEqual([]);
+		expect(plugin.settings.statuses).toEqual(["raw", "in_progress", "integrated", "archived"]);
+		expect(plugin.sourceIndex.index.getSource("a.md")?.id).toBe("SRC-a");
+		expect(Notice.shown).toHaveLength(1);
+		expect(Notice.shown[0]?.message).toContain('"excludedFolders" should be a list of texts');
+		expect(Notice.shown[0]?.message).toContain('"statuses" should be a non-empty list of texts');
+	});
+
 	it("registers the validate command without a default hotkey", async () => {
 		const { plugin } = await loadPlugin({});
 		const commands = [...(plugin as any).commands.values()];

@@ -254,10 +254,16 @@ async function loadOnTwoThreads(
 	return fromWorker;
 }
 
-/** Find a SOURCE note by vault path or by id. */
+/**
+ * Find a SOURCE note by vault path or by id. An id that more than one note holds names
+ * no note: refused (exit 2), with the paths to choose from.
+ */
 export function findSource(loaded: LoadedVault, pathOrId: string): SourceNote | null {
-	const byId = loaded.index.findById(pathOrId);
-	if (byId) return byId;
+	const byId = loaded.index.sourcesWithId(pathOrId);
+	if (byId.length > 1) {
+		throw new UsageError(`"${pathOrId}" is the id of ${byId.length} notes (${byId.map((s) => s.path).sort().join(", ")}); name the note by its path; nothing was done`);
+	}
+	if (byId[0]) return byId[0];
 	const path = loaded.vault.normalise(pathOrId);
 	return loaded.index.getSource(path) ?? null;
 }

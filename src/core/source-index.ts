@@ -120,6 +120,26 @@ export class SourceIndex {
 		return undefined;
 	}
 
+	/** Every source with this id (ids are meant to be unique; two notes can still share one). */
+	sourcesWithId(id: string): SourceNote[] {
+		const out: SourceNote[] = [];
+		for (const s of this.sourcesByPath.values()) if (s.id === id) out.push(s);
+		return out;
+	}
+
+	/** Ids held by more than one source, each with its paths (sorted), in id order. */
+	duplicateIds(): { id: string; paths: string[] }[] {
+		const paths = new Map<string, string[]>();
+		for (const s of this.sourcesByPath.values()) {
+			const list = paths.get(s.id);
+			if (list) list.push(s.path);
+			else paths.set(s.id, [s.path]);
+		}
+		const out: { id: string; paths: string[] }[] = [];
+		for (const [id, list] of paths) if (list.length > 1) out.push({ id, paths: list.sort() });
+		return out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+	}
+
 	sources(): IterableIterator<SourceNote> {
 		return this.sourcesByPath.values();
 	}

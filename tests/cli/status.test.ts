@@ -26,6 +26,27 @@ describe("cli status", () => {
 		expect(vault.read("s.md")).toContain("status: in_progress\n");
 	});
 
+	it("refuses an id two notes share (exit 2, both named, neither written); each is reachable by path", async () => {
+		const a = note("id: SOURCE-1\ntitle: First\nstatus: raw");
+		const b = note("id: SOURCE-1\ntitle: Second\nstatus: raw");
+		vault = new TempVault({ "a.md": a, "sub/b.md": b });
+		for (const command of [["status", "SOURCE-1", "archived"], ["timestamps", "SOURCE-1"], ["linkify", "SOURCE-1"]]) {
+			const r = await cli(command[0] as string, vault.root, ...command.slice(1));
+			expect(r.code).toBe(2);
+			expect(r.stderr).toContain('"SOURCE-1" is the id of 2 notes (a.md, sub/b.md)');
+		}
+		expect(vault.read("a.md")).toBe(a);
+		expect(vault.read("sub/b.md")).toBe(b);
+		const byPath = await cli("status", vault.root, "sub/b.md", "archived");
+		expect(byPath.code).toBe(0);
+		expect(vault.read("sub/b.md")).toContain("status: archived");
+		expect(vault.read("a.md")).toBe(a);
+		const scan = await cli("scan", vault.root, "--json");
+		expect(scan.code).toBe(0);
+		expect(scan.stderr).toContain("warning: SOURCE-1 is the id of 2 notes: a.md, sub/b.md");
+		expect(scan.json.sources).toHaveLength(2);
+	});
+
 	it.each([
 		["CRLF + comments", note("id: SOURCE-c # id\nstatus: raw # captured\n# note\ndate_integrated: null\ntopics: [a, 'b']", "\r\n")],
 		["BOM", note("id: SOURCE-c\nstatus: 'raw'\ndate_integrated: null", "\n", "\uFEFF")],

@@ -59,4 +59,22 @@ describe("SourceIndex", () => {
 		index.setNote("s.md", { title: "no longer a source" });
 		expect(index.size).toBe(0);
 	});
+
+	it("lists the sources that share an id, and every id held more than once", () => {
+		const index = new SourceIndex(DEFAULT_SETTINGS);
+		index.setNote("b.md", source("dup"));
+		index.setNote("a.md", source("dup"));
+		index.setNote("c.md", source("one"));
+		index.setNote("z/x.md", source("also"));
+		index.setNote("y.md", source("also"));
+		expect(index.sourcesWithId("SOURCE-dup").map((s) => s.path).sort()).toEqual(["a.md", "b.md"]);
+		expect(index.sourcesWithId("SOURCE-one").map((s) => s.path)).toEqual(["c.md"]);
+		expect(index.sourcesWithId("SOURCE-none")).toEqual([]);
+		expect(index.duplicateIds()).toEqual([
+			{ id: "SOURCE-also", paths: ["y.md", "z/x.md"] },
+			{ id: "SOURCE-dup", paths: ["a.md", "b.md"] },
+		]);
+		index.setNote("b.md", source("other"));
+		expect(index.duplicateIds()).toEqual([{ id: "SOURCE-also", paths: ["y.md", "z/x.md"] }]);
+	});
 });

@@ -22,7 +22,10 @@ export function scan(loaded: LoadedVault, _args: CliArgs): CommandResult {
 			problems: validateSource(s, settings, (linkpath, from) => resolver.resolve(linkpath, from) !== null),
 		}));
 	const errors = loaded.errors;
+	// Not a problem of either note alone (SPEC §2's codes), but worth knowing: `status <id>` refuses such an id.
+	const warnings = index.duplicateIds().map((d) => `${d.id} is the id of ${d.paths.length} notes: ${d.paths.join(", ")}`);
 	return {
+		warnings,
 		json: { sources, errors },
 		// Built only when printed (not for --json).
 		get text() {

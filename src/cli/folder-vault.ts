@@ -16,7 +16,10 @@ const SEPARATOR = WINDOWS ? /[\\/]/ : /\//;
 /** Temporary files of an atomic write; never `.md`, and dot-prefixed so no vault lists them. */
 export const TEMP_MARK = ".sl-tmp";
 
-export type ReadNote = { ok: true; text: string; bytes: number; raw?: Buffer } | { ok: false; message: string; looksBinary?: boolean; latin1?: string };
+export type ReadNote =
+	| { ok: true; text: string; bytes: number; raw?: Buffer }
+	/** `lenient`: a note that is not valid UTF-8, decoded as Obsidian shows it (each bad byte as U+FFFD). */
+	| { ok: false; message: string; looksBinary?: boolean; lenient?: string };
 
 const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
@@ -138,7 +141,7 @@ export class FolderVault {
 		try {
 			return { ok: true, text: decoder.decode(buf), bytes: buf.length };
 		} catch {
-			return { ok: false, message: "file is not valid UTF-8", latin1: buf.toString("latin1") };
+			return { ok: false, message: "file is not valid UTF-8", lenient: buf.toString("utf8") };
 		}
 	}
 
@@ -236,12 +239,12 @@ class LazyText {
 }
 
 /**
- * A note's bytes, checked to be UTF-8 (invalid UTF-8 is an error, with a latin1 view to
- * tell whether it looks like a source); the text itself is decoded only when asked for.
+ * A note's bytes, checked to be UTF-8 (invalid UTF-8 is an error, with the text as Obsidian
+ * decodes it, bad bytes as U+FFFD); the text itself is decoded only when asked for.
  */
 export function decodeNote(buf: Buffer): ReadNote {
 	if (isUtf8(buf)) return new LazyText(buf);
-	return { ok: false, message: "file is not valid UTF-8", latin1: buf.toString("latin1") };
+	return { ok: false, message: "file is not valid UTF-8", lenient: buf.toString("utf8") };
 }
 
 /**

@@ -43,7 +43,12 @@ export interface RecordContext {
 export function noteRecord(path: string, read: ReadNote, ctx: RecordContext, deferSource?: () => boolean): NoteRecord {
 	const prefix = ctx.settings.idPrefix;
 	if (!read.ok) {
-		const looks = read.latin1 !== undefined ? rawLooksLikeSource(read.latin1, prefix) : true;
+		const lenient = read.lenient;
+		const looks = lenient !== undefined ? rawLooksLikeSource(lenient, prefix) : true;
+		// Not UTF-8 and not a SOURCE note: Obsidian still reads it (bad bytes as U+FFFD) and
+		// counts its links, so it integrates sources here too. It is never written: a command
+		// that reads it again gets the UTF-8 error.
+		if (lenient !== undefined && !looks) return recordOf(path, lenient, () => lenient, ctx) as LoadedRecord;
 		return { kind: "unread", message: read.message, looks };
 	}
 	// The frontmatter alone when it can be cut out of the bytes: a source's body is then never decoded.

@@ -90,4 +90,25 @@ describe("cli scan and sync with a malformed SOURCE note", () => {
 		expect(r.json.sources.find((s: any) => s.id === "SOURCE-s").backlinks).toEqual([]);
 		expect(r.json.errors.map((e: any) => e.path)).toEqual(["broken.md"]);
 	});
+
+	it("counts the links of a note that is not UTF-8 as Obsidian does (bad bytes as U+FFFD), and never writes it", async () => {
+		const latin = Buffer.concat([Buffer.from("caf"), Buffer.from([0xe9]), Buffer.from(" [[small]] 0:10 x\n")]);
+		const vault = new TempVault({
+			"small.md": "---\nid: SOURCE-S\ntitle: Small\nstatus: raw\nurl: https://youtu.be/dQw4w9WgXcQ\n---\n",
+			"latin.md": latin,
+		});
+		const links = await cli("links", vault.root, "--json");
+		expect(links.code).toBe(0);
+		expect(links.json.resolvedLinks).toEqual({ "latin.md": { "small.md": 1 }, "small.md": {} });
+		const scan = await cli("scan", vault.root, "--json");
+		expect(scan.code).toBe(0);
+		expect(scan.json.sources[0].backlinks).toEqual(["latin.md"]);
+		const sync = await cli("sync", vault.root, "--json", "--today", "2026-11-23");
+		expect(sync.json.changed[0].changes.integrated_into).toEqual(["[[latin]]"]);
+		const linkify = await cli("linkify", vault.root, "latin.md");
+		expect(linkify.code).toBe(1);
+		expect(linkify.stderr).toContain("latin.md: file is not valid UTF-8");
+		expect(vault.bytes("latin.md").equals(latin)).toBe(true);
+		vault.remove();
+	});
 });

@@ -74,7 +74,7 @@ export async function loadSettings(vault: FolderVault): Promise<SourceSettings> 
 	try {
 		raw = await readFile(`${vault.root}/${SETTINGS_PATH}`, "utf8");
 	} catch (e) {
-		if ((e as NodeJS.ErrnoException).code === "ENOENT") return withDefaults(null);
+		if ((e as { code?: unknown }).code === "ENOENT") return withDefaults(null);
 		throw new UsageError(`${SETTINGS_PATH}: the plugin's settings could not be read (${(e as Error).message}); nothing was done`);
 	}
 	let saved: unknown;

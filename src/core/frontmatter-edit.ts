@@ -53,8 +53,10 @@ export function editFrontmatter(text: string, edits: readonly FieldEdit[]): Edit
 
 	let newYaml = yamlText;
 	if (appended.length > 0) {
-		const needsBreak = newYaml.length > 0 && !newYaml.endsWith("\n");
-		splices.push({ from: newYaml.length, to: newYaml.length, insert: (needsBreak ? block.eol : "") + appended.join("") });
+		// New keys go last in the map: before a document end marker (`...`) when there is one.
+		const end = documentEnd(newYaml);
+		const needsBreak = end > 0 && newYaml.charCodeAt(end - 1) !== 10;
+		splices.push({ from: end, to: end, insert: (needsBreak ? block.eol : "") + appended.join("") });
 	}
 	splices.sort((a, b) => b.from - a.from);
 	for (const s of splices) newYaml = newYaml.slice(0, s.from) + s.insert + newYaml.slice(s.to);
@@ -65,6 +67,12 @@ export function editFrontmatter(text: string, edits: readonly FieldEdit[]): Edit
 		return { ok: false, reason: "internal: the edited frontmatter would not read back as intended; nothing written" };
 	}
 	return { ok: true, text: text.slice(0, block.yamlStart) + newYaml + text.slice(block.yamlEnd), changed: true };
+}
+
+/** Where the YAML document's content ends: the start of its `...` line, or the end of the text. */
+function documentEnd(yamlText: string): number {
+	const marker = /^\.\.\.[ \t]*(?:#.*)?\r?$/m.exec(yamlText);
+	return marker ? marker.index : yamlText.length;
 }
 
 function findPair(map: YAMLMap, key: string): Pair | undefined {

@@ -94,6 +94,14 @@ describe("editFrontmatter", () => {
 		expect(r.ok && r.text).toBe('\uFEFF---\r\ntitle: "B" # the title\r\nstatus: raw\r\ndate_integrated: 2026-01-02\r\n---\r\nBody\r\n');
 	});
 
+	it.each([
+		["LF", "---\nid: SOURCE-9\ntitle: x\n...\n---\nBody\n", "---\nid: SOURCE-9\ntitle: x\nstatus: raw\n...\n---\nBody\n"],
+		["CRLF and a comment", "---\r\nid: SOURCE-9\r\n... # end\r\n---\r\n", "---\r\nid: SOURCE-9\r\nstatus: raw\r\n... # end\r\n---\r\n"],
+	])("adds a missing key before a document end marker (...), %s", (_what, text, expected) => {
+		const r = editFrontmatter(text, [{ key: "status", value: "raw" }]);
+		expect(r.ok && r.text).toBe(expected);
+	});
+
 	it("appends to a block list in the style of its first item", () => {
 		const text = "---\naliases:\n  - 'One'\n  - 'Two' # mine\nx: 1\n---\n";
 		const r = editFrontmatter(text, [{ key: "aliases", value: ["One", "Two", "Three"] }]);

@@ -7,6 +7,7 @@ if (isLoadWorker()) {
 } else {
 	run(process.argv.slice(2), {
 		stdout: (s) => process.stdout.write(s),
+		pretty: process.stdout.isTTY === true,
 		stderr: (s) => process.stderr.write(s),
 	}).then(
 		(code) => exitWhenFlushed(code),

@@ -27,6 +27,8 @@ export const COMMANDS: Record<string, Command> = {
 
 export interface Io {
 	stdout: (s: string) => void;
+	/** Indent --json output (stdout is a terminal); one line otherwise, for pipes and files. */
+	pretty?: boolean;
 	stderr: (s: string) => void;
 }
 
@@ -44,7 +46,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
 		const result = await command(loaded, args);
 		for (const w of [...vault.warnings, ...(result.warnings ?? [])]) io.stderr(`warning: ${w}\n`);
 		for (const e of result.errors) io.stderr(`${e.path}: ${e.message}\n`);
-		io.stdout((args.json ? JSON.stringify(withErrors(result), null, 2) : result.text) + "\n");
+		io.stdout((args.json ? JSON.stringify(withErrors(result), null, io.pretty === true ? 2 : undefined) : result.text) + "\n");
 		if (result.exit !== undefined) return result.exit;
 		return result.errors.length ? 1 : 0;
 	} catch (e) {

@@ -1,3 +1,4 @@
+import { run } from "../../src/cli/main";
 import { cli, TempVault } from "../helpers/vault";
 import { seedNote } from "../helpers/fixtures";
 
@@ -145,5 +146,21 @@ describe("cli scan", () => {
 			}
 			expect(vault.read("a.md")).toBe(note);
 		});
+	});
+
+	it("prints --json on one line for pipes and files, indented on a terminal", async () => {
+		vault = new TempVault({ "a.md": "---\nid: SOURCE-a\ntitle: A\nstatus: raw\n---\n" });
+		const out = async (pretty: boolean) => {
+			let stdout = "";
+			const code = await run(["scan", vault.root, "--json"], { stdout: (s) => (stdout += s), stderr: () => undefined, pretty });
+			expect(code).toBe(0);
+			return stdout;
+		};
+		const piped = await out(false);
+		const terminal = await out(true);
+		expect(piped.split("\n")).toHaveLength(2);
+		expect(piped.endsWith("\n")).toBe(true);
+		expect(terminal).toContain('\n  "sources": [\n');
+		expect(JSON.parse(piped)).toEqual(JSON.parse(terminal));
 	});
 });

@@ -1,11 +1,12 @@
 /**
  * What on a Markdown line is not plain text for the timestamp scanner (SPEC §6): inline
- * code, links, wikilinks and embeds, autolinks and bare URLs — as ranges of the line.
- * Pure and linear in the line's length.
+ * code, links, wikilinks and embeds, autolinks and bare URLs, inline HTML tags and math —
+ * as ranges of the line. Pure and linear in the line's length.
  */
 
 const BACKTICK = 96;
 const COLON = 58;
+const DOLLAR = 36;
 const NONE: number[] = [];
 
 function isBlank(c: number): boolean {
@@ -15,7 +16,9 @@ function isBlank(c: number): boolean {
 /**
  * Ranges of a line (sorted, disjoint, as flat [from, to, from, to…]) where a token does
  * not count: inline code, Markdown links and images (text and destination), reference
- * links, wikilinks and embeds, autolinks and bare URLs. Linear in the line's length.
+ * links, wikilinks and embeds, autolinks and bare URLs, HTML tags (a timestamp in an
+ * attribute is no text, and a link written there would break the tag) and inline math
+ * (`$…$`, `$$…$$`). Linear in the line's length.
  */
 export function excludedRanges(text: string, ls: number, le: number): number[] {
 	if (!mayHoldCodeOrLink(text, ls, le)) return NONE;
@@ -24,16 +27,122 @@ export function excludedRanges(text: string, ls: number, le: number): number[] {
 	for (const r of code) ranges.push(r);
 	linkRanges(text, ls, le, code, ranges);
 	urlRanges(text, ls, le, ranges);
+	htmlTagRanges(text, ls, le, code, ranges);
+	mathRanges(text, ls, le, code, ranges);
 	return mergeRanges(ranges);
 }
 
-/** Quick test (one pass, no allocation): does the line hold a backtick, `[`, `<` or `://`? */
+/** Quick test (one pass, no allocation): does the line hold a backtick, `[`, `<`, `$` or `://`? */
 function mayHoldCodeOrLink(text: string, ls: number, le: number): boolean {
 	for (let i = ls; i < le; i++) {
 		const c = text.charCodeAt(i);
-		if (c === BACKTICK || c === 91 || c === 60 || (c === COLON && text.charCodeAt(i + 1) === 47)) return true;
+		if (c === BACKTICK || c === 91 || c === 60 || c === DOLLAR || (c === COLON && text.charCodeAt(i + 1) === 47)) return true;
 	}
 	return false;
+}
+
+/**
+ * HTML tags on the line, outside code spans: `<name …>`, `</name>` and `<!-- … -->`, each
+ * closed on the same line (a `>` inside a quoted attribute value does not close the tag).
+ */
+function htmlTagRanges(text: string, ls: number, le: number, code: number[], out: number[]): void {
+	const cursor = { i: 0 };
+	// Once a tag or comment runs to the end of the line unclosed, later ones are not looked
+	// for: each search is then at most one pass over the rest of the line.
+	let open = true;
+	let lt = indexIn(text, 60, ls, le);
+	while (lt !== -1 && open) {
+		let end = -1;
+		if (!inSpans(code, lt, cursor)) {
+			if (text.startsWith("<!--", lt)) {
+				const close = text.slice(lt + 4, le).indexOf("-->");
+				if (close !== -1) end = lt + 4 + close + 3;
+				else open = false;
+			} else {
+				const n = text.charCodeAt(lt + 1) === 47 /* / */ ? lt + 2 : lt + 1;
+				if (isAsciiLetter(text.charCodeAt(n))) {
+					end = tagEnd(text, n, le);
+					if (end === le + 1) {
+						end = -1;
+						open = false;
+					}
+				}
+			}
+		}
+		if (end !== -1) out.push(lt, end);
+		lt = indexIn(text, 60, end !== -1 ? end : lt + 1, le);
+	}
+}
+
+/**
+ * Offset after the `>` closing a tag whose name starts at `from`; -1 at a `<` first (no
+ * tag); `le + 1` when the line ends first.
+ */
+function tagEnd(text: string, from: number, le: number): number {
+	let quote = 0;
+	for (let i = from; i < le; i++) {
+		const c = text.charCodeAt(i);
+		if (quote !== 0) {
+			if (c === quote) quote = 0;
+		} else if (c === 34 || c === 39) quote = c;
+		else if (c === 62) return i + 1;
+		else if (c === 60) return -1;
+	}
+	return le + 1;
+}
+
+function isAsciiLetter(c: number): boolean {
+	return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/**
+ * Inline math outside code spans: `$$…$$`, and `$…$` whose content neither starts nor
+ * ends with a space and whose closing `$` is not followed by a digit (so "$5 and $10"
+ * is money, not math). An escaped `\$` opens and closes nothing.
+ */
+function mathRanges(text: string, ls: number, le: number, code: number[], out: number[]): void {
+	// The dollars that can open or close: unescaped, outside code spans.
+	const cursor = { i: 0 };
+	const dollars: number[] = [];
+	for (let d = indexIn(text, DOLLAR, ls, le); d !== -1; d = indexIn(text, DOLLAR, d + 1, le)) {
+		if ((d > ls && text.charCodeAt(d - 1) === 92) || inSpans(code, d, cursor)) continue;
+		dollars.push(d);
+	}
+	const closesInline = (j: number): boolean => {
+		const next = text.charCodeAt(j + 1);
+		return !isBlank(text.charCodeAt(j - 1)) && !(j + 1 < le && next >= 48 && next <= 57);
+	};
+	// A closer that serves one opener serves every earlier one: once a search finds none,
+	// no later opener of that kind closes either (so the whole line is one pass).
+	let doubles = true;
+	let singles = true;
+	let k = 0;
+	while (k < dollars.length) {
+		const d = dollars[k] as number;
+		if (dollars[k + 1] === d + 1) {
+			let j = k + 2;
+			while (doubles && j + 1 < dollars.length && dollars[j + 1] !== (dollars[j] as number) + 1) j++;
+			if (doubles && j + 1 < dollars.length) {
+				out.push(d, (dollars[j] as number) + 2);
+				k = j + 2;
+				continue;
+			}
+			doubles = false;
+			k += 2;
+			continue;
+		}
+		if (singles && d + 1 < le && !isBlank(text.charCodeAt(d + 1))) {
+			let j = k + 1;
+			while (j < dollars.length && !closesInline(dollars[j] as number)) j++;
+			if (j < dollars.length) {
+				out.push(d, (dollars[j] as number) + 1);
+				k = j + 1;
+				continue;
+			}
+			singles = false;
+		}
+		k++;
+	}
 }
 
 /** Inline code spans of a line: a run of n backticks closed by the next run of exactly n. */

@@ -180,7 +180,7 @@ export function scanTimestamps(text: string, options: ScanOptions = {}): ScanRes
 	let le = -1;
 	let startPos = -2;
 	// A code span, link or URL can only hold a token when it starts before the token's
-	// end: at a `, [ or < (or a "://" before it), or as a URL whose scheme the token
+	// end: at a `, [, < or $ (or a "://" before it), or as a URL whose scheme the token
 	// begins. So the line is read up to the token (`checkedTo`, once per line: linear)
 	// and its ranges are computed only when such a character is there (`opener`).
 	// A token's own characters (digits, and colons before digits) are none of these.
@@ -314,7 +314,7 @@ export function scanTimestamps(text: string, options: ScanOptions = {}): ScanRes
 		if (excluded === null) {
 			while (!opener && checkedTo < s) {
 				const ch = text.charCodeAt(checkedTo);
-				opener = ch === BACKTICK || ch === 91 || ch === 60 || (ch === COLON && text.charCodeAt(checkedTo + 1) === 47);
+				opener = ch === BACKTICK || ch === 91 || ch === 60 || ch === 36 || (ch === COLON && text.charCodeAt(checkedTo + 1) === 47);
 				checkedTo++;
 			}
 			if (!opener && checkedTo < e) checkedTo = e;

@@ -148,6 +148,18 @@ describe("findTimestamps: never in code, links or frontmatter", () => {
 		["triple backticks inside a line, then a token", "use ```x``` then (3:07)", ["3:07"]],
 		["tildes inside a line, then a token", "a ~~~ b (3:07)", ["3:07"]],
 		["escaped brackets", "\\[3:07\\] Intro", []],
+		["an HTML attribute", '<span title="(18:00)">x</span>', []],
+		["an HTML attribute holding >", "<abbr title='a > (18:00)'>x</abbr> (0:10)", ["0:10"]],
+		["text between HTML tags", "<b>(18:00)</b> Intro", ["18:00"]],
+		["an HTML comment", "<!-- (18:00) --> (0:10)", ["0:10"]],
+		["a tag never closed on the line", "<span title=\"x (18:00)", ["18:00"]],
+		["a less-than sign, not a tag", "1 < 2 and (3:07)", ["3:07"]],
+		["inline math", "$(20:00)$ and $x$", []],
+		["display math on a line", "$$ f(20:00) $$ then (0:10)", ["0:10"]],
+		["money, not math", "costs $5 at (3:07) and $10", ["3:07"]],
+		["a dollar with a space after", "$ (3:07) $", ["3:07"]],
+		["an escaped dollar", "\\$(3:07)$", ["3:07"]],
+		["a dollar in code", "`$` (3:07) `$`", ["3:07"]],
 	])("%s", (_name, body, expected) => {
 		expect(texts(body)).toEqual(expected);
 	});
@@ -218,6 +230,14 @@ describe("findTimestamps: positions", () => {
 	it("merges excluded ranges of a line, sorted", () => {
 		const line = "`a` [b](c) https://x.y [[z]]";
 		expect(excludedRanges(line, 0, line.length)).toEqual([0, 3, 4, 10, 11, 22, 23, 28]);
+		const html = "<i>a</i> $b$ <!-- c -->";
+		expect(excludedRanges(html, 0, html.length)).toEqual([0, 3, 4, 8, 9, 12, 13, 23]);
+	});
+
+	it.each(['<a "', "<!-- ", "$x ", "<a title='x"])("finds nothing to exclude on a long line of %j never closed (one pass)", (unit) => {
+		const line = unit.repeat(50_000) + " (3:07)";
+		expect(excludedRanges(line, 0, line.length)).toEqual([]);
+		expect(scanTimestamps(line).timestamps.map((t) => t.text)).toEqual(["3:07"]);
 	});
 });
 

@@ -132,6 +132,8 @@ export class TriageList {
 	/** Keyboard: j/k or arrows move, Home/End, PageUp/PageDown, Enter and the action keys. */
 	handleKey(evt: KeyboardEvent): boolean {
 		if (evt.ctrlKey || evt.metaKey || evt.altKey) return false;
+		// A focused button in a row keeps its own keys: Enter or Space presses it (and must not open the selected note).
+		if (evt.target !== this.el && isControl(evt.target)) return false;
 		const page = Math.max(1, Math.floor(this.viewportHeight() / this.rowHeight) - 1);
 		let handled = true;
 		switch (evt.key) {
@@ -244,4 +246,9 @@ export class TriageList {
 /** Mount a list with these items in `container` (bench and browser tests). */
 export function mountTriageList(container: HTMLElement, items: readonly QueueItem[], options: TriageListOptions = {}): TriageList {
 	return new TriageList(container, options).setItems(items);
+}
+
+function isControl(target: EventTarget | null): boolean {
+	const tag = (target as { tagName?: unknown } | null)?.tagName;
+	return tag === "BUTTON" || tag === "INPUT" || tag === "SELECT" || tag === "TEXTAREA" || tag === "A";
 }

@@ -243,6 +243,22 @@ describe("triage view: keyboard and actions", () => {
 		expect(spy).not.toHaveBeenCalled();
 	});
 
+	it("Enter on a focused row button presses that button, and does not open the selected note", async () => {
+		const { view, plugin } = await open();
+		const archive = jest.spyOn(plugin.lifecycle, "archive");
+		const openSpy = jest.spyOn(view.app.workspace, "getLeaf");
+		key(view, "j");
+		const button = rows(view)[0]?.querySelector('button[data-action="archive"]') as HTMLButtonElement;
+		const enter = new KeyboardEvent("keydown", { key: "Enter", bubbles: true, cancelable: true });
+		button.dispatchEvent(enter);
+		expect(enter.defaultPrevented).toBe(false);
+		expect(openSpy).not.toHaveBeenCalled();
+		// The browser turns that Enter into a click on the button.
+		button.click();
+		await settle();
+		expect(archive).toHaveBeenCalledTimes(1);
+	});
+
 	it("shows per-item buttons for the transitions allowed from the item's status", async () => {
 		const { view } = await open();
 		const actionsOf = (title: string) => {

@@ -77,8 +77,12 @@ export class IntegrateTargetModal extends FuzzySuggestModal<TargetChoice> {
 		if (name === "") return found;
 		const lower = name.toLowerCase();
 		const exists = this.app.vault.getMarkdownFiles().some((f) => f.basename.toLowerCase() === lower || f.path.toLowerCase() === `${lower}.md`);
-		if (!exists) found.push({ item: { create: name }, match: { score: -1, matches: [] } });
-		return found;
+		if (exists) return found;
+		// Last, but always shown: the picker displays at most `limit` suggestions, and a loose
+		// fuzzy match of a new name can fill them all.
+		const shown = found.length >= this.limit ? found.slice(0, Math.max(0, this.limit - 1)) : found;
+		shown.push({ item: { create: name }, match: { score: -1, matches: [] } });
+		return shown;
 	}
 
 	override renderSuggestion(value: FuzzyMatch<TargetChoice>, el: HTMLElement): void {

@@ -207,6 +207,18 @@ describe("integrate into note", () => {
 		expect(text(app, "Sources/Talk.md")).toContain('integrated_into:\n  - "[[Fresh idea]]"');
 	});
 
+	it("keeps the create choice among the shown suggestions when many notes match the typed name", async () => {
+		const notes: Record<string, string> = { "Sources/Talk.md": seedNote() };
+		for (let i = 0; i < 300; i++) notes[`Research/Research log part ${i}.md`] = "x";
+		const { app, plugin } = await loadPlugin(notes);
+		plugin.lifecycle.pickAndIntegrate(asReal(file(app, "Sources/Talk.md")));
+		const modal = Modal.opened.at(-1) as unknown as IntegrateTargetModal;
+		const suggestions = modal.getSuggestions("Research log");
+		expect(suggestions).toHaveLength(modal.limit);
+		expect(suggestions.at(-1)?.item).toEqual({ create: "Research log" });
+		expect(suggestions.filter((s) => s.item instanceof TFile)).toHaveLength(modal.limit - 1);
+	});
+
 	it.each([
 		["Idea", "", "Idea.md"],
 		["Idea.md", "", "Idea.md"],

@@ -1,5 +1,5 @@
 /** Source Lifecycle: wiring only. Each line below points at the module that does the work. */
-import { Notice, Plugin } from "obsidian";
+import { MarkdownView, Notice, Plugin } from "obsidian";
 import { checkSettings, withDefaults, type SourceSettings } from "../core/settings";
 import { VaultSourceIndex } from "./index";
 import { NoteWriter } from "./writer";
@@ -53,5 +53,11 @@ export default class SourceLifecyclePlugin extends Plugin {
 		if (recognition || before.excludedFolders !== this.settings.excludedFolders) this.sourceIndex.rebuild(this.settings);
 		// Editors re-run their extensions, so Live Preview seek links appear or go at once.
 		if (before.timestampsInLivePreview !== this.settings.timestampsInLivePreview) this.app.workspace.updateOptions();
+		// Reading views render again, so their seek links appear or go at once too.
+		if (before.timestampsInReadingView !== this.settings.timestampsInReadingView) {
+			for (const leaf of this.app.workspace.getLeavesOfType("markdown")) {
+				if (leaf.view instanceof MarkdownView) leaf.view.previewMode.rerender(true);
+			}
+		}
 	}
 }

@@ -602,6 +602,13 @@ export abstract class ItemView extends View {
 export class MarkdownView extends ItemView {
 	file: TFile | null = null;
 	editor: any = null;
+	/** `MarkdownPreviewView`: how many times it was asked to render again, and how (`full`). */
+	previewMode = {
+		rerenders: [] as boolean[],
+		rerender(full?: boolean): void {
+			this.rerenders.push(full === true);
+		},
+	};
 	getViewType(): string {
 		return "markdown";
 	}

@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-import { Modal, Notice, TFile } from "../__mocks__/obsidian";
+import { MarkdownView, Modal, Notice, TFile } from "../__mocks__/obsidian";
 import { validateVault, ValidationModal } from "../../src/plugin/validate";
 import { loadPlugin } from "../helpers/plugin";
 import { seedNote } from "../helpers/fixtures";
@@ -107,5 +107,20 @@ describe("plugin foundation on the obsidian mock", () => {
 		await plugin.updateSettings({ idPrefix: "SRC-" });
 		expect([...plugin.sourceIndex.index.sources()].map((s) => s.path)).toEqual(["a.md"]);
 		expect((plugin as any).savedData.idPrefix).toBe("SRC-");
+	});
+
+	it("renders open reading views again when seek links in reading view are turned off or on", async () => {
+		const { app, plugin } = await loadPlugin({ "b.md": seedNote() });
+		const leaf = app.workspace.getLeaf(true);
+		await leaf.setViewState({ type: "markdown" });
+		leaf.view = new MarkdownView(leaf);
+		const other = app.workspace.getLeaf(true);
+		await other.setViewState({ type: "source-lifecycle-triage-x" });
+		await plugin.updateSettings({ autoSync: true });
+		expect(leaf.view.previewMode.rerenders).toEqual([]);
+		await plugin.updateSettings({ timestampsInReadingView: false });
+		expect(leaf.view.previewMode.rerenders).toEqual([true]);
+		await plugin.updateSettings({ timestampsInReadingView: true });
+		expect(leaf.view.previewMode.rerenders).toEqual([true, true]);
 	});
 });

@@ -6,6 +6,7 @@
 import { chmodSync, closeSync, fstatSync, fsyncSync, lstatSync, openSync, readdirSync, readFileSync, readSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, type Dirent } from "fs";
 import { isUtf8 } from "buffer";
 import { isAbsolute, join, relative, sep } from "path";
+import { formatBytes, overLimitMessage } from "../core/settings";
 
 export class UsageError extends Error {}
 
@@ -267,12 +268,4 @@ export function frontmatterHead(raw: Buffer): string | null {
 	return null;
 }
 
-export function overLimitMessage(size: number, maxBytes: number): string {
-	return `note is ${formatBytes(size)}, over the ${formatBytes(maxBytes)} limit; not read`;
-}
-
-export function formatBytes(n: number): string {
-	if (n >= 1024 * 1024) return `${(n / 1024 / 1024).toFixed(1)} MB`;
-	if (n >= 1024) return `${(n / 1024).toFixed(1)} KB`;
-	return `${n} bytes`;
-}
+export { formatBytes, overLimitMessage } from "../core/settings";

@@ -93,3 +93,14 @@ export function isInFolder(path: string, folder: string): boolean {
 	if (f === "") return true;
 	return path.startsWith(f + "/");
 }
+
+/** Why a note of `size` bytes is not read or written under the `maxNoteBytes` setting. */
+export function overLimitMessage(size: number, maxBytes: number): string {
+	return `note is ${formatBytes(size)}, over the ${formatBytes(maxBytes)} limit; not read`;
+}
+
+export function formatBytes(n: number): string {
+	if (n >= 1024 * 1024) return `${(n / 1024 / 1024).toFixed(1)} MB`;
+	if (n >= 1024) return `${(n / 1024).toFixed(1)} KB`;
+	return `${n} bytes`;
+}

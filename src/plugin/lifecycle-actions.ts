@@ -8,7 +8,7 @@ import { Notice, TFile, normalizePath, type App } from "obsidian";
 import { readFrontmatter } from "../core/frontmatter";
 import { appendSourceLink, integrateSourceText } from "../core/integration";
 import { allowedTargets, localToday, reopenStatus, transitionNote, ARCHIVED, INTEGRATED } from "../core/lifecycle";
-import type { SourceSettings } from "../core/settings";
+import { overLimitMessage, type SourceSettings } from "../core/settings";
 import { isSourceFrontmatter, scalarText } from "../core/source";
 import type { NoteWriter, WriteOutcome } from "./writer";
 import { IntegrateTargetModal, StatusSuggestModal, type TargetChoice } from "./modals";
@@ -86,6 +86,7 @@ export class LifecycleActions {
 			new Notice(`Source Lifecycle: ${source.path} was not integrated: ${reason}`);
 			return "refused";
 		};
+		if (source.stat.size > settings.maxNoteBytes) return refuse(overLimitMessage(source.stat.size, settings.maxNoteBytes));
 		let sourceText: string;
 		try {
 			sourceText = await this.app.vault.read(source);

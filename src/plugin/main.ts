@@ -23,7 +23,7 @@ export default class SourceLifecyclePlugin extends Plugin {
 		this.settings = saved.settings;
 		if (saved.problems.length) new Notice(`Source Lifecycle: these saved settings could not be used, so their defaults apply: ${saved.problems.join("; ")}.`, 15000);
 		this.sourceIndex = this.addChild(new VaultSourceIndex(this.app, this.settings));
-		this.writer = new NoteWriter(this.app);
+		this.writer = new NoteWriter(this.app, () => this.settings.maxNoteBytes);
 		this.addSettingTab(new SourceSettingsTab(this.app, this));
 
 		// Features register themselves below, one line each (timestamps, lifecycle, sync, triage).

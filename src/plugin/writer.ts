@@ -5,11 +5,16 @@
  */
 import { Notice, type App, type TFile } from "obsidian";
 import { editFrontmatter, type FieldEdit } from "../core/frontmatter-edit";
+import { overLimitMessage } from "../core/settings";
 
 export type WriteOutcome = "written" | "unchanged" | "refused";
 
 export class NoteWriter {
-	constructor(private app: App) {}
+	/** `maxBytes`: the maximum note size setting; a larger note is never read or written. */
+	constructor(
+		private app: App,
+		private maxBytes: () => number = () => Number.POSITIVE_INFINITY,
+	) {}
 
 	/** Set frontmatter fields, byte-exact; returns what happened. */
 	async setFields(file: TFile, edits: readonly FieldEdit[], quiet = false): Promise<WriteOutcome> {
@@ -27,7 +32,11 @@ export class NoteWriter {
 	): Promise<WriteOutcome> {
 		let outcome: WriteOutcome = "unchanged";
 		let reason = "";
-		try {
+		const max = this.maxBytes();
+		if (file.stat.size > max) {
+			outcome = "refused";
+			reason = overLimitMessage(file.stat.size, max);
+		} else try {
 			await this.app.vault.process(file, (text) => {
 				const r = edit(text);
 				if (!r.ok) {

@@ -61,12 +61,15 @@ export function editFrontmatter(text: string, edits: readonly FieldEdit[]): Edit
 	splices.sort((a, b) => b.from - a.from);
 	for (const s of splices) newYaml = newYaml.slice(0, s.from) + s.insert + newYaml.slice(s.to);
 
-	// Read back the way every reader of this plugin reads: the result must be what was intended.
-	const after = readYamlText(newYaml);
-	if (!after.ok || !deepEqual(after.data ?? {}, expected)) {
-		return { ok: false, reason: "internal: the edited frontmatter would not read back as intended; nothing written" };
+	// Read back the way every reader of this plugin reads: the whole note must still open the
+	// same frontmatter block, ending where the edited YAML ends, and it must read as intended.
+	const newText = text.slice(0, block.yamlStart) + newYaml + text.slice(block.yamlEnd);
+	const located = locateFrontmatter(newText);
+	const after = located && located.yamlEnd === block.yamlStart + newYaml.length ? readYamlText(newYaml) : null;
+	if (!after?.ok || !deepEqual(after.data ?? {}, expected)) {
+		return { ok: false, reason: "this frontmatter is laid out in a way this edit cannot be made in safely; edit it by hand" };
 	}
-	return { ok: true, text: text.slice(0, block.yamlStart) + newYaml + text.slice(block.yamlEnd), changed: true };
+	return { ok: true, text: newText, changed: true };
 }
 
 /** Where the YAML document's content ends: the start of its `...` line, or the end of the text. */
@@ -107,19 +110,25 @@ function replaceValue(yamlText: string, doc: Document, pair: Pair, value: FieldV
 		const gap = range[0] === colon + 1 ? " " : "";
 		// An empty value followed by a comment (`key: # note`): keep a space before the `#`.
 		const tail = range[0] === range[1] && yamlText.charCodeAt(range[1]) === 35 /* # */ ? " " : "";
-		return { from: range[0], to: range[1], insert: gap + insert + tail };
+		return { from: range[0], to: contentEnd(yamlText, range[0], range[1]), insert: gap + insert + tail };
 	}
 	// Change of shape (scalar ↔ list): rewrite from the colon to the end of the value.
-	const end = isSeq(node) && !node.flow ? lastItemEnd(node) : range[1];
+	const end = isSeq(node) && !node.flow ? lastItemEnd(yamlText, node) : contentEnd(yamlText, range[0], range[1]);
 	return { from: colon + 1, to: end, insert: renderInline(value, eol, detectIndent(yamlText, doc)) };
 }
 
-/** Lists: append new items after the old ones when the old ones are kept in order. */
-function editSeq(yamlText: string, seq: YAMLSeq, value: string[], colon: number, eol: string): Splice | null {
+/**
+ * Lists: append new items after the old ones when the old ones are kept in order (their
+ * bytes, comments, anchors and tags untouched); otherwise rewrite the list, which is
+ * refused (a string) when an item is not a plain scalar or carries an anchor or a tag.
+ */
+function editSeq(yamlText: string, seq: YAMLSeq, value: string[], colon: number, eol: string): Splice | string | null {
 	const items = seq.items as Node[];
 	const oldValues = items.map((n) => (isScalar(n) ? n.value : undefined));
-	if (!items.every((n) => isScalar(n) && !n.anchor && !n.tag)) return null;
+	if (!items.every((n) => isScalar(n))) return "the list holds nested lists or maps, which this plugin does not rewrite";
 	const keepsOld = oldValues.length <= value.length && oldValues.every((v, i) => v === value[i]);
+	const decorated = items.some((n) => n.anchor !== undefined || n.tag !== undefined);
+	if (decorated && !(keepsOld && value.length > oldValues.length)) return "the list has an item with an anchor or a tag, which this plugin does not rewrite";
 	const added = value.slice(oldValues.length);
 	const seqRange = seq.range as [number, number, number];
 	if (seq.flow) {
@@ -144,18 +153,33 @@ function editSeq(yamlText: string, seq: YAMLSeq, value: string[], colon: number,
 	const indent = yamlText.slice(lineStart, dash);
 	const style = quoteOf(first);
 	if (keepsOld && added.length > 0) {
-		const last = items[items.length - 1] as Node;
-		const at = lineEndAfter(yamlText, (last.range as [number, number, number])[1]);
+		const at = lineEndAfter(yamlText, lastItemEnd(yamlText, seq));
 		const insert = added.map((v) => eol + indent + "- " + renderString(v, style)).join("");
 		return { from: at, to: at, insert };
 	}
-	if (value.length === 0) return { from: colon + 1, to: lastItemEnd(seq), insert: " []" };
-	return { from: colon + 1, to: lastItemEnd(seq), insert: renderBlockList(value, indent, style, eol) };
+	if (value.length === 0) return { from: colon + 1, to: lastItemEnd(yamlText, seq), insert: " []" };
+	return { from: colon + 1, to: lastItemEnd(yamlText, seq), insert: renderBlockList(value, indent, style, eol) };
 }
 
-function lastItemEnd(seq: YAMLSeq): number {
+function lastItemEnd(yamlText: string, seq: YAMLSeq): number {
 	const last = seq.items[seq.items.length - 1] as Node | undefined;
-	return last?.range ? last.range[1] : (seq.range as [number, number, number])[1];
+	const range = last?.range ?? (seq.range as [number, number, number]);
+	return contentEnd(yamlText, range[0], range[1]);
+}
+
+/**
+ * The end of a node's own text: its range without the line breaks a block scalar (`|`,
+ * `>`) or block list counts as its own. Replacing those would join the next line (or the
+ * closing `---`) onto the new value; blank lines kept by the block stay in place.
+ */
+function contentEnd(yamlText: string, from: number, to: number): number {
+	let end = to;
+	while (end > from) {
+		const c = yamlText.charCodeAt(end - 1);
+		if (c !== 10 && c !== 13) break;
+		end--;
+	}
+	return end;
 }
 
 function lineEndAfter(text: string, offset: number): number {

@@ -26,6 +26,15 @@ describe("cli status", () => {
 		expect(vault.read("s.md")).toContain("status: in_progress\n");
 	});
 
+	it("changes a status written as a block scalar (>-) and the note stays a source with its frontmatter closed", async () => {
+		vault = new TempVault({ "s1.md": "---\nid: SOURCE-1\ntitle: One two three\nstatus: >-\n  raw\n---\nbody text\n" });
+		const r = await cli("status", vault.root, "s1.md", "in_progress", "--today", TODAY);
+		expect(r.code).toBe(0);
+		expect(vault.read("s1.md")).toBe("---\nid: SOURCE-1\ntitle: One two three\nstatus: in_progress\n---\nbody text\n");
+		const scan = await cli("scan", vault.root, "--json");
+		expect(scan.json.sources.map((s: any) => [s.path, s.status])).toEqual([["s1.md", "in_progress"]]);
+	});
+
 	it("refuses an id two notes share (exit 2, both named, neither written); each is reachable by path", async () => {
 		const a = note("id: SOURCE-1\ntitle: First\nstatus: raw");
 		const b = note("id: SOURCE-1\ntitle: Second\nstatus: raw");

@@ -205,6 +205,41 @@ describe("parseYamlStrict on hostile frontmatter", () => {
 	});
 });
 
+describe("editFrontmatter next to block scalars (| and >): the line break after one is kept", () => {
+	it.each<[string, string, { key: string; value: string | string[] | null }, string]>([
+		["a folded scalar, last key", "---\nid: S\nstatus: >-\n  raw\n---\nbody\n", { key: "status", value: "in_progress" }, "---\nid: S\nstatus: in_progress\n---\nbody\n"],
+		["a literal scalar, not last", "---\nstatus: |\n  raw\ntitle: T\n---\n", { key: "status", value: "archived" }, "---\nstatus: archived\ntitle: T\n---\n"],
+		["a literal scalar with a blank line after it", "---\nstatus: |\n  raw\n\ntitle: T\n---\n", { key: "status", value: "raw2" }, "---\nstatus: raw2\n\ntitle: T\n---\n"],
+		["CRLF", "---\r\nstatus: >-\r\n  raw\r\n---\r\n", { key: "status", value: "done" }, "---\r\nstatus: done\r\n---\r\n"],
+		["a block scalar becoming a list", "---\nintegrated_into: >-\n  [[m]]\n---\nb\n", { key: "integrated_into", value: ["[[m]]", "[[n]]"] }, '---\nintegrated_into:\n  - "[[m]]"\n  - "[[n]]"\n---\nb\n'],
+		["a list whose last item is a block scalar", "---\naliases:\n  - |\n    text\n---\n", { key: "aliases", value: ["text\n", "n"] }, "---\naliases:\n  - |\n    text\n  - \"n\"\n---\n"],
+	])("%s", (_what, text, edit, expected) => {
+		const r = editFrontmatter(text, [edit]);
+		expect(r.ok && r.text).toBe(expected);
+	});
+});
+
+describe("editFrontmatter on lists with anchors or tags", () => {
+	it("appends after tagged or anchored items, keeping them and the comments byte for byte", () => {
+		const text = '---\nintegrated_into:\n  # my sources\n  - "[[X]]" # why\n  - !!str "[[Y]]"\n  - &z "[[Z]]"\n---\n';
+		const r = editFrontmatter(text, [{ key: "integrated_into", value: ["[[X]]", "[[Y]]", "[[Z]]", "[[n]]"] }]);
+		expect(r.ok && r.text).toBe('---\nintegrated_into:\n  # my sources\n  - "[[X]]" # why\n  - !!str "[[Y]]"\n  - &z "[[Z]]"\n  - "[[n]]"\n---\n');
+		const flow = "---\naliases: [a, !!str b] # c\n---\n";
+		const f = editFrontmatter(flow, [{ key: "aliases", value: ["a", "b", "c"] }]);
+		expect(f.ok && f.text).toBe("---\naliases: [a, !!str b, c] # c\n---\n");
+	});
+
+	it.each([
+		["a tagged item", "---\naliases:\n  - !!str b\n  - c\n---\n"],
+		["an anchored item", "---\naliases: [&x b, c]\n---\n"],
+		["a nested map item", "---\naliases:\n  - {a: 1}\n---\n"],
+	])("refuses to rewrite a list with %s (nothing changes)", (_what, text) => {
+		const r = editFrontmatter(text, [{ key: "aliases", value: ["z"] }]);
+		expect(r.ok).toBe(false);
+		expect(!r.ok && r.reason).toMatch(/does not rewrite/);
+	});
+});
+
 describe("editFrontmatter on flow lists", () => {
 	it.each([
 		["a value with a comma is quoted", "---\nx: [a, b]\n---\n", ["a", "b", "c, d"], '---\nx: [a, b, "c, d"]\n---\n'],

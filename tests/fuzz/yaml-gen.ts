@@ -145,8 +145,16 @@ function keyEntry(key: string): fc.Arbitrary<KeyEntry> {
 		style: items[0]?.[0].style ?? null, indent,
 		canonical: c === "" && items.every(([i, ic]) => i.style === items[0]?.[0].style && ic === ""),
 	}));
+	// Block scalars (`|`, `>`, chomping `-`/`+`): their range holds the line break after
+	// them, which an edit must keep (found by review: `status: >-` last lost it).
+	const blockScalar = fc.tuple(fc.constantFrom("|", "|-", ">", ">-"), fc.array(plainText, { minLength: 1, maxLength: 2 }), comment).map(([head, ls, c]): KeyEntry => {
+		const folded = head.startsWith(">");
+		const body = ls.join(folded ? " " : "\n");
+		return { kind: "key", key, lines: [`${key}: ${head}${c}`, ...ls.map((l) => "  " + l)], value: head.endsWith("-") ? body : body + "\n", form: "scalar", style: "plain", canonical: false };
+	});
 	return fc.oneof(
 		{ arbitrary: scalar, weight: 4 },
+		{ arbitrary: blockScalar, weight: 1 },
 		{ arbitrary: number, weight: 1 },
 		{ arbitrary: bool, weight: 1 },
 		{ arbitrary: nul, weight: 1 },

@@ -136,7 +136,7 @@ function editSeq(yamlText: string, seq: YAMLSeq, value: string[], colon: number,
 			// `key: []` becomes a block list, as Obsidian's Properties writes it.
 			return { from: colon + 1, to: seqRange[1], insert: renderBlockList(value, "  ", '"', eol) };
 		}
-		const style = items[0] ? quoteOf(items[0] as Scalar) : '"';
+		const style = items[0] ? quoteOf(items[0]) : '"';
 		const last = items[items.length - 1];
 		if (keepsOld && added.length > 0 && last?.range) {
 			// Keep the existing items' bytes; add the new ones after the last.
@@ -146,7 +146,7 @@ function editSeq(yamlText: string, seq: YAMLSeq, value: string[], colon: number,
 		const body = value.map((v) => renderFlowString(v, style)).join(", ");
 		return { from: seqRange[0], to: seqRange[1], insert: `[${body}]` };
 	}
-	const first = items[0] as Scalar | undefined;
+	const first = items[0];
 	if (!first?.range) return null;
 	const lineStart = yamlText.lastIndexOf("\n", first.range[0]) + 1;
 	const dash = yamlText.lastIndexOf("-", first.range[0]);
@@ -163,8 +163,9 @@ function editSeq(yamlText: string, seq: YAMLSeq, value: string[], colon: number,
 
 function lastItemEnd(yamlText: string, seq: YAMLSeq): number {
 	const last = seq.items[seq.items.length - 1] as Node | undefined;
-	const range = last?.range ?? (seq.range as [number, number, number]);
-	return contentEnd(yamlText, range[0], range[1]);
+	const range: readonly number[] | null | undefined = last?.range ?? seq.range;
+	if (!range) return yamlText.length;
+	return contentEnd(yamlText, range[0] as number, range[1] as number);
 }
 
 /**

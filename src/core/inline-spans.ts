@@ -22,6 +22,8 @@ function isBlank(c: number): boolean {
  */
 export function excludedRanges(text: string, ls: number, le: number): number[] {
 	if (!mayHoldCodeOrLink(text, ls, le)) return NONE;
+	// A link reference definition (`[label]: destination`) is a link as a whole line.
+	if (isReferenceDefinition(text, ls, le)) return [ls, le];
 	const ranges: number[] = [];
 	const code = codeSpans(text, ls, le);
 	for (const r of code) ranges.push(r);
@@ -30,6 +32,44 @@ export function excludedRanges(text: string, ls: number, le: number): number[] {
 	htmlTagRanges(text, ls, le, code, ranges);
 	mathRanges(text, ls, le, code, ranges);
 	return mergeRanges(ranges);
+}
+
+/** `[label]: …` after at most three spaces (CommonMark's link reference definition; `>` quotes allowed before). */
+function isReferenceDefinition(text: string, ls: number, le: number): boolean {
+	let i = ls;
+	while (i < le && text.charCodeAt(i) === 62 /* > */) {
+		i++;
+		if (text.charCodeAt(i) === 32) i++;
+	}
+	let spaces = 0;
+	while (i < le && text.charCodeAt(i) === 32 && spaces < 4) {
+		i++;
+		spaces++;
+	}
+	if (spaces > 3 || text.charCodeAt(i) !== 91 /* [ */ || text.charCodeAt(i + 1) === 93) return false;
+	for (let j = i + 1; j < le; j++) {
+		const c = text.charCodeAt(j);
+		if (c === 92 /* \ */) j++;
+		else if (c === 91) return false;
+		else if (c === 93) return text.charCodeAt(j + 1) === COLON && looksLikeDestination(text, j + 2, le);
+	}
+	return false;
+}
+
+/**
+ * After `[label]:`, blanks then a destination that reads as one: `<…>`, a URL with a
+ * scheme, or a path from `/`, `#` or `.`. So `[0:05]: https://…` is a definition, while
+ * `[3:00]: Next` stays a timestamp with its label (SPEC §6: `:` separates the label).
+ */
+function looksLikeDestination(text: string, from: number, le: number): boolean {
+	let i = from;
+	if (i < le && !isBlank(text.charCodeAt(i))) return false;
+	while (i < le && isBlank(text.charCodeAt(i))) i++;
+	const c = text.charCodeAt(i);
+	if (c === 60 /* < */ || c === 47 /* / */ || c === 35 /* # */ || c === 46 /* . */) return true;
+	let j = i;
+	while (j < le && isSchemeChar(text.charCodeAt(j))) j++;
+	return j > i && text.charCodeAt(j) === COLON && isAsciiLetter(c);
 }
 
 /** Quick test (one pass, no allocation): does the line hold a backtick, `[`, `<`, `$` or `://`? */

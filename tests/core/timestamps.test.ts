@@ -160,6 +160,11 @@ describe("findTimestamps: never in code, links or frontmatter", () => {
 		["a dollar with a space after", "$ (3:07) $", ["3:07"]],
 		["an escaped dollar", "\\$(3:07)$", ["3:07"]],
 		["a dollar in code", "`$` (3:07) `$`", ["3:07"]],
+		["a link reference definition", "[0:05]: https://example.com/notes", []],
+		["an indented reference definition", "   [0:05]: <https://example.com>", []],
+		["a bracketed token then a colon in prose", "[0:05]:intro", ["0:05"]],
+		["a bracketed token, a colon and a label (not a definition)", "[0:05]: Intro", ["0:05"]],
+		["a bracketed token at the start with a label", "[0:05] Intro: the start", ["0:05"]],
 	])("%s", (_name, body, expected) => {
 		expect(texts(body)).toEqual(expected);
 	});

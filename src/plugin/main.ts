@@ -11,6 +11,9 @@ import { registerTriage } from "./triage";
 import { registerSync } from "./sync";
 import { registerTimestamps } from "./timestamps";
 
+/** How long typing in a recognition setting must pause before the index is re-read. */
+export const REBUILD_DELAY_MS = 500;
+
 export default class SourceLifecyclePlugin extends Plugin {
 	settings: SourceSettings = withDefaults(null);
 	sourceIndex!: VaultSourceIndex;
@@ -24,6 +27,9 @@ export default class SourceLifecyclePlugin extends Plugin {
 		if (saved.problems.length) new Notice(`Source Lifecycle: these saved settings could not be used, so their defaults apply: ${saved.problems.join("; ")}.`, 15000);
 		this.sourceIndex = this.addChild(new VaultSourceIndex(this.app, this.settings));
 		this.writer = new NoteWriter(this.app, () => this.settings.maxNoteBytes);
+		this.register(() => {
+			if (this.pendingRebuild !== null) window.clearTimeout(this.pendingRebuild);
+		});
 		this.addSettingTab(new SourceSettingsTab(this.app, this));
 
 		// Features register themselves below, one line each (timestamps, lifecycle, sync, triage).
@@ -44,13 +50,30 @@ export default class SourceLifecyclePlugin extends Plugin {
 		});
 	}
 
-	/** Save a settings change and re-read the index when recognition changed. */
-	async updateSettings(patch: Partial<SourceSettings>): Promise<void> {
+	/** A rebuild of the index waiting for the user to stop typing a recognition setting. */
+	private pendingRebuild: number | null = null;
+
+	/**
+	 * Save a settings change and re-read the index when recognition changed. `typing`: the
+	 * change comes from a text field, key by key; the index is re-read once the typing has
+	 * paused (REBUILD_DELAY_MS), not for every key (a rebuild of a large vault takes a while,
+	 * and half a prefix would briefly make other notes sources).
+	 */
+	async updateSettings(patch: Partial<SourceSettings>, typing = false): Promise<void> {
 		const before = this.settings;
 		this.settings = { ...this.settings, ...patch };
 		await this.saveData(this.settings);
 		const recognition = before.idPrefix !== this.settings.idPrefix || before.sourceFolder !== this.settings.sourceFolder;
-		if (recognition || before.excludedFolders !== this.settings.excludedFolders) this.sourceIndex.rebuild(this.settings);
+		if (recognition || before.excludedFolders !== this.settings.excludedFolders) {
+			if (this.pendingRebuild !== null) window.clearTimeout(this.pendingRebuild);
+			this.pendingRebuild = null;
+			if (typing) {
+				this.pendingRebuild = window.setTimeout(() => {
+					this.pendingRebuild = null;
+					this.sourceIndex.rebuild(this.settings);
+				}, REBUILD_DELAY_MS);
+			} else this.sourceIndex.rebuild(this.settings);
+		}
 		// Editors re-run their extensions, so Live Preview seek links appear or go at once.
 		if (before.timestampsInLivePreview !== this.settings.timestampsInLivePreview) this.app.workspace.updateOptions();
 		// Reading views render again, so their seek links appear or go at once too.

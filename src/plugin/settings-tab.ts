@@ -46,7 +46,7 @@ export class SourceSettingsTab extends PluginSettingTab {
 		const s = this.plugin.settings;
 		const d = DEFAULT_SETTINGS;
 		const save = async (patch: Partial<SourceSettings>) => {
-			await this.plugin.updateSettings(patch);
+			await this.plugin.updateSettings(patch, true);
 			refreshTriage(this.plugin);
 		};
 

@@ -3,6 +3,7 @@ import { Setting } from "../__mocks__/obsidian";
 import { loadPlugin } from "../helpers/plugin";
 import { DEFAULT_SETTINGS, type SourceSettings } from "../../src/core/settings";
 import { TRIAGE_VIEW_TYPE, TriageView } from "../../src/ui/triage-view";
+import { REBUILD_DELAY_MS } from "../../src/plugin/main";
 
 const src = (fields: string) => `---\n${fields}\n---\n`;
 
@@ -99,10 +100,29 @@ describe("settings tab", () => {
 		expect(setting.descEl.querySelector(".source-lifecycle-setting-error")?.textContent).toBe("");
 	});
 
-	it("a new prefix re-reads the sources", async () => {
-		const { byName, plugin } = await openTab(null, { "a.md": src("id: SRC-a\ntitle: A\nstatus: raw"), "b.md": src("id: SOURCE-b\ntitle: B\nstatus: raw") });
-		expect([...plugin.sourceIndex.index.sources()].map((s) => s.id)).toEqual(["SOURCE-b"]);
-		await (byName("Source ID prefix").components[0] as any).change("SRC-");
+	it("a new prefix re-reads the sources once typing pauses, not for every key", async () => {
+		const { byName, plugin } = await openTab(null, { "a.md": src("id: SRC-a\ntitle: A\nstatus: raw"), "b.md": src("id: SOURCE-b\ntitle: B\nstatus: raw"), "c.md": src("id: S-c\ntitle: C") });
+		const ids = () => [...plugin.sourceIndex.index.sources()].map((s) => s.id).sort();
+		expect(ids()).toEqual(["SOURCE-b"]);
+		const rebuild = jest.spyOn(plugin.sourceIndex, "rebuild");
+		jest.useFakeTimers();
+		try {
+			const input = byName("Source ID prefix").components[0] as any;
+			for (const typed of ["S", "SR", "SRC", "SRC-"]) await input.change(typed);
+			expect(plugin.settings.idPrefix).toBe("SRC-");
+			expect(rebuild).not.toHaveBeenCalled();
+			expect(ids()).toEqual(["SOURCE-b"]);
+			jest.advanceTimersByTime(REBUILD_DELAY_MS);
+			expect(rebuild).toHaveBeenCalledTimes(1);
+			expect(ids()).toEqual(["SRC-a"]);
+		} finally {
+			jest.useRealTimers();
+		}
+	});
+
+	it("a prefix changed by code (not typed) re-reads the sources at once", async () => {
+		const { plugin } = await openTab(null, { "a.md": src("id: SRC-a\ntitle: A\nstatus: raw") });
+		await plugin.updateSettings({ idPrefix: "SRC-" });
 		expect([...plugin.sourceIndex.index.sources()].map((s) => s.id)).toEqual(["SRC-a"]);
 	});
 

@@ -79,7 +79,7 @@ export class SourceSettingsTab extends PluginSettingTab {
 		});
 		new Setting(containerEl)
 			.setName("Auto-integrate")
-			.setDesc("Mark a raw or in-progress source as integrated when a note first links to it.")
+			.setDesc("When a sync (a command, or automatic) finds the first note that links to a raw or in-progress source, mark the source as integrated.")
 			.addToggle((t) => t.setValue(s.autoIntegrate).onChange((v) => save({ autoIntegrate: v })));
 		this.text(containerEl, {
 			name: "Integration heading",
@@ -111,7 +111,7 @@ export class SourceSettingsTab extends PluginSettingTab {
 		});
 		new Setting(containerEl)
 			.setName("Sync automatically")
-			.setDesc("Fill aliases and integrated notes when links change.")
+			.setDesc("Fill aliases and integrated notes when links or a source change. The note you are editing is synced once you leave it.")
 			.addToggle((t) => t.setValue(s.autoSync).onChange((v) => save({ autoSync: v })));
 		this.text(containerEl, {
 			name: "Excluded folders",

@@ -12,7 +12,7 @@
  * Auto-sync is debounced, syncs only the sources a change touched, and stays off until
  * the index is built and Obsidian has finished its initial indexing.
  */
-import { debounce, Notice, TFile, type App, type Debouncer } from "obsidian";
+import { debounce, MarkdownView, Notice, TFile, type App, type Debouncer } from "obsidian";
 import { planSync, syncNoteText, type LinkTexts, type SourceSyncPlan, type SyncScope } from "../core/backlinks";
 import type SourceLifecyclePlugin from "./main";
 import { activeSource } from "./lifecycle-commands";
@@ -215,6 +215,12 @@ export class SyncFeature {
 		);
 		// Obsidian may still be indexing a new or changed vault; wait for its `resolved` then.
 		this.armed = this.plugin.sourceIndex.ready && indexed();
+		// A source left pending because it was being edited is synced once the user leaves it.
+		this.plugin.registerEvent(
+			this.app.workspace.on("active-leaf-change", () => {
+				if (this.pending.size) this.autoFlush();
+			}),
+		);
 		this.plugin.register(
 			this.plugin.sourceIndex.index.onChange((paths) => {
 				if (!this.armed || !this.plugin.settings.autoSync) return;
@@ -235,8 +241,13 @@ export class SyncFeature {
 			this.autoFlush();
 			return;
 		}
-		const paths = [...this.pending];
+		// Never the note open in the active editor: a half-typed title would become an
+		// alias (aliases are never removed). It stays pending until the user leaves it.
+		const editing = this.app.workspace.getActiveViewOfType(MarkdownView)?.file?.path ?? null;
+		const paths = [...this.pending].filter((p) => p !== editing);
+		const keep = editing !== null && this.pending.has(editing);
 		this.pending.clear();
+		if (keep) this.pending.add(editing);
 		const plans = planSync(this.plugin.sourceIndex.index, obsidianLinkTexts(this.app), this.plugin.settings, this.today(), { paths, scope: BOTH });
 		for (const planned of plans) {
 			if (this.disposed) return;

@@ -332,8 +332,10 @@ export class Workspace extends Events {
 	getActiveFile(): TFile | null {
 		return this.activeFile;
 	}
-	getActiveViewOfType<T>(_type: abstract new (...args: any[]) => T): T | null {
-		return null;
+	/** The view of the active leaf (tests set it); `getActiveViewOfType` answers with it when it is of the asked type. */
+	activeView: unknown = null;
+	getActiveViewOfType<T>(type: abstract new (...args: any[]) => T): T | null {
+		return this.activeView instanceof type ? this.activeView : null;
 	}
 	getLeavesOfType(type: string): WorkspaceLeaf[] {
 		return this.leaves.filter((l) => l.viewState?.type === type);

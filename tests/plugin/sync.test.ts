@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import { format } from "date-fns";
-import { App, Notice } from "../__mocks__/obsidian";
+import { App, MarkdownView, Notice, WorkspaceLeaf } from "../__mocks__/obsidian";
 import { loadPlugin } from "../helpers/plugin";
 import { seedNote } from "../helpers/fixtures";
 import SourceLifecyclePlugin from "../../src/plugin/main";
@@ -255,6 +255,29 @@ describe("auto-sync (setting)", () => {
 	it("fills aliases when a source's title changes", async () => {
 		const { app } = await loadWith(notes(), { autoSync: true }, { layoutReady: true });
 		edit(app, "a.md", note("id: SOURCE-a\ntitle: A title with more words now\nstatus: raw\nintegrated_into: []"));
+		await settle();
+		expect(app.vault.contents.get("a.md")).toBe(
+			note('id: SOURCE-a\ntitle: A title with more words now\nstatus: raw\nintegrated_into: []\naliases:\n  - "A title with more"\n  - "A title with more words now"'),
+		);
+	});
+
+	it("leaves the source open in the active editor alone until the user leaves it (no aliases from a half-typed title)", async () => {
+		const { app } = await loadWith(notes(), { autoSync: true }, { layoutReady: true });
+		const view = new MarkdownView(new WorkspaceLeaf(app.workspace));
+		view.file = app.vault.getFileByPath("a.md") as any;
+		app.workspace.activeView = view;
+		edit(app, "a.md", note("id: SOURCE-a\ntitle: A title with mo\nstatus: raw\nintegrated_into: []"));
+		edit(app, "n.md", "[[b]]");
+		await settle();
+		// b (not being edited) is synced; a waits.
+		expect(app.vault.contents.get("b.md")).toContain('  - "[[n]]"');
+		expect(app.vault.contents.get("a.md")).not.toContain("aliases");
+		edit(app, "a.md", note("id: SOURCE-a\ntitle: A title with more words now\nstatus: raw\nintegrated_into: []"));
+		await settle();
+		expect(app.vault.contents.get("a.md")).not.toContain("aliases");
+		// The user switches to another note: a is synced with the title as it is now.
+		app.workspace.activeView = null;
+		app.workspace.trigger("active-leaf-change", null);
 		await settle();
 		expect(app.vault.contents.get("a.md")).toBe(
 			note('id: SOURCE-a\ntitle: A title with more words now\nstatus: raw\nintegrated_into: []\naliases:\n  - "A title with more"\n  - "A title with more words now"'),

@@ -264,7 +264,7 @@ describe("auto-sync (setting)", () => {
 	it("leaves the source open in the active editor alone until the user leaves it (no aliases from a half-typed title)", async () => {
 		const { app } = await loadWith(notes(), { autoSync: true }, { layoutReady: true });
 		const view = new MarkdownView(new WorkspaceLeaf(app.workspace));
-		view.file = app.vault.getFileByPath("a.md") as any;
+		view.file = app.vault.getFileByPath("a.md");
 		app.workspace.activeView = view;
 		edit(app, "a.md", note("id: SOURCE-a\ntitle: A title with mo\nstatus: raw\nintegrated_into: []"));
 		edit(app, "n.md", "[[b]]");

@@ -55,9 +55,12 @@ export class LifecycleActions {
 		return outcome;
 	}
 
-	/** → `in_progress` (or the first working status when the user renamed it). */
+	/**
+	 * → the next working status: `in_progress` from `raw`; with more working statuses
+	 * configured (`reviewing`, …), the one after the note's current status.
+	 */
 	start(file: TFile): Promise<WriteOutcome> {
-		return this.setStatus(file, this.workingStatus());
+		return this.setStatus(file, this.workingStatus(file));
 	}
 
 	markIntegrated(file: TFile): Promise<WriteOutcome> {
@@ -165,11 +168,17 @@ export class LifecycleActions {
 		return folder ? `${folder}/${clean}.md` : `${clean}.md`;
 	}
 
-	private workingStatus(): string {
-		const list = this.getSettings().statuses;
-		if (list.includes(IN_PROGRESS)) return IN_PROGRESS;
-		const reopen = reopenStatus(this.getSettings());
-		return list.find((s) => s !== reopen && s !== INTEGRATED && s !== ARCHIVED) ?? IN_PROGRESS;
+	private workingStatus(file: TFile): string {
+		const settings = this.getSettings();
+		const reopen = reopenStatus(settings);
+		const isWorking = (s: string) => s !== reopen && s !== INTEGRATED && s !== ARCHIVED;
+		const current = scalarText(this.app.metadataCache.getFileCache(file)?.frontmatter?.status);
+		const next = allowedTargets(current, settings).find(isWorking);
+		if (next !== undefined) return next;
+		// None ahead: the note is at its last working step already (setStatus says so).
+		const list = settings.statuses;
+		if (current !== null && list.includes(current) && isWorking(current)) return current;
+		return list.includes(IN_PROGRESS) ? IN_PROGRESS : (list.find(isWorking) ?? IN_PROGRESS);
 	}
 
 	private notASource(file: TFile, text: string, settings: SourceSettings): string | null {

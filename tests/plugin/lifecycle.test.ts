@@ -95,6 +95,20 @@ describe("LifecycleActions (writer on the obsidian mock)", () => {
 		await plugin.lifecycle.reopen(asReal(file(app, "s.md")));
 		expect(text(app, "s.md")).toContain("status: inbox");
 	});
+
+	it("start moves to the next working status when several are configured, then says it is at the last", async () => {
+		const { app, plugin } = await loadPlugin({ "s.md": note("id: SOURCE-1\nstatus: raw") }, { statuses: ["raw", "in_progress", "reviewing", "integrated", "archived"] });
+		const s = () => asReal(file(app, "s.md"));
+		await plugin.lifecycle.start(s());
+		expect(text(app, "s.md")).toContain("status: in_progress\n");
+		app.metadataCache.indexFile("s.md");
+		await plugin.lifecycle.start(s());
+		expect(text(app, "s.md")).toContain("status: reviewing\n");
+		app.metadataCache.indexFile("s.md");
+		Notice.shown.length = 0;
+		expect(await plugin.lifecycle.start(s())).toBe("unchanged");
+		expect(Notice.shown[0]?.message).toMatch(/already reviewing/);
+	});
 });
 
 describe("palette commands", () => {

@@ -1,5 +1,5 @@
 /** Source Lifecycle: wiring only. Each line below points at the module that does the work. */
-import { MarkdownView, Notice, Plugin } from "obsidian";
+import { MarkdownView, Notice, Plugin, TFolder } from "obsidian";
 import { checkSettings, withDefaults, type SourceSettings } from "../core/settings";
 import { VaultSourceIndex } from "./index";
 import { NoteWriter } from "./writer";
@@ -30,6 +30,12 @@ export default class SourceLifecyclePlugin extends Plugin {
 		this.register(() => {
 			if (this.pendingRebuild !== null) window.clearTimeout(this.pendingRebuild);
 		});
+		// A renamed folder that a setting names (source folder, excluded folders) is followed.
+		this.registerEvent(
+			this.app.vault.on("rename", (file, oldPath) => {
+				if (file instanceof TFolder) void this.followFolderRename(oldPath, file.path);
+			}),
+		);
 		this.addSettingTab(new SourceSettingsTab(this.app, this));
 
 		// Features register themselves below, one line each (timestamps, lifecycle, sync, triage).
@@ -48,6 +54,17 @@ export default class SourceLifecyclePlugin extends Plugin {
 				new ValidationModal(this.app, report).open();
 			},
 		});
+	}
+
+	/** Point the folder settings at a folder's new path (its subfolders too). */
+	async followFolderRename(oldPath: string, newPath: string): Promise<void> {
+		const moved = (folder: string): string => (folder === oldPath ? newPath : folder.startsWith(oldPath + "/") ? newPath + folder.slice(oldPath.length) : folder);
+		const { sourceFolder, excludedFolders } = this.settings;
+		const patch: Partial<SourceSettings> = {};
+		if (moved(sourceFolder) !== sourceFolder) patch.sourceFolder = moved(sourceFolder);
+		const excluded = excludedFolders.map(moved);
+		if (excluded.some((f, i) => f !== excludedFolders[i])) patch.excludedFolders = excluded;
+		if (Object.keys(patch).length) await this.updateSettings(patch);
 	}
 
 	/** A rebuild of the index waiting for the user to stop typing a recognition setting. */

@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-import { MarkdownView, Modal, Notice, TFile } from "../__mocks__/obsidian";
+import { MarkdownView, Modal, Notice, TFile, TFolder } from "../__mocks__/obsidian";
 import { validateVault, ValidationModal } from "../../src/plugin/validate";
 import { loadPlugin } from "../helpers/plugin";
 import { seedNote } from "../helpers/fixtures";
@@ -122,5 +122,17 @@ describe("plugin foundation on the obsidian mock", () => {
 		expect(leaf.view.previewMode.rerenders).toEqual([true]);
 		await plugin.updateSettings({ timestampsInReadingView: true });
 		expect(leaf.view.previewMode.rerenders).toEqual([true, true]);
+	});
+
+	it("follows a renamed folder that the source folder or excluded folders setting names", async () => {
+		const { app, plugin } = await loadPlugin({ "Sources/a.md": src("id: SOURCE-a\ntitle: A\nstatus: raw"), "In/x.md": "[[a]]" }, { sourceFolder: "Sources", excludedFolders: ["In/Sub", "Other"] });
+		const folder = (path: string) => Object.assign(new TFolder(), { path, name: path.split("/").pop() });
+		app.vault.trigger("rename", folder("Library"), "Sources");
+		app.vault.trigger("rename", folder("Inbox"), "In");
+		app.vault.trigger("rename", folder("Elsewhere"), "Nothing");
+		for (let i = 0; i < 10; i++) await Promise.resolve();
+		expect(plugin.settings.sourceFolder).toBe("Library");
+		expect(plugin.settings.excludedFolders).toEqual(["Inbox/Sub", "Other"]);
+		expect((plugin as any).savedData.sourceFolder).toBe("Library");
 	});
 });

@@ -30,23 +30,9 @@ function folderOf(path: string): string {
 	return i === -1 ? "" : path.slice(0, i);
 }
 
-/** The file name (after the last `/`) has a dot that is neither its first nor its last character. */
-function hasExtension(linkpath: string): boolean {
-	const dot = linkpath.lastIndexOf(".");
-	return dot > linkpath.lastIndexOf("/") + 1 && dot < linkpath.length - 1;
-}
-
-/** Join a relative link path onto a folder, resolving `.` and `..`. */
-function joinPath(folder: string, rel: string): string | null {
-	const out = folder === "" ? [] : folder.split("/");
-	for (const part of rel.split("/")) {
-		if (part === "" || part === ".") continue;
-		if (part === "..") {
-			if (out.length === 0) return null;
-			out.pop();
-		} else out.push(part);
-	}
-	return out.join("/");
+/** Shorter path first; equal lengths in path order (Obsidian keeps its own load order there). */
+function isShorter(a: string, b: string): boolean {
+	return a.length < b.length || (a.length === b.length && a < b);
 }
 
 /**
@@ -90,52 +76,71 @@ export class LinkResolver {
 		return this.byPath.has(path.toLowerCase());
 	}
 
-	/** `getFirstLinkpathDest(linkpath, sourcePath)` */
+	/**
+	 * `getFirstLinkpathDest(linkpath, sourcePath)`, step for step as Obsidian's resolver:
+	 * the files named like the link (as written when that name has a dot, else with `.md`);
+	 * a bare name held by one file is that file; `./` and `../` paths are joined onto the
+	 * linking note's folder (`..` stops at the vault root) and tried as exact paths; a
+	 * leading `/` is dropped and the path tried exactly — and then nothing else for it;
+	 * otherwise every named file whose path ends with the link path (a plain suffix, not
+	 * only whole folders), those whose path starts with the linking note's folder first
+	 * (any path starting with that text), each group shortest path first.
+	 */
 	resolve(linkpath: string, sourcePath: string): string | null {
 		const known = this.bare.get(linkpath);
 		if (known !== undefined) return known;
-		let target = linkpath.trim();
+		const link = linkpath.trim();
 		// `[[#heading]]`: the empty link path is the linking note itself.
-		if (target === "") return this.byPath.get(sourcePath.toLowerCase()) ?? null;
-		if (target.startsWith("/")) target = target.slice(1);
-		const withExtension = hasExtension(target);
-		if (!withExtension && !target.includes("/") && !target.startsWith(".")) {
-			// A bare note name (most links): the root note of that name, else the one file so named.
-			const lower = target.toLowerCase() + ".md";
-			const list = this.byName.get(lower);
-			const answer = this.byPath.get(lower) ?? (!list ? null : list.length === 1 ? list[0] : undefined);
+		if (link === "") return this.byPath.get(sourcePath.toLowerCase()) ?? null;
+		let n = link.toLowerCase();
+		let name = nameOf(n);
+		let files = name.includes(".") ? this.byName.get(name) : undefined;
+		if (!files) {
+			n = (link + ".md").toLowerCase();
+			name = nameOf(n);
+			files = this.byName.get(name);
+		}
+		if (!files) return null;
+		if (name === n) {
+			// A bare name: the one file so named, or the one at the vault root (neither depends on the linking note).
+			const answer = files.length === 1 ? (files[0] as string) : this.byPath.get(n);
 			if (answer !== undefined) {
 				if (this.bare.size >= 200_000) this.bare.clear();
 				this.bare.set(linkpath, answer);
 				return answer;
 			}
 		}
-		const candidates = withExtension ? [target, target + ".md"] : [target + ".md"];
-		for (const c of candidates) {
-			const exact = this.byPath.get(c.toLowerCase());
-			if (exact) return exact;
+		const folder = folderOf(sourcePath).toLowerCase();
+		if (n.startsWith("./") || n.startsWith("../")) {
+			if (n.startsWith("./../")) n = n.slice(2);
+			if (n.startsWith("./")) n = (folder === "" ? "" : folder + "/") + n.slice(2);
+			else {
+				let up = folder;
+				while (n.startsWith("../")) {
+					n = n.slice(3);
+					up = folderOf(up);
+				}
+				n = (up === "" ? "" : up + "/") + n;
+			}
+			const exact = files.find((f) => f.toLowerCase() === n);
+			if (exact !== undefined) return exact;
 		}
-		const folder = folderOf(sourcePath);
-		if (target.includes("/") || target.startsWith(".")) {
-			for (const c of candidates) {
-				const rel = joinPath(folder, c);
-				const hit = rel !== null ? this.byPath.get(rel.toLowerCase()) : undefined;
-				if (hit) return hit;
+		if (n.startsWith("/")) n = n.slice(1);
+		const exact = files.find((f) => f.toLowerCase() === n);
+		if (exact !== undefined) return exact;
+		if (link.startsWith("/")) return null;
+		let best: string | null = null;
+		let bestNear = false;
+		for (const f of files) {
+			const lower = f.toLowerCase();
+			if (!lower.endsWith(n)) continue;
+			const near = lower.startsWith(folder);
+			if (best === null || (near && !bestNear) || (near === bestNear && isShorter(f, best))) {
+				best = f;
+				bestNear = near;
 			}
 		}
-		for (const c of candidates) {
-			const lower = c.toLowerCase();
-			const list = this.byName.get(nameOf(lower));
-			if (!list) continue;
-			// A bare name held by one file (the common case): that file, with no filtering or sorting.
-			if (list.length === 1 && !lower.includes("/")) return list[0] as string;
-			const matching = list.filter((p) => p.toLowerCase().endsWith(lower) && (p.length === lower.length || p[p.length - lower.length - 1] === "/"));
-			if (matching.length === 0) continue;
-			const sameFolder = matching.find((p) => folderOf(p) === folder);
-			if (sameFolder) return sameFolder;
-			return [...matching].sort((a, b) => a.length - b.length || (a < b ? -1 : 1))[0] ?? null;
-		}
-		return null;
+		return best;
 	}
 
 	/** `fileToLinktext(file, sourcePath, omitMdExtension = true)`: basename when unique, else the path. */
@@ -189,7 +194,11 @@ export function countLinkTargets(
 			const linkpath = linkpathOf(link);
 			const dest = resolver.resolve(linkpath, sourcePath);
 			if (dest !== null) resolved[dest] = (resolved[dest] ?? 0) + 1;
-			else unresolved[linkpath] = (unresolved[linkpath] ?? 0) + 1;
+			else {
+				// Obsidian keys an unresolved link without a `.md` it was written with (`[x](missing.md)` → `missing`).
+				const key = linkpath.length > 3 && linkpath.endsWith(".md") ? linkpath.slice(0, -3) : linkpath;
+				unresolved[key] = (unresolved[key] ?? 0) + 1;
+			}
 		}
 	}
 	return { resolved, unresolved };

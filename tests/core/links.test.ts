@@ -189,9 +189,32 @@ describe("LinkResolver: like getFirstLinkpathDest", () => {
 		["an alias is never a link target", "How OpenAI Builds for"],
 		["a name that matches no file", "Missing"],
 		["a partial name", "ote"],
-		["a suffix that is not a whole path segment", "ub/My Note.md"],
+		["a leading / with no file at that exact path (no suffix match then)", "/Note2"],
+		["a leading / naming a file elsewhere", "/Plan"],
 	])("does not resolve %s", (_name, linkpath) => {
 		expect(resolver.resolve(linkpath, "src.md")).toBeNull();
+	});
+
+	// Obsidian's resolver, read from its app.js (getLinkpathDest): a plain suffix match,
+	// paths starting with the linking note's folder text first, shortest first; ./ and ../
+	// joined (.. stops at the root) and then matched like any path.
+	it.each<[string, string[], string, string, string | null]>([
+		["a file anywhere under the linking note's folder wins over a shorter one elsewhere", ["x/sub/b.md", "y/b.md"], "b", "x/s.md", "x/sub/b.md"],
+		["the folder test is on the path's text: xyz/ counts for x/", ["xyz/b.md", "y/b.md"], "b", "x/s.md", "xyz/b.md"],
+		["a suffix that is not a whole folder name still matches", ["ysub/c.md"], "sub/c", "s.md", "ysub/c.md"],
+		["./ not found beside the note: matched as a path suffix", ["y/b.md", "z.md"], "./b", "s.md", "y/b.md"],
+		["../ not found: matched as a path suffix", ["y/b.md", "z.md"], "../b", "x/t.md", "y/b.md"],
+		["../ above the vault root stops at the root", ["a.md", "x/q.md"], "../../a", "x/t.md", "a.md"],
+		["./../ is ../", ["a.md", "x/q.md", "x/a2.md"], "./../a", "x/t.md", "a.md"],
+		["a leading / is an exact vault path", ["d.md", "y/d.md"], "/y/d", "s.md", "y/d.md"],
+		["a leading / gets no suffix fallback", ["y/d.md", "z.md"], "/d", "s.md", null],
+		["a file without an extension is never a target", ["Makefile", "z.md"], "Makefile", "s.md", null],
+	])("%s", (_name, files, linkpath, source, expected) => {
+		expect(new LinkResolver(files).resolve(linkpath, source)).toBe(expected);
+	});
+
+	it("resolves a suffix that is not a whole path segment, as Obsidian does", () => {
+		expect(resolver.resolve("ub/My Note.md", "src.md")).toBe("Sub/My Note.md");
 	});
 
 	it("drops a removed file and finds the next candidate", () => {
@@ -228,6 +251,11 @@ describe("countLinks: a note's resolvedLinks and unresolvedLinks entries", () =>
 		const counts = countLinks(extractLinks(text), "Notes/Hub.md", resolver);
 		expect(counts.resolved).toEqual({ "Notes/Source.md": 4, "Notes/Hub.md": 3, "att/file.pdf": 1 });
 		expect(counts.unresolved).toEqual({ Missing: 2, pa: 1 });
+	});
+
+	it("keys an unresolved link written with .md without it, as Obsidian does", () => {
+		const counts = countLinks(extractLinks("[x](missing.md) [[gone.md]] ![[pic.png]] [[Notes.MD]]"), "x.md", resolver);
+		expect(counts.unresolved).toEqual({ missing: 1, gone: 1, "pic.png": 1, "Notes.MD": 1 });
 	});
 
 	it("resolves a bare duplicate name from the other folder to the shortest path", () => {

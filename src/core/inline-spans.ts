@@ -90,6 +90,8 @@ function htmlTagRanges(text: string, ls: number, le: number, code: number[], out
 	// Once a tag or comment runs to the end of the line unclosed, later ones are not looked
 	// for: each search is then at most one pass over the rest of the line.
 	let open = true;
+	// Whether a `</a>` may still follow (none after one point: none after any later one).
+	let closings = true;
 	let lt = indexIn(text, 60, ls, le);
 	while (lt !== -1 && open) {
 		let end = -1;
@@ -105,6 +107,11 @@ function htmlTagRanges(text: string, ls: number, le: number, code: number[], out
 					if (end === le + 1) {
 						end = -1;
 						open = false;
+					} else if (end !== -1 && n === lt + 1 && isAnchorName(text, n) && closings) {
+						// An HTML link: its text is inside an existing link, up to its `</a>`.
+						const close = text.slice(end, le).toLowerCase().indexOf("</a>");
+						if (close === -1) closings = false;
+						else end = end + close + 4;
 					}
 				}
 			}
@@ -112,6 +119,13 @@ function htmlTagRanges(text: string, ls: number, le: number, code: number[], out
 		if (end !== -1) out.push(lt, end);
 		lt = indexIn(text, 60, end !== -1 ? end : lt + 1, le);
 	}
+}
+
+/** The tag name starting at `n` is `a` (`<a>`, `<a href…>`). */
+function isAnchorName(text: string, n: number): boolean {
+	const c = text.charCodeAt(n);
+	const next = text.charCodeAt(n + 1);
+	return (c === 97 || c === 65) && (next === 62 || isBlank(next) || next === 47);
 }
 
 /**

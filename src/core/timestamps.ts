@@ -50,9 +50,10 @@ function isDigit(c: number): boolean {
 	return c >= 48 && c <= 57;
 }
 
-/** Whitespace `trim()` would remove that can end a line: ASCII blanks, NBSP, ideographic space. */
+/** Whitespace `trim()` removes (other than line breaks): ASCII blanks, NBSP, the Unicode spaces, BOM. */
 function isSpace(c: number): boolean {
-	return c === 32 || c === 9 || c === 0xa0 || c === 0x3000 || c === 0x202f || c === 11 || c === 12;
+	if (c < 0x80) return c === 32 || c === 9 || c === 11 || c === 12;
+	return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 function isBlank(c: number): boolean {
@@ -85,9 +86,25 @@ function contentStart(text: string, from: number, to: number): number {
 	return i;
 }
 
-/** The fence a line opens (``` or ~~~, three or more), or null. */
+/** After blanks and `>`: past a list marker (`-`, `*`, `+`, `1.`, `1)`) and the blanks after it, when there is one. */
+function afterListMarker(text: string, i: number, lineTo: number): number {
+	const c = text.charCodeAt(i);
+	let j = i;
+	if (c === 45 || c === 42 || c === 43) j = i + 1;
+	else {
+		while (j < lineTo && j - i < 9 && isDigit(text.charCodeAt(j))) j++;
+		const d = text.charCodeAt(j);
+		if (j === i || (d !== 46 && d !== 41)) return i;
+		j++;
+	}
+	if (!isBlank(text.charCodeAt(j))) return i;
+	while (j < lineTo && isBlank(text.charCodeAt(j))) j++;
+	return j;
+}
+
+/** The fence a line opens (``` or ~~~, three or more; also as a list item's content), or null. */
 export function fenceOpening(text: string, lineFrom: number, lineTo: number): Fence | null {
-	const i = contentStart(text, lineFrom, lineTo);
+	const i = afterListMarker(text, contentStart(text, lineFrom, lineTo), lineTo);
 	const c = text.charCodeAt(i);
 	if (c !== BACKTICK && c !== TILDE) return null;
 	let j = i;
@@ -229,9 +246,8 @@ export function scanTimestamps(text: string, options: ScanOptions = {}): ScanRes
 			nextMarker = markers[mi] as number;
 			if (nextMarker >= limit) break;
 			// A fence line when the marker starts the line's content; then on past the line.
-			let k = nextMarker;
-			while (k > from && isQuoteOrBlank(text.charCodeAt(k - 1))) k--;
-			if (k === from || text.charCodeAt(k - 1) === 10) {
+			const k = fenceLineStart(text, from, nextMarker);
+			if (k !== -1) {
 				let end = text.indexOf("\n", nextMarker);
 				if (end === -1 || end > to) end = to;
 				fence = fenceLineEffect(text, k, end, fence);
@@ -394,15 +410,37 @@ function isSchemeChar(c: number): boolean {
 	return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46;
 }
 
-/** Line starts (sorted) of the lines in `[from, to)` that begin, after blanks and `>`, with ``` or ~~~. */
+/**
+ * The start of the line whose content begins at `marker` (after blanks, `>` and one list
+ * marker such as `- ` or `1. `), or -1 when something else comes first. Looks back over
+ * those characters only (a few), never along the whole line.
+ */
+function fenceLineStart(text: string, from: number, marker: number): number {
+	let k = marker;
+	while (k > from && isQuoteOrBlank(text.charCodeAt(k - 1))) k--;
+	if (k === from || text.charCodeAt(k - 1) === 10) return k;
+	// A list marker, then at least one blank, before the fence.
+	if (k === marker || !isBlank(text.charCodeAt(k))) return -1;
+	const c = text.charCodeAt(k - 1);
+	if (c === 45 || c === 42 || c === 43) k--;
+	else if (c === 46 || c === 41) {
+		let d = k - 1;
+		while (d > from && isDigit(text.charCodeAt(d - 1)) && k - 1 - d < 9) d--;
+		if (d === k - 1) return -1;
+		k = d;
+	} else return -1;
+	while (k > from && isQuoteOrBlank(text.charCodeAt(k - 1))) k--;
+	return k === from || text.charCodeAt(k - 1) === 10 ? k : -1;
+}
+
+/** Line starts (sorted) of the lines in `[from, to)` that begin, after blanks, `>` and a list marker, with ``` or ~~~. */
 export function fenceLineStarts(text: string, from: number, to: number): number[] {
 	const lines: number[] = [];
 	for (const marker of ["```", "~~~"]) {
 		let i = text.indexOf(marker, from);
 		while (i !== -1 && i < to) {
-			let k = i;
-			while (k > from && isQuoteOrBlank(text.charCodeAt(k - 1))) k--;
-			if (k === from || text.charCodeAt(k - 1) === 10) lines.push(k);
+			const k = fenceLineStart(text, from, i);
+			if (k !== -1) lines.push(k);
 			const nl = text.indexOf("\n", i);
 			if (nl === -1) break;
 			i = text.indexOf(marker, nl + 1);
@@ -459,7 +497,7 @@ function labelAfter(text: string, e: number, le: number): string {
 	let i = e;
 	while (i < le) {
 		const c = text.charCodeAt(i);
-		if (c === 32 || c === 9 || c === 45 || c === 0x2013 || c === 0x2014 || c === COLON || c === 93 || c === 41) i++;
+		if (c === 45 || c === 0x2013 || c === 0x2014 || c === COLON || c === 93 || c === 41 || isSpace(c)) i++;
 		else break;
 	}
 	let j = le;

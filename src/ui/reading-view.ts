@@ -34,8 +34,8 @@ function isBlock(node: Node): boolean {
 
 /**
  * True when a text node begins a line of its block: nothing but empty inline content or a
- * `<br>` before it, in a block whose Markdown line starts with its text (not a heading or a
- * table cell).
+ * `<br>` before it, directly in a block (not inside inline markup) whose Markdown line
+ * starts with its text (not a heading, a table cell or a callout title).
  */
 export function startsLine(node: Node, root: Node): boolean {
 	let n: Node = node;
@@ -54,8 +54,10 @@ export function startsLine(node: Node, root: Node): boolean {
 		}
 		const parent = n.parentNode;
 		if (!parent || parent === root) return true;
-		if (isBlock(parent)) return !NOT_LINE_START.has((parent as Element).tagName.toUpperCase());
-		n = parent;
+		if (isBlock(parent)) return !NOT_LINE_START.has((parent as Element).tagName.toUpperCase()) && !(parent as Element).classList.contains("callout-title-inner");
+		// Inside inline markup (`**0:00**`, `==0:00==`, `<span>0:00</span>`): in the source the
+		// line starts with that markup, not with the token (SPEC §6, as the CLI and Live Preview read it).
+		return false;
 	}
 }
 

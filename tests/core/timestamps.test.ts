@@ -8,6 +8,7 @@ import {
 	locateTimestamps,
 	parseTimestamp,
 	scanTimestamps,
+	fenceLineStarts,
 	videoIdOfNote,
 } from "../../src/core/timestamps";
 import { excludedRanges } from "../../src/core/inline-spans";
@@ -98,6 +99,9 @@ describe("findTimestamps: where a token counts (SPEC §6)", () => {
 		["two inline tokens", "see [1:00] and [2:00]", [["1:00", 60, "and [2:00]"], ["2:00", 120, ""]]],
 		["line-start and inline", "0:30 intro, back at (5:00)", [["0:30", 30, "intro, back at (5:00)"], ["5:00", 300, ""]]],
 		["inline hours", "the end [1:02:03]", [["1:02:03", 3723, ""]]],
+		["a no-break space before the label", "0:00\u00a0Intro", [["0:00", 0, "Intro"]]],
+		["a no-break space then a dash", "1:00 \u00a0\u2013 Next", [["1:00", 60, "Next"]]],
+		["an ideographic space and an em space", "2:00\u3000\u2003Part", [["2:00", 120, "Part"]]],
 	])("%s: %j", (_name, body, expected) => {
 		expect(tokens(body)).toEqual(expected);
 	});
@@ -152,6 +156,8 @@ describe("findTimestamps: never in code, links or frontmatter", () => {
 		["an HTML attribute holding >", "<abbr title='a > (18:00)'>x</abbr> (0:10)", ["0:10"]],
 		["text between HTML tags", "<b>(18:00)</b> Intro", ["18:00"]],
 		["an HTML comment", "<!-- (18:00) --> (0:10)", ["0:10"]],
+		["the text of an HTML link", '<a href="https://example.com/chapters">(0:00)</a> Intro (0:10)', ["0:10"]],
+		["an HTML link never closed on the line", "<A HREF='x'>(0:00) and <abbr>(0:10)</abbr>", ["0:00", "0:10"]],
 		["a tag never closed on the line", "<span title=\"x (18:00)", ["18:00"]],
 		["a less-than sign, not a tag", "1 < 2 and (3:07)", ["3:07"]],
 		["inline math", "$(20:00)$ and $x$", []],
@@ -172,6 +178,20 @@ describe("findTimestamps: never in code, links or frontmatter", () => {
 	it("skips fenced code blocks of backticks and tildes (closed by a fence at least as long), and counts after them", () => {
 		const body = ["0:10 before", "````", "0:20 in code", "```", "0:30 still code", "`````", "0:40 after", "~~~js", "0:50 tilde code", "```", "~~~~", "1:00 after tildes"].join("\n");
 		expect(texts(body)).toEqual(["0:10", "0:40", "1:00"]);
+	});
+
+	it.each([
+		["a bullet", "- Setup:\n- ```\n  0:00 in code\n  ```\n- 1:00 Next\n- 2:00 Last"],
+		["an ordered item with tildes", "1. Setup\n2. ~~~\n   0:00 in code\n   ~~~\n3. 1:00 Next\n4. 2:00 Last"],
+		["a bullet in a quote", "> - ```js\n>   0:00 in code\n>   ```\n> - 1:00 Next\n> - 2:00 Last"],
+	])("skips a fenced block that opens on a list item (%s)", (_what, body) => {
+		expect(texts(body)).toEqual(["1:00", "2:00"]);
+		expect(fenceLineStarts(body, 0, body.length).length).toBe(2);
+	});
+
+	it("does not take inline backticks after a list marker for a fence", () => {
+		expect(texts("- ``` not a fence ```\n- 1:00 Next")).toEqual(["1:00"]);
+		expect(texts("-```\n1:00 Next")).toEqual(["1:00"]);
 	});
 
 	it("treats an unclosed fence as code to the end of the note", () => {

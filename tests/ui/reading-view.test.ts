@@ -38,6 +38,8 @@ describe("reading view post-processor", () => {
 		["inline code and code blocks", "`3:07` x\n\n```\n4:00 x\n```\n\n    5:00 indented code", []],
 		["existing links and autolinks", "[8:36](https://example.com) x\n\nhttps://example.com/(3:07)", []],
 		["time of day in prose", "We met at 10:30 and left at (11:45)", ["11:45"]],
+		["a token inside bold, italics or a highlight (the line starts with markup, as the CLI reads it)", "**0:00** Intro\n\n*1:00* Next\n\n- **2:00** Item", []],
+		["a wrapped token inside bold still counts", "**(0:30)** Intro", ["0:30"]],
 		["invalid times", "1:75:00 x\n\n99:99 x", []],
 		["a heading or a table cell: only wrapped tokens, as in the source", "## 3:07 Heading (4:00)\n\n| a | b |\n| - | - |\n| 5:00 | (6:00) |", ["4:00", "6:00"]],
 	])("%s", (_name, markdown, expected) => {
@@ -98,5 +100,13 @@ describe("reading view post-processor", () => {
 			timestampPostProcessor(app as any, () => false)(el, ctx({ url: `https://youtu.be/${VIDEO}` }));
 			expect(links(el)).toHaveLength(0);
 		});
+	});
+
+	it("does not take a callout's title for the start of a line (the source line starts with > [!note])", () => {
+		const el = document.createElement("div");
+		const html = '<div class="callout" data-callout="note"><div class="callout-title"><div class="callout-title-inner">2:00 Callout title</div></div><div class="callout-content"><p>3:00 In the callout</p></div></div>';
+		el.append(...Array.from(new DOMParser().parseFromString(html, "text/html").body.childNodes));
+		expect(linkTimestamps(el, VIDEO)).toBe(1);
+		expect(links(el).map((a) => a.textContent)).toEqual(["3:00"]);
 	});
 });

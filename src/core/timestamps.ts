@@ -33,6 +33,10 @@ export interface Timestamp extends TimestampToken {
 export interface Fence {
 	char: number;
 	length: number;
+	/** How many `>` quote markers its opening line had: its closing line needs as many. */
+	quotes: number;
+	/** Columns from after the quote markers to its first character (a list marker counts). */
+	indent: number;
 }
 
 /** A text splice: replace `[from, to)` with `insert`. */
@@ -75,17 +79,6 @@ export function parseTimestamp(token: string): number | null {
 
 // ── fenced code ────────────────────────────────────────────────────────────────
 
-/** First character of a line after indentation and blockquote markers. */
-function contentStart(text: string, from: number, to: number): number {
-	let i = from;
-	while (i < to) {
-		const c = text.charCodeAt(i);
-		if (c === 32 || c === 9 || c === 62 /* > */) i++;
-		else break;
-	}
-	return i;
-}
-
 /** After blanks and `>`: past a list marker (`-`, `*`, `+`, `1.`, `1)`) and the blanks after it, when there is one. */
 function afterListMarker(text: string, i: number, lineTo: number): number {
 	const c = text.charCodeAt(i);
@@ -102,9 +95,29 @@ function afterListMarker(text: string, i: number, lineTo: number): number {
 	return j;
 }
 
+/** A line's block-quote markers (`>`, each after up to three blanks): how many, and where the text after them (and one blank) starts. */
+function quoteMarkers(text: string, lineFrom: number, lineTo: number): { quotes: number; at: number } {
+	let quotes = 0;
+	let at = lineFrom;
+	for (;;) {
+		let j = at;
+		while (j < lineTo && j - at < 3 && isBlank(text.charCodeAt(j))) j++;
+		if (j >= lineTo || text.charCodeAt(j) !== 62 /* > */) return { quotes, at };
+		quotes++;
+		at = j + 1;
+		if (at < lineTo && isBlank(text.charCodeAt(at))) at++;
+	}
+}
+
+function skipBlanks(text: string, i: number, lineTo: number): number {
+	while (i < lineTo && isBlank(text.charCodeAt(i))) i++;
+	return i;
+}
+
 /** The fence a line opens (``` or ~~~, three or more; also as a list item's content), or null. */
 export function fenceOpening(text: string, lineFrom: number, lineTo: number): Fence | null {
-	const i = afterListMarker(text, contentStart(text, lineFrom, lineTo), lineTo);
+	const q = quoteMarkers(text, lineFrom, lineTo);
+	const i = afterListMarker(text, skipBlanks(text, q.at, lineTo), lineTo);
 	const c = text.charCodeAt(i);
 	if (c !== BACKTICK && c !== TILDE) return null;
 	let j = i;
@@ -114,12 +127,27 @@ export function fenceOpening(text: string, lineFrom: number, lineTo: number): Fe
 	if (c === BACKTICK) {
 		for (let k = j; k < lineTo; k++) if (text.charCodeAt(k) === BACKTICK) return null;
 	}
-	return { char: c, length: j - i };
+	return { char: c, length: j - i, quotes: q.quotes, indent: i - q.at };
+}
+
+/**
+ * The fence open after a fence line, given the one open before it: an opening line opens
+ * one; inside a fence, only a closing line of the same quote depth, indented at most three
+ * columns past the opening, closes it (a quoted or deeper-indented fence line is code);
+ * a line with fewer quote markers ends the quote and the fence with it, and may open another.
+ */
+export function fenceAfterLine(text: string, lineFrom: number, lineTo: number, fence: Fence | null): Fence | null {
+	if (fence === null) return fenceOpening(text, lineFrom, lineTo);
+	if (quoteMarkers(text, lineFrom, lineTo).quotes < fence.quotes) return fenceOpening(text, lineFrom, lineTo);
+	return closesFence(text, lineFrom, lineTo, fence) ? null : fence;
 }
 
 /** True when the line closes `fence`: same character, at least as long, nothing after. */
 export function closesFence(text: string, lineFrom: number, lineTo: number, fence: Fence): boolean {
-	const i = contentStart(text, lineFrom, lineTo);
+	const q = quoteMarkers(text, lineFrom, lineTo);
+	if (q.quotes !== fence.quotes) return false;
+	const i = skipBlanks(text, q.at, lineTo);
+	if (i - q.at > fence.indent + 3) return false;
 	let j = i;
 	while (j < lineTo && text.charCodeAt(j) === fence.char) j++;
 	if (j - i < fence.length) return false;
@@ -381,8 +409,7 @@ function fenceMarkers(text: string, a: number, b: number, out: number[]): void {
 /** The fence open after the fence line `[ls, end)` (end: its line break, or `to`), given the one open before it. */
 function fenceLineEffect(text: string, ls: number, end: number, fence: Fence | null): Fence | null {
 	const le = end > ls && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
-	if (fence === null) return fenceOpening(text, ls, le);
-	return closesFence(text, ls, le, fence) ? null : fence;
+	return fenceAfterLine(text, ls, le, fence);
 }
 
 /** The colon of the first candidate `d:dd` (seconds tens 0–5) whose colon is at or after `i`, or -1. */

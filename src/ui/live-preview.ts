@@ -9,7 +9,7 @@
 import { RangeSetBuilder, StateField, type EditorState, type Extension, type Text } from "@codemirror/state";
 import { Decoration, EditorView, ViewPlugin, type DecorationSet, type PluginValue, type ViewUpdate } from "@codemirror/view";
 import { editorLivePreviewField } from "obsidian";
-import { closesFence, fenceLineStarts, fenceOpening, scanTimestamps, videoIdOfNote, type Fence } from "../core/timestamps";
+import { fenceAfterLine, fenceLineStarts, scanTimestamps, videoIdOfNote, type Fence } from "../core/timestamps";
 import { seekUrl } from "../core/youtube";
 
 export const SEEK_CLASS = "source-lifecycle-seek";
@@ -104,11 +104,7 @@ export function fenceAt(state: EditorState, pos: number, bodyFrom: number): Fenc
 		if (start >= pos) break;
 		if (start < bodyFrom) continue;
 		const line = state.doc.lineAt(start);
-		if (fence !== null) {
-			if (closesFence(line.text, 0, line.length, fence)) fence = null;
-		} else {
-			fence = fenceOpening(line.text, 0, line.length);
-		}
+		fence = fenceAfterLine(line.text, 0, line.length, fence);
 	}
 	return fence;
 }

@@ -189,6 +189,20 @@ describe("findTimestamps: never in code, links or frontmatter", () => {
 		expect(fenceLineStarts(body, 0, body.length).length).toBe(2);
 	});
 
+	it.each([
+		["a fence line indented four columns inside a code block is code", "```\n    ```\n0:00 still code\n```\n1:00 real", ["1:00"]],
+		["a quoted fence line inside a top-level code block is code", "```markdown\n> ```\n0:00 code sample\n> ```\n```\n1:00 Real", ["1:00"]],
+		["a quoted fence is closed by a quoted fence line", "> ```\n> 0:00 code\n> ```\n> 1:00 quoted text", ["1:00"]],
+		["a quoted fence ends with its quote: an unquoted fence line opens a new one", "> ```\n> 0:00 code\n```\n2:00 new code\n```\n3:00 after", ["3:00"]],
+		["a list item's fence closes indented as its content", "- ```\n  0:00 in code\n     ```\n- 1:00 Next", ["1:00"]],
+	])("%s", (_what, body, expected) => {
+		expect(texts(body)).toEqual(expected);
+	});
+
+	it("reports the open fence with its quote depth and indent", () => {
+		expect(scanTimestamps("> - ```js\n> x").fence).toEqual({ char: 96, length: 3, quotes: 1, indent: 2 });
+	});
+
 	it("does not take inline backticks after a list marker for a fence", () => {
 		expect(texts("- ``` not a fence ```\n- 1:00 Next")).toEqual(["1:00"]);
 		expect(texts("-```\n1:00 Next")).toEqual(["1:00"]);
@@ -241,10 +255,10 @@ describe("findTimestamps: positions", () => {
 	it("scans a range with a known open fence (as the editor does for visible ranges)", () => {
 		const text = "0:10 a\n```\n0:20 b\n```\n0:30 c";
 		const from = text.indexOf("0:20");
-		const r = scanTimestamps(text, { from, fence: { char: 96, length: 3 } });
+		const r = scanTimestamps(text, { from, fence: { char: 96, length: 3, quotes: 0, indent: 0 } });
 		expect(locateTimestamps(text, r.timestamps, from, 3).map((t) => [t.text, t.line])).toEqual([["0:30", 5]]);
 		expect(r.fence).toBeNull();
-		expect(scanTimestamps(text, { to: text.indexOf("0:20") }).fence).toEqual({ char: 96, length: 3 });
+		expect(scanTimestamps(text, { to: text.indexOf("0:20") }).fence).toEqual({ char: 96, length: 3, quotes: 0, indent: 0 });
 	});
 
 	it("reports the body start after the frontmatter", () => {
@@ -316,13 +330,13 @@ describe("scanTimestamps: fence lines, blank lines, CRLF, range ends", () => {
 	it("stops at the end of the range, in a token or in a fence marker", () => {
 		expect(scan("0:10 a\n0:20 b", { to: 9 }).found).toEqual([["0:10", "a", 1]]);
 		expect(scan("0:10\n```\n0:20", { to: 6 })).toEqual({ found: [["0:10", "", 1]], fence: null });
-		expect(scan("0:10\n```\n0:20", { to: 8 })).toEqual({ found: [["0:10", "", 1]], fence: { char: 96, length: 3 } });
+		expect(scan("0:10\n```\n0:20", { to: 8 })).toEqual({ found: [["0:10", "", 1]], fence: { char: 96, length: 3, quotes: 0, indent: 0 } });
 	});
 
 	it("reports the fence open at the end, after the last token", () => {
-		expect(scan("0:10 a\n```\ncode\n").fence).toEqual({ char: 96, length: 3 });
-		expect(scan("0:10 a\n```\n```\n~~~\n").fence).toEqual({ char: 126, length: 3 });
-		expect(scan("no tokens\n~~~~\n").fence).toEqual({ char: 126, length: 4 });
+		expect(scan("0:10 a\n```\ncode\n").fence).toEqual({ char: 96, length: 3, quotes: 0, indent: 0 });
+		expect(scan("0:10 a\n```\n```\n~~~\n").fence).toEqual({ char: 126, length: 3, quotes: 0, indent: 0 });
+		expect(scan("no tokens\n~~~~\n").fence).toEqual({ char: 126, length: 4, quotes: 0, indent: 0 });
 	});
 });
 
@@ -364,7 +378,7 @@ describe("scanTimestamps: tokens without lines; locateTimestamps adds them", () 
 					{ text: "0:30", seconds: 30, label: "out", from: quoted.indexOf("0:30"), to: quoted.indexOf("0:30") + 4 },
 					{ text: "1:00", seconds: 60, label: "z".repeat(pad), from: quoted.indexOf("1:00"), to: quoted.indexOf("1:00") + 4 },
 				],
-				fence: { char: 96, length: 3 },
+				fence: { char: 96, length: 3, quotes: 0, indent: 0 },
 			});
 		}
 	});
@@ -377,7 +391,7 @@ describe("scanTimestamps: tokens without lines; locateTimestamps adds them", () 
 				{ text: "0:10", seconds: 10, label: "a", from: 0, to: 4 },
 				{ text: "0:30", seconds: 30, label: "out", from: text.indexOf("0:30"), to: text.indexOf("0:30") + 4 },
 			],
-			fence: { char: 126, length: 3 },
+			fence: { char: 126, length: 3, quotes: 0, indent: 0 },
 		});
 		expect(findTimestamps(text).map((t) => [t.text, t.line])).toEqual([
 			["0:10", 1],

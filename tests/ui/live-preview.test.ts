@@ -185,7 +185,7 @@ describe("Live Preview state", () => {
 		const doc = note("0:10\n````\n```\n0:20\n````\n0:30");
 		const state = EditorState.create({ doc, extensions: [fenceLinesField, noteInfoField] });
 		const body = state.field(noteInfoField).bodyFrom;
-		expect(fenceAt(state, doc.indexOf("0:20"), body)).toEqual({ char: 96, length: 4 });
+		expect(fenceAt(state, doc.indexOf("0:20"), body)).toEqual({ char: 96, length: 4, quotes: 0, indent: 0 });
 		expect(fenceAt(state, doc.indexOf("0:30"), body)).toBeNull();
 		expect(fenceAt(state, doc.indexOf("0:10"), body)).toBeNull();
 	});

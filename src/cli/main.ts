@@ -25,6 +25,9 @@ export const COMMANDS: Record<string, Command> = {
 	queue,
 };
 
+/** How many arguments each command takes after the vault. */
+const ARGUMENTS: Record<string, number> = { status: 2, timestamps: 1, linkify: 1 };
+
 export interface Io {
 	stdout: (s: string) => void;
 	/** Indent --json output (stdout is a terminal); one line otherwise, for pipes and files. */
@@ -41,6 +44,9 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
 		const args = parseArgs(argv);
 		const command = COMMANDS[args.command];
 		if (!command) throw new UsageError(`unknown command "${args.command}"`);
+		// Checked before the vault is read: `sync <vault> note.md` must not sync the whole vault.
+		const extra = args.rest[ARGUMENTS[args.command] ?? 0];
+		if (extra !== undefined) throw new UsageError(`${args.command}: unexpected argument ${extra}`);
 		const vault = new FolderVault(args.vault);
 		const loaded = await loadVault(vault, { linksOfSources: args.command === "links" });
 		const result = await command(loaded, args);

@@ -17,7 +17,7 @@
  *   `date-oldest` is offered for working through a backlog. Missing or invalid dates
  *   sort last in both directions.
  */
-import { listOfText, scalarText, type SourceNote } from "./source";
+import { isCalendarDate, listOfText, scalarText, type SourceNote } from "./source";
 import type { SourceSettings } from "./settings";
 
 const TERMINAL = new Set(["integrated", "archived"]);
@@ -70,7 +70,6 @@ export interface QueueQuery {
 	sort?: QueueSort;
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}/;
 
 function dateText(v: unknown): string | null {
 	if (v instanceof Date && !Number.isNaN(v.getTime())) return v.toISOString().slice(0, 10);
@@ -104,7 +103,7 @@ export function toQueueItem(source: SourceNote): QueueItem {
 		topics,
 		haystack: [title, creator ?? "", ...topics].join("\n").toLowerCase(),
 		titleKey: title.toLowerCase(),
-		dateKey: datePublished !== null && DATE.test(datePublished) ? datePublished.slice(0, 10) : "",
+		dateKey: datePublished !== null && isCalendarDate(datePublished) ? datePublished : "",
 	};
 }
 

@@ -46,7 +46,8 @@ export function toSourceNote(path: string, fm: FrontmatterData | null | undefine
 		path,
 		id: fm.id as string,
 		title: scalarText(fm.title),
-		status: scalarText(fm.status),
+		// An empty status is no status (as an empty title is no title).
+		status: scalarText(fm.status) || null,
 		platform: scalarText(fm.platform),
 		url,
 		videoId: videoIdFromUrl(url),
@@ -155,7 +156,8 @@ export function validateSource(note: SourceNote, settings: SourceSettings, targe
 			problems.push({ code: "stale-integrated-into", message: `integrated_into entry ${JSON.stringify(entry)} links to a note that does not exist` });
 		}
 	}
-	if (note.status === "integrated" && entries.length === 0) {
+	// Empty items (`- ` alone, `""`) name no note: a list of only those is empty.
+	if (note.status === "integrated" && entries.every((e) => e === null || e === "")) {
 		problems.push({ code: "integrated-without-notes", message: "is integrated but integrated_into is empty" });
 	}
 	return problems;

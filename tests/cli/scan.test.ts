@@ -163,4 +163,21 @@ describe("cli scan", () => {
 		expect(terminal).toContain('\n  "sources": [\n');
 		expect(JSON.parse(piped)).toEqual(JSON.parse(terminal));
 	});
+
+	it.each([
+		["scan", "extra"],
+		["queue", "extra"],
+		["links", "extra"],
+		["sync", "a.md", "--dry-run"],
+		["sync", "a.md"],
+		["timestamps", "a.md", "b.md"],
+		["status", "a.md", "archived", "more"],
+	])("refuses an argument the command does not take: %s %s (exit 2, nothing written)", async (command, ...rest) => {
+		const note = "---\nid: SOURCE-a\ntitle: A long title with words\nstatus: raw\n---\n";
+		vault = new TempVault({ "a.md": note, "n.md": "[[a]]\n" });
+		const r = await cli(command, vault.root, ...rest, "--json");
+		expect(r.code).toBe(2);
+		expect(r.stderr).toContain("unexpected argument");
+		expect(vault.read("a.md")).toBe(note);
+	});
 });

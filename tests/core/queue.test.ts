@@ -132,6 +132,15 @@ describe("sort orders", () => {
 		expect(ids(queueOf(ITEMS, { sort }, DEFAULT_SETTINGS))).toBe(expected);
 	});
 
+	it.each(["2099-99-99", "2025-13-45", "2025-02-30", "2025-01-02T05:00"])("puts an invalid date_published (%s) with the missing ones, last", (bad) => {
+		const items = [
+			item("v", { title: "Valid", status: "raw", signal_tier: "high", date_published: "2025-11-28" }),
+			item("x", { title: "Invalid", status: "raw", signal_tier: "high", date_published: bad }),
+			item("o", { title: "Old", status: "raw", signal_tier: "high", date_published: "2020-01-01" }),
+		];
+		for (const sort of ["tier", "date", "date-oldest"] as QueueSort[]) expect(ids(queueOf(items, { sort }, DEFAULT_SETTINGS)).endsWith("x")).toBe(true);
+	});
+
 	it("uses the configured tier order, matched case-insensitively", () => {
 		const settings = withDefaults({ tierOrder: ["Low", "mystery", "high"] });
 		expect(ids(queueOf(ITEMS, { sort: "tier" }, settings))).toBe("cfajbg");

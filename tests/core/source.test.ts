@@ -70,6 +70,8 @@ describe("validation problems", () => {
 		["entry to an existing note", { integrated_into: ["[[Here#Part|alias]]"] }, []],
 		["integrated without notes", { status: "integrated", integrated_into: [] }, ["integrated-without-notes"]],
 		["integrated with notes", { status: "integrated", integrated_into: ["[[Here]]"] }, []],
+		["integrated with only empty items", { status: "integrated", integrated_into: [null, ""] }, ["stale-integrated-into", "stale-integrated-into", "integrated-without-notes"]],
+		["an empty status is no status", { status: "" }, ["unknown-status"]],
 	])("%s", (_n, fm, expected) => {
 		const fmClean = Object.fromEntries(Object.entries(fm).filter(([, v]) => v !== undefined));
 		const withUndefined = Object.keys(fm).filter((k) => (fm as Record<string, unknown>)[k] === undefined);
@@ -103,5 +105,13 @@ describe("validation problems", () => {
 		["x", false],
 	])("isCalendarDate(%s) = %s", (d, ok) => {
 		expect(isCalendarDate(d)).toBe(ok);
+	});
+});
+
+describe("empty status", () => {
+	it("reads as no status: the message says so, and the queue counts it as none", () => {
+		const source = toSourceNote("s.md", { id: "SOURCE-1", title: "T", status: "" }, DEFAULT_SETTINGS)!;
+		expect(source.status).toBeNull();
+		expect(validateSource(source, DEFAULT_SETTINGS, () => true)[0]?.message).toMatch(/^has no status/);
 	});
 });

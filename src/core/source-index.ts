@@ -82,9 +82,11 @@ export class SourceIndex {
 	}
 
 	deleteNote(path: string): void {
-		this.setLinks(path, {}, false);
 		const wasSource = this.sourcesByPath.delete(path);
-		this.bump(wasSource ? [path] : []);
+		// Listeners hear of the sources that lost this note as a backlink (setLinks tells them)
+		// and of a deleted source; deleting any other note changes nothing they show.
+		this.setLinks(path, {}, true);
+		if (wasSource) this.bump([path]);
 	}
 
 	renameNote(oldPath: string, newPath: string, frontmatter: FrontmatterData | null | undefined): void {

@@ -132,6 +132,9 @@ function inLivePreview(state: EditorState): boolean {
 	return state.field(editorLivePreviewField, false) ?? true;
 }
 
+/** Characters read beyond a visible range on its first and last line (its code spans and links start within them). */
+const LINE_MARGIN = 2000;
+
 /**
  * The seek-link marks of the visible ranges of `view` (what the extension shows), skipping
  * tokens the selection touches. Exported for the bench (`live_preview_10mb_vs_10kb`).
@@ -147,12 +150,16 @@ export function buildTimestampDecorations(view: EditorView): DecorationSet {
 	const builder = new RangeSetBuilder<Decoration>();
 	let done = -1;
 	for (const range of view.visibleRanges) {
-		let from = Math.max(doc.lineAt(range.from).from, info.bodyFrom);
-		const to = doc.lineAt(range.to).to;
+		// Whole lines around the range, but on a very long line (a transcript pasted as one
+		// paragraph: CodeMirror shows part of it) only LINE_MARGIN characters on either side.
+		const startLine = doc.lineAt(range.from).from;
+		let from = Math.max(startLine, info.bodyFrom, range.from - LINE_MARGIN);
+		const to = Math.min(doc.lineAt(range.to).to, range.to + LINE_MARGIN);
 		if (from <= done) from = done + 1;
 		if (from > to) continue;
-		const fence = fenceAt(state, from, info.bodyFrom);
-		const { timestamps } = scanTimestamps(doc.sliceString(from, to), { fence });
+		const lineStart = doc.lineAt(from).from;
+		const fence = fenceAt(state, lineStart, info.bodyFrom);
+		const { timestamps } = scanTimestamps(doc.sliceString(from, to), { fence, firstLineAtStart: from === lineStart });
 		for (const t of timestamps) {
 			const a = from + t.from;
 			const b = from + t.to;
@@ -223,7 +230,8 @@ export function timestampLivePreview(options: LivePreviewOptions): Extension {
 				const url = seekUrlAt(this.decorations, view.posAtDOM(target, 0));
 				if (url === null) return false;
 				event.preventDefault();
-				open(url);
+				// The second press of a double-click opens nothing more.
+				if (event.detail <= 1) open(url);
 				return true;
 			},
 		},

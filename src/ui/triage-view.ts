@@ -132,6 +132,7 @@ export class TriageView extends ItemView {
 		this.textInput.addEventListener("input", () => {
 			this.filter = { ...this.filter, text: this.textInput?.value ?? "" };
 			this.render(false);
+			this.app.workspace.requestSaveLayout();
 		});
 		this.textInput.addEventListener("keydown", (evt) => {
 			if (evt.key === "ArrowDown" || evt.key === "Enter") {
@@ -286,7 +287,7 @@ export class TriageView extends ItemView {
 			chip.createSpan({ cls: "source-lifecycle-triage-count-value", text: String(n) });
 			chip.addEventListener("click", () => {
 				this.filter = { ...this.filter, status: this.filter.status === status ? STATUS_NEEDS_DECISION : status };
-				this.render(true);
+				this.changed("button[data-status]", "data-status", status);
 			});
 		}
 	}
@@ -318,8 +319,22 @@ export class TriageView extends ItemView {
 		select.value = value;
 		select.addEventListener("change", () => {
 			set(select.value);
-			this.render(true);
+			this.changed("select[data-filter]", "data-filter", name);
 		});
+	}
+
+	/**
+	 * A filter or sort changed: render again, keep the focus on the control that changed (it
+	 * was rebuilt), and have Obsidian save the view's state (filters and sort persist).
+	 */
+	private changed(selector: string, attribute: string, value: string): void {
+		const hadFocus = this.containerEl.contains(this.containerEl.ownerDocument.activeElement);
+		this.render(true);
+		if (hadFocus) {
+			const controls = Array.from(this.containerEl.querySelectorAll<HTMLElement>(selector));
+			controls.find((c) => c.getAttribute(attribute) === value)?.focus();
+		}
+		this.app.workspace.requestSaveLayout();
 	}
 
 	private actionsFor(item: QueueItem): TriageAction[] {
@@ -356,13 +371,20 @@ export class TriageView extends ItemView {
 		const at = list ? list.indexOf(item.path) : -1;
 		const next = list && at >= 0 ? list.itemAt(at + 1) : null;
 		const lifecycle = this.plugin.lifecycle;
+		if (action === "integrate") {
+			// Only a picker opens here: the source leaves the queue (and the selection moves
+			// on to the next one) when the user picks a note, not when the picker opens.
+			lifecycle.pickAndIntegrate(file);
+			return;
+		}
 		if (action === "start") await lifecycle.start(file);
 		else if (action === "archive") await lifecycle.archive(file);
 		else if (action === "reopen") await lifecycle.reopen(file);
-		else if (action === "integrate") lifecycle.pickAndIntegrate(file);
 		if (!this.list) return;
 		this.flush(true);
 		const nextAt = next ? this.list.indexOf(next.path) : -1;
 		if (nextAt >= 0) this.list.select(nextAt);
+		// The row button that was pressed is gone with the re-render: keys go on working in the list.
+		this.list.el.focus({ preventScroll: true });
 	}
 }

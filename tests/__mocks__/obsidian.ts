@@ -332,6 +332,14 @@ export class Workspace extends Events {
 	getActiveFile(): TFile | null {
 		return this.activeFile;
 	}
+	/** Debounced in Obsidian; here it counts the requests. */
+	layoutSaves = 0;
+	requestSaveLayout = Object.assign(
+		() => {
+			this.layoutSaves++;
+		},
+		{ cancel: () => undefined, run: () => undefined },
+	);
 	/** The view of the active leaf (tests set it); `getActiveViewOfType` answers with it when it is of the asked type. */
 	activeView: unknown = null;
 	getActiveViewOfType<T>(type: abstract new (...args: any[]) => T): T | null {

@@ -77,4 +77,22 @@ describe("SourceIndex", () => {
 		index.setNote("b.md", source("other"));
 		expect(index.duplicateIds()).toEqual([{ id: "SOURCE-also", paths: ["y.md", "z/x.md"] }]);
 	});
+
+	it("tells listeners of a delete only what it changed: the sources it linked, or the deleted source", () => {
+		const index = new SourceIndex(DEFAULT_SETTINGS);
+		index.setNote("s.md", source("s"));
+		index.setNote("t.md", source("t"));
+		index.setNote("n.md", { title: "a note" });
+		index.setLinks("n.md", { "s.md": 1 });
+		const heard: string[][] = [];
+		index.onChange((paths) => heard.push([...paths]));
+		index.deleteNote("plain.md");
+		expect(heard).toEqual([]);
+		index.deleteNote("n.md");
+		expect(heard).toEqual([["s.md"]]);
+		expect(index.integratingNotes("s.md")).toEqual([]);
+		index.deleteNote("t.md");
+		expect(heard).toEqual([["s.md"], ["t.md"]]);
+		expect(index.getSource("t.md")).toBeUndefined();
+	});
 });

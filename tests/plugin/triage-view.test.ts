@@ -217,13 +217,43 @@ describe("triage view: keyboard and actions", () => {
 		expect(app.vault.contents.get("Sources/b.md")).toBe((NOTES["Sources/b.md"] as string).replace("status: in_progress", "status: raw"));
 	});
 
-	it("i opens the integrate-into-note picker for the selected source", async () => {
+	it("i opens the integrate-into-note picker for the selected source, and the selection stays until a note is picked", async () => {
 		const { view, plugin, app } = await open();
 		const spy = jest.spyOn(plugin.lifecycle, "pickAndIntegrate");
+		const before = selectedTitle(view);
 		key(view, "i");
 		await settle();
 		expect(spy).toHaveBeenCalledWith(app.vault.getFileByPath("Sources/b.md"));
 		expect(Modal.opened.length).toBe(1);
+		// The picker is open (or was closed with Esc): nothing happened yet.
+		expect(selectedTitle(view)).toBe(before);
+	});
+
+	it("keeps keys working after a row button is clicked: the list takes the focus back", async () => {
+		const { view } = await open();
+		listEl(view).focus();
+		const row = rows(view).find((r) => r.textContent?.includes("Gamma")) as HTMLElement;
+		const button = row.querySelector('button[data-action="archive"]') as HTMLButtonElement;
+		button.focus();
+		button.click();
+		for (let i = 0; i < 20; i++) await settle();
+		expect(document.activeElement).toBe(listEl(view));
+	});
+
+	it("keeps the focus on a filter changed with the keyboard, and asks Obsidian to save the view's state", async () => {
+		const { view, app } = await open();
+		const select = () => view.containerEl.querySelector('select[data-filter="platform"]') as HTMLSelectElement;
+		select().focus();
+		const saves = app.workspace.layoutSaves;
+		choose(view, "platform", "podcast");
+		expect(document.activeElement).toBe(select());
+		expect(select().value).toBe("podcast");
+		expect(app.workspace.layoutSaves).toBe(saves + 1);
+		const chip = view.containerEl.querySelector('button[data-status="raw"]') as HTMLButtonElement;
+		chip.focus();
+		chip.click();
+		expect((document.activeElement as HTMLElement).getAttribute("data-status")).toBe("raw");
+		expect(app.workspace.layoutSaves).toBe(saves + 2);
 	});
 
 	it("/ jumps to the text filter, and Enter or ↓ there goes back to the list", async () => {

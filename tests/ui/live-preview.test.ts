@@ -128,6 +128,28 @@ describe("Live Preview extension", () => {
 		expect(view.state.selection.main.head).toBe(0);
 	});
 
+	it("opens the video once on a double-click", () => {
+		const opened: string[] = [];
+		const view = mount(seedShort(), { opened });
+		const span = Array.from(view.contentDOM.querySelectorAll(".source-lifecycle-seek")).find((e) => e.textContent === "8:36")!;
+		for (const detail of [1, 2]) {
+			const event = new MouseEvent("mousedown", { bubbles: true, cancelable: true, button: 0, detail });
+			span.dispatchEvent(event);
+			expect(event.defaultPrevented).toBe(true);
+		}
+		expect(opened).toEqual([seek(516)]);
+	});
+
+	it("reads a very long line only around what is visible", () => {
+		const line = "(0:10) start " + "word ".repeat(40_000) + "(0:20) far";
+		const view = mount(note(line));
+		const visible = view.visibleRanges;
+		const last = visible[visible.length - 1]!.to;
+		// CodeMirror shows part of the line (line gaps); the far token is well past it.
+		expect(last).toBeLessThan(view.state.doc.length - 10_000);
+		expect(marks(view).map(([t]) => t)).toEqual(["0:10"]);
+	});
+
 	it("ignores a right click", () => {
 		const opened: string[] = [];
 		const view = mount(seedShort(), { opened });

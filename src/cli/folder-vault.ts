@@ -3,10 +3,10 @@
  * skipped, symlinks out of the vault not followed), reads notes with size and UTF-8
  * checks, and writes atomically (temporary file beside the note, fsync, rename).
  */
-import { chmodSync, closeSync, fstatSync, fsyncSync, lstatSync, openSync, readdirSync, readFileSync, readSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, type Dirent } from "fs";
+import { closeSync, constants, fchmodSync, fchownSync, fstatSync, fsyncSync, lstatSync, openSync, readdirSync, readSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, type Dirent } from "fs";
 import { isUtf8 } from "buffer";
 import { isAbsolute, join, relative, sep } from "path";
-import { formatBytes, overLimitMessage } from "../core/settings";
+import { overLimitMessage } from "../core/settings";
 
 export class UsageError extends Error {}
 
@@ -24,11 +24,29 @@ export type ReadNote =
 
 const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
+/** Opened for reading without blocking: a FIFO in the vault reads as empty, never hangs the run. */
+const READ_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+
+/** A temporary file's owning process, from its name (`.<pid>.<n>.sl-tmp`, or `.<note>.<pid>.<n>.sl-tmp` of older runs). */
+const TEMP_PID = /\.(\d+)\.[a-z0-9]+\.sl-tmp$/;
+
+export interface FolderVaultOptions {
+	/**
+	 * Remove temporary files left by runs that were killed (their process is gone) while
+	 * listing. Only for a command that writes: a read, or a dry run, writes nothing at all.
+	 */
+	cleanTemp?: boolean;
+}
+
 export class FolderVault {
 	readonly root: string;
 	readonly warnings: string[] = [];
+	/** Folders that could not be listed: their notes are unknown, an error of the run (exit 1). */
+	readonly unlisted: { path: string; message: string }[] = [];
+	private readonly cleanTemp: boolean;
 
-	constructor(rootArg: string) {
+	constructor(rootArg: string, options: FolderVaultOptions = {}) {
+		this.cleanTemp = options.cleanTemp === true;
 		let real: string;
 		try {
 			real = realpathSync(rootArg);
@@ -51,13 +69,13 @@ export class FolderVault {
 		try {
 			entries = readdirSync(abs, { withFileTypes: true });
 		} catch (e) {
-			this.warnings.push(`${rel || "."}: cannot list folder (${(e as Error).message})`);
+			this.unlisted.push({ path: rel || ".", message: `cannot list folder (${(e as Error).message}); its notes were not read` });
 			return;
 		}
 		for (const entry of entries) {
 			const name = entry.name;
 			if (name.startsWith(".")) {
-				if (name.includes(TEMP_MARK)) this.removeStaleTemp(join(abs, name));
+				if (this.cleanTemp && name.endsWith(TEMP_MARK)) this.removeStaleTemp(join(abs, name), name);
 				continue;
 			}
 			const childAbs = join(abs, name);
@@ -88,11 +106,14 @@ export class FolderVault {
 		}
 	}
 
-	private removeStaleTemp(abs: string): void {
+	/** Remove a temporary file whose run is gone (killed mid-write); one another run is still writing is left alone. */
+	private removeStaleTemp(abs: string, name: string): void {
+		const pid = Number(TEMP_PID.exec(name)?.[1] ?? NaN);
+		if (!Number.isInteger(pid) || pid === process.pid || processAlive(pid)) return;
 		try {
 			unlinkSync(abs);
 		} catch {
-			/* another run may own it; it never ends in .md, so it is ignored anyway */
+			/* gone already, or not ours to remove: it never ends in .md, so it is ignored anyway */
 		}
 	}
 
@@ -130,12 +151,9 @@ export class FolderVault {
 	readNote(vaultPath: string, maxBytes: number): ReadNote {
 		let buf: Buffer;
 		try {
-			const abs = this.absolute(vaultPath);
-			const size = statSync(abs).size;
-			if (size > maxBytes) {
-				return { ok: false, message: `note is ${formatBytes(size)}, over the ${formatBytes(maxBytes)} limit; not read` };
-			}
-			buf = readFileSync(abs);
+			const read = readRegularFile(this.absolute(vaultPath), maxBytes);
+			if (typeof read === "string") return { ok: false, message: read };
+			buf = read;
 		} catch (e) {
 			return { ok: false, message: `cannot read file (${(e as Error).message})` };
 		}
@@ -159,7 +177,7 @@ export class FolderVault {
 		let fd = -1;
 		let off = 0;
 		try {
-			fd = openSync(this.root + "/" + vaultPath, "r");
+			fd = openSync(this.root + "/" + vaultPath, READ_FLAGS);
 			for (;;) {
 				if (off === this.scratch.length) {
 					if (off > maxBytes) break;
@@ -198,31 +216,91 @@ export class FolderVault {
 		return this.readListedNote(vaultPath, maxBytes, true);
 	}
 
-	/** Atomic write: a temporary file beside the note, fsync, then rename over it. */
+	/**
+	 * Atomic write: a temporary file beside the note, fsync, then rename over it. A note that
+	 * is a symlink (inside the vault) is written through: the file it points to is replaced,
+	 * the link stays. The file keeps its mode, and its owner where the process may set it.
+	 */
 	writeAtomic(vaultPath: string, text: string): void {
-		const abs = this.absolute(vaultPath);
-		const dir = abs.slice(0, abs.lastIndexOf(sep));
-		const base = abs.slice(abs.lastIndexOf(sep) + 1);
-		const tmp = join(dir, `.${base}.${process.pid}.${Date.now().toString(36)}${TEMP_MARK}`);
+		let target = this.absolute(vaultPath);
+		let st: ReturnType<typeof statSync> | null = null;
+		try {
+			if (lstatSync(target).isSymbolicLink()) {
+				const real = realpathSync(target);
+				if (!this.contains(real)) throw new Error("the note is a symlink that leads outside the vault; not written");
+				target = real;
+			}
+			st = statSync(target);
+		} catch (e) {
+			if ((e as { code?: unknown }).code !== "ENOENT") throw e;
+		}
+		if (st !== null && !st.isFile()) throw new Error("the note is not a regular file; not written");
+		const dir = target.slice(0, target.lastIndexOf(sep));
+		// Short, whatever the note's name: a name near the file-system limit still gets one.
+		const tmp = join(dir, `.${process.pid}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}${TEMP_MARK}`);
 		const fd = openSync(tmp, "wx", 0o644);
 		try {
+			if (st !== null) {
+				fchmodSync(fd, st.mode & 0o7777);
+				try {
+					fchownSync(fd, st.uid, st.gid);
+				} catch {
+					/* not permitted (another owner, not root): the file gets this process's owner */
+				}
+			}
 			const buf = Buffer.from(text, "utf8");
 			let off = 0;
 			while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
 			fsyncSync(fd);
-		} catch (e) {
 			closeSync(fd);
-			unlinkSync(tmp);
+			renameSync(tmp, target);
+		} catch (e) {
+			try {
+				closeSync(fd);
+			} catch {
+				/* closed already */
+			}
+			try {
+				unlinkSync(tmp);
+			} catch {
+				/* never created, or renamed */
+			}
 			throw e;
 		}
-		closeSync(fd);
-		try {
-			const mode = statSync(abs).mode;
-			chmodSync(tmp, mode & 0o777);
-		} catch {
-			/* new file: keep the default mode */
+	}
+}
+
+/**
+ * The bytes of a regular file of at most `maxBytes`, or why not (a message): opened without
+ * blocking and checked on the open descriptor, so a FIFO or device never hangs the run.
+ * Throws on I/O errors.
+ */
+export function readRegularFile(abs: string, maxBytes: number): Buffer | string {
+	const fd = openSync(abs, READ_FLAGS);
+	try {
+		const st = fstatSync(fd);
+		if (!st.isFile()) return "not a regular file; not read";
+		if (st.size > maxBytes) return overLimitMessage(st.size, maxBytes);
+		const buf = Buffer.allocUnsafe(st.size);
+		let off = 0;
+		while (off < buf.length) {
+			const n = readSync(fd, buf, off, buf.length - off, null);
+			if (n === 0) break;
+			off += n;
 		}
-		renameSync(tmp, abs);
+		return off === buf.length ? buf : buf.subarray(0, off);
+	} finally {
+		closeSync(fd);
+	}
+}
+
+function processAlive(pid: number): boolean {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch (e) {
+		// EPERM: it exists, owned by someone else.
+		return (e as { code?: unknown }).code === "EPERM";
 	}
 }
 

@@ -5,14 +5,13 @@
  * notes from one shared counter, each reads and parses its chunks (`noteRecord`), and the
  * main thread applies every record to the index as it arrives.
  */
-import { readFile } from "fs/promises";
 import { Worker } from "worker_threads";
 import type { FrontmatterData } from "../core/frontmatter";
 import { LinkResolver, type LinkCounts } from "../core/links";
 import { checkSettings, withDefaults, type SourceSettings } from "../core/settings";
 import { SourceIndex } from "../core/source-index";
 import type { SourceNote } from "../core/source";
-import { FolderVault, UsageError, type ReadNote } from "./folder-vault";
+import { FolderVault, readRegularFile, UsageError, type ReadNote } from "./folder-vault";
 import { BACKLOG, LOAD_WORKER, NEXT, type LoadBatch, type LoadJob, type LoadWorkerData } from "./load-worker";
 import { noteRecord, recordOfHead, type LoadedRecord, type NoteRecord, type RecordContext } from "./note-record";
 
@@ -60,6 +59,9 @@ export interface LoadedVault {
 	workerNotes: number;
 }
 
+/** A settings file larger than this is not the plugin's. */
+const SETTINGS_MAX_BYTES = 1024 * 1024;
+
 /** Where the plugin saves its settings, vault-relative. */
 export const SETTINGS_PATH = ".obsidian/plugins/source-lifecycle/data.json";
 
@@ -72,7 +74,9 @@ export const SETTINGS_PATH = ".obsidian/plugins/source-lifecycle/data.json";
 export async function loadSettings(vault: FolderVault): Promise<SourceSettings> {
 	let raw: string;
 	try {
-		raw = await readFile(`${vault.root}/${SETTINGS_PATH}`, "utf8");
+		const read = readRegularFile(`${vault.root}/${SETTINGS_PATH}`, SETTINGS_MAX_BYTES);
+		if (typeof read === "string") throw new Error(read);
+		raw = read.toString("utf8");
 	} catch (e) {
 		if ((e as { code?: unknown }).code === "ENOENT") return withDefaults(null);
 		throw new UsageError(`${SETTINGS_PATH}: the plugin's settings could not be read (${(e as Error).message}); nothing was done`);
@@ -157,6 +161,11 @@ export async function loadVault(vault: FolderVault, options: LoadOptions = {}): 
 		for (let i = 0; i < markdown.length; i++) apply(i, readRecord(vault, markdown, i, ctx));
 	}
 	index.bump([]);
+	// Folders the walk could not list: their notes are unknown, which is an error of the run.
+	if (vault.unlisted.length) {
+		errors.push(...vault.unlisted);
+		errors.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+	}
 	return { vault, settings, files, notes, index, resolver, links, errors, skipped, workerNotes };
 }
 
@@ -252,6 +261,16 @@ async function loadOnTwoThreads(
 	}
 	for (let i = 0; i < paths.length; i++) if (done[i] === 0) take(i, readRecord(vault, paths, i, ctx));
 	return fromWorker;
+}
+
+/** Write a note atomically; the error to report when that fails (the note is then as it was), else null. */
+export function writeFailure(vault: FolderVault, path: string, text: string): FileError | null {
+	try {
+		vault.writeAtomic(path, text);
+		return null;
+	} catch (e) {
+		return { path, message: `cannot write: ${(e as Error).message}; the note is unchanged` };
+	}
 }
 
 /**

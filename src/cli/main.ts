@@ -25,6 +25,9 @@ export const COMMANDS: Record<string, Command> = {
 	queue,
 };
 
+/** Commands that write notes. */
+const WRITES = new Set(["sync", "status", "linkify"]);
+
 /** How many arguments each command takes after the vault. */
 const ARGUMENTS: Record<string, number> = { status: 2, timestamps: 1, linkify: 1 };
 
@@ -47,7 +50,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
 		// Checked before the vault is read: `sync <vault> note.md` must not sync the whole vault.
 		const extra = args.rest[ARGUMENTS[args.command] ?? 0];
 		if (extra !== undefined) throw new UsageError(`${args.command}: unexpected argument ${extra}`);
-		const vault = new FolderVault(args.vault);
+		// Only a command that writes removes what killed runs left behind.
+		const vault = new FolderVault(args.vault, { cleanTemp: WRITES.has(args.command) && !args.dryRun });
 		const loaded = await loadVault(vault, { linksOfSources: args.command === "links" });
 		const result = await command(loaded, args);
 		for (const w of [...vault.warnings, ...(result.warnings ?? [])]) io.stderr(`warning: ${w}\n`);

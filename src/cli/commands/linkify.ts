@@ -1,7 +1,7 @@
 /** `linkify <vault> <path|id> [--dry-run] [--json]`: timestamps become seek links, atomically (SPEC §6, §9). */
 import { linkifyNote } from "../../core/timestamps";
 import type { CliArgs } from "../args";
-import type { LoadedVault } from "../load";
+import { writeFailure, type LoadedVault } from "../load";
 import type { CommandResult } from "../output";
 import { noteArgument } from "./timestamps";
 
@@ -18,7 +18,10 @@ export function linkify(loaded: LoadedVault, args: CliArgs): CommandResult {
 		return { json: { path: note.path, videoId: null, linked: 0, changed: false, dryRun: args.dryRun, errors }, text: `${note.path}: not changed`, errors };
 	}
 	const changed = r.text !== text;
-	if (changed && !args.dryRun) loaded.vault.writeAtomic(note.path, r.text);
+	if (changed && !args.dryRun) {
+		const failed = writeFailure(loaded.vault, note.path, r.text);
+		if (failed) return { json: { path: note.path, videoId: r.videoId, linked: 0, changed: false, dryRun: false, errors: [failed] }, text: `${note.path}: not changed`, errors: [failed] };
+	}
 	const what =
 		r.videoId === null
 			? "no YouTube video (url), nothing to link"

@@ -7,7 +7,7 @@
 import { localToday, transitionNote } from "../../core/lifecycle";
 import type { CliArgs } from "../args";
 import { UsageError } from "../folder-vault";
-import { findSource, type LoadedVault } from "../load";
+import { findSource, writeFailure, type LoadedVault } from "../load";
 import type { CommandResult } from "../output";
 
 export function status(loaded: LoadedVault, args: CliArgs): CommandResult {
@@ -44,7 +44,10 @@ export function status(loaded: LoadedVault, args: CliArgs): CommandResult {
 		return refused(source.path, r.reason);
 	}
 	const changes = Object.fromEntries(r.edits.map((e) => [e.key, e.value]));
-	if (r.changed && !args.dryRun) loaded.vault.writeAtomic(source.path, r.text);
+	if (r.changed && !args.dryRun) {
+		const failed = writeFailure(loaded.vault, source.path, r.text);
+		if (failed) return { json: { path: source.path, errors: [failed] }, text: `${source.path}: not changed`, errors: [failed] };
+	}
 	const what = r.edits.map((e) => `${e.key}: ${e.value === null ? "null" : String(e.value)}`).join(", ");
 	const text = r.changed
 		? `${source.path}: ${r.from ?? "(no status)"} → ${r.to} (${what})${args.dryRun ? " [dry run, nothing written]" : ""}`

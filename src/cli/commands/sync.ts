@@ -7,7 +7,7 @@ import { planSync, syncNoteText } from "../../core/backlinks";
 import { validateSource } from "../../core/source";
 import type { FieldValue } from "../../core/frontmatter-edit";
 import type { CliArgs } from "../args";
-import type { FileError, LoadedVault } from "../load";
+import { writeFailure, type FileError, type LoadedVault } from "../load";
 import type { CommandResult } from "../output";
 import { localToday } from "../../core/lifecycle";
 
@@ -38,10 +38,9 @@ export function sync(loaded: LoadedVault, args: CliArgs): CommandResult {
 		}
 		if (read.ok && applied.text === read.text) continue;
 		if (!args.dryRun) {
-			try {
-				vault.writeAtomic(plan.path, applied.text);
-			} catch (e) {
-				errors.push({ path: plan.path, message: `cannot write: ${(e as Error).message}` });
+			const failure = writeFailure(vault, plan.path, applied.text);
+			if (failure) {
+				errors.push(failure);
 				failed++;
 				continue;
 			}

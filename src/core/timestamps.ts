@@ -484,21 +484,7 @@ function isQuoteOrBlank(c: number): boolean {
 function lineStartTokenPos(text: string, ls: number, le: number): number {
 	let i = ls;
 	while (i < le && (isBlank(text.charCodeAt(i)) || text.charCodeAt(i) === 62)) i++;
-	const c = text.charCodeAt(i);
-	let marker = false;
-	if ((c === 45 || c === 42 || c === 43) && isBlank(text.charCodeAt(i + 1))) {
-		i += 1;
-		marker = true;
-	} else if (isDigit(c)) {
-		let j = i;
-		while (j < le && j - i < 9 && isDigit(text.charCodeAt(j))) j++;
-		const d = text.charCodeAt(j);
-		if ((d === 46 || d === 41) && isBlank(text.charCodeAt(j + 1))) {
-			i = j + 1;
-			marker = true;
-		}
-	}
-	if (marker) while (i < le && isBlank(text.charCodeAt(i))) i++;
+	i = afterListMarker(text, i, le);
 	// A task checkbox: `- [ ] 1:00`, `- [x] 1:00` (also as rendered text, where the marker is gone).
 	if (text.charCodeAt(i) === 91 && text.charCodeAt(i + 2) === 93 && isBlank(text.charCodeAt(i + 3)) && !isDigit(text.charCodeAt(i + 1))) {
 		i += 3;

@@ -1,7 +1,9 @@
 /**
  * The CLI on a vault on disk: `source-lifecycle scan <vault> --json` as a whole process,
  * side by side with a process that only reads every file and one that scans with
- * gray-matter. Each process's stdout is drained through a pipe, as a user's `| jq` would.
+ * gray-matter — and, for the record, the read-and-parse floor (bench/baselines/
+ * read-parse-floor.ts): every note read and its frontmatter parsed with the CLI's reader,
+ * nothing else. Each process's stdout is drained through a pipe, as a user's `| jq` would.
  */
 import { spawn } from "child_process";
 import { mkdtempSync, rmSync } from "fs";
@@ -16,6 +18,8 @@ export interface CliFigures {
 	scanMs: number;
 	readMs: number;
 	grayMatterMs: number;
+	/** The read-and-parse floor; null when no floor script was given. */
+	floorMs: number | null;
 	scanSources: number;
 	grayMatterSources: number;
 }
@@ -45,7 +49,7 @@ function runProcess(args: string[], keepOutput: boolean): Promise<Run> {
 	});
 }
 
-export async function benchCli(root: string, cliJs: string, notes: number, reps: number): Promise<CliFigures> {
+export async function benchCli(root: string, cliJs: string, floorJs: string | null, notes: number, reps: number): Promise<CliFigures> {
 	const dir = mkdtempSync(join(tmpdir(), "sl-bench-vault-"));
 	try {
 		const vault: DiskVault = writeDiskVault(dir, join(root, "tests", "fixtures", "seed-source.md"), notes);
@@ -53,6 +57,7 @@ export async function benchCli(root: string, cliJs: string, notes: number, reps:
 		const scanArgs = [cliJs, "scan", vault.root, "--json"];
 		const readArgs = [join(baselines, "read-all.mjs"), vault.root];
 		const gmArgs = [join(baselines, "gray-matter-scan.mjs"), vault.root];
+		const floorArgs = floorJs === null ? null : [floorJs, vault.root];
 
 		// Same answers first: the three must look at the same notes.
 		const scan = JSON.parse((await runProcess(scanArgs, true)).stdout) as { sources: unknown[]; errors: unknown[] };
@@ -61,12 +66,17 @@ export async function benchCli(root: string, cliJs: string, notes: number, reps:
 			throw new Error(`scan found ${scan.sources.length} sources, gray-matter ${gm.sources.length}`);
 		}
 		if (scan.errors.length) throw new Error(`scan reported errors on the synthetic vault: ${JSON.stringify(scan.errors.slice(0, 3))}`);
+		if (floorArgs !== null) {
+			const floor = JSON.parse((await runProcess(floorArgs, true)).stdout) as { frontmatters: number };
+			if (floor.frontmatters < scan.sources.length) throw new Error(`the floor parsed ${floor.frontmatters} frontmatters, scan found ${scan.sources.length} sources`);
+		}
 
 		const t = await sideBySide(
 			{
 				scan: async () => (await runProcess(scanArgs, false)).ms,
 				read: async () => (await runProcess(readArgs, false)).ms,
 				grayMatter: async () => (await runProcess(gmArgs, false)).ms,
+				...(floorArgs === null ? {} : { floor: async () => (await runProcess(floorArgs, false)).ms }),
 			},
 			reps,
 		);
@@ -76,6 +86,7 @@ export async function benchCli(root: string, cliJs: string, notes: number, reps:
 			scanMs: t.scan as number,
 			readMs: t.read as number,
 			grayMatterMs: t.grayMatter as number,
+			floorMs: t.floor ?? null,
 			scanSources: scan.sources.length,
 			grayMatterSources: gm.sources.length,
 		};

@@ -39,6 +39,17 @@ try {
 		const r = spawnSync(process.execPath, [join(root, "esbuild.config.mjs"), "production"], { cwd: root, stdio: "inherit" });
 		if (r.status !== 0) throw new Error("building the CLI failed");
 	}
+	// The read-and-parse floor the CLI bench runs beside the baselines (bench/baselines/read-parse-floor.ts).
+	const floorJs = join(buildDir, "floor.cjs");
+	await build({
+		entryPoints: [join(root, "bench", "baselines", "read-parse-floor.ts")],
+		bundle: true,
+		platform: "node",
+		target: "node20",
+		format: "cjs",
+		outfile: floorJs,
+		logLevel: "warning",
+	});
 	const mainJs = join(buildDir, "bench.cjs");
 	await build({
 		entryPoints: [join(root, "bench", "main.ts")],
@@ -53,7 +64,7 @@ try {
 	const r = spawnSync(process.execPath, ["--expose-gc", "--max-old-space-size=4096", mainJs], {
 		cwd: root,
 		stdio: "inherit",
-		env: { ...process.env, NODE_PATH: join(root, "node_modules"), BENCH_ROOT: root, BENCH_CLI: cliJs, BENCH_OUT: out, BENCH_QUICK: quick ? "1" : "" },
+		env: { ...process.env, NODE_PATH: join(root, "node_modules"), BENCH_ROOT: root, BENCH_CLI: cliJs, BENCH_FLOOR: floorJs, BENCH_OUT: out, BENCH_QUICK: quick ? "1" : "" },
 	});
 	code = r.status ?? 1;
 	if (code === 0 && quick && outIdx === -1) console.log(`(quick run: results were written to a temporary file, now removed)`);

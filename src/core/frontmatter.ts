@@ -75,11 +75,22 @@ export function positionAt(text: string, offset: number): Position {
 	return { line, col: offset - lineStart, offset };
 }
 
-/** True when the raw frontmatter has an `id:` line whose value starts with the prefix. */
+/**
+ * True when the raw frontmatter has an `id:` line whose value starts with the prefix: a
+ * top-level `id`, `"id"` or `'id'` key at the start of a line, a `"id"` key indented as in
+ * JSON frontmatter, or an `id` key right after `{` or `,` (a flow map). An `id` nested under
+ * another key (`meta:\n  id: …`) is not the note's id.
+ */
 export function looksLikeSource(yamlText: string, prefix: string): boolean {
-	const re = new RegExp(`^id[ \\t]*:[ \\t]*["']?${escapeRegExp(prefix)}`, "m");
+	let re = looksCache.get(prefix);
+	if (re === undefined) {
+		re = new RegExp(`(?:^(?:id|"id"|'id')|^[ \\t]*"id"|[{,][ \\t]*(?:id|"id"|'id'))[ \\t]*:[ \\t]*["']?${escapeRegExp(prefix)}`, "m");
+		looksCache.set(prefix, re);
+	}
 	return re.test(yamlText);
 }
+
+const looksCache = new Map<string, RegExp>();
 
 export function escapeRegExp(s: string): string {
 	return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

@@ -71,13 +71,16 @@ describe("cli scan", () => {
 			"latin1.md": Buffer.concat([Buffer.from("---\nid: SOURCE-l\ntitle: caf"), Buffer.from([0xe9]), Buffer.from("\n---\n")]),
 			"other.md": src("title: not a source\ntitle: dup"),
 			"unclosed.md": "---\nid: SOURCE-u\ntitle: x\n",
+			// Quoted keys and JSON frontmatter: still an id line with the prefix.
+			"quoted.md": src('"id": "SOURCE-q"\ntitle: x\ntitle: y'),
+			"json.md": src('{\n  "title": "x",\n  "id": "SOURCE-j",\n  "title": "y"\n}'),
 		});
 		const before = vault.snapshot();
 		const r = await cli("scan", vault.root, "--json");
 		expect(r.code).toBe(1);
 		expect(r.json.sources.map((s: any) => s.id)).toEqual(["SOURCE-20251128-973"]);
 		const errors = Object.fromEntries(r.json.errors.map((e: any) => [e.path, e.message]));
-		expect(Object.keys(errors).sort()).toEqual(["dup.md", "latin1.md", "tabs.md"]);
+		expect(Object.keys(errors).sort()).toEqual(["dup.md", "json.md", "latin1.md", "quoted.md", "tabs.md"]);
 		expect(errors["dup.md"]).toMatch(/unique/i);
 		expect(errors["latin1.md"]).toMatch(/UTF-8/);
 		expect(r.stderr).toContain("dup.md:");

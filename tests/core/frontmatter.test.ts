@@ -75,7 +75,15 @@ describe("looksLikeSource", () => {
 		["id: 'SOURCE-1'", true],
 		["id: NOTE-1", false],
 		["  id: SOURCE-1", false],
+		["meta:\n  id: SOURCE-1", false],
 		["xid: SOURCE-1", false],
+		['"id": "SOURCE-1"', true],
+		["'id': SOURCE-1", true],
+		['  "id": "SOURCE-1",', true],
+		['{"title": "x", "id": "SOURCE-1"}', true],
+		["{id: SOURCE-1, title: x}", true],
+		['"xid": "SOURCE-1"', false],
+		['"id": "NOTE-1"', false],
 	])("%s → %s", (line, expected) => {
 		expect(looksLikeSource(`title: x\n${line}\n`, "SOURCE-")).toBe(expected);
 	});

@@ -6,6 +6,7 @@
  */
 import { isMap, isScalar, isSeq, Scalar, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from "yaml";
 import { locateFrontmatter, parseYamlDocument, parseYamlStrict, readYamlText, type FrontmatterBlock, type FrontmatterData } from "./frontmatter";
+import { isItemText } from "./source";
 
 export type FieldValue = string | number | boolean | null | string[];
 
@@ -38,8 +39,14 @@ export function editFrontmatter(text: string, edits: readonly FieldEdit[]): Edit
 	const splices: Splice[] = [];
 	const appended: string[] = [];
 	for (const edit of edits) {
-		if (sameValue(expected[edit.key], edit.value)) continue;
-		expected[edit.key] = Array.isArray(edit.value) ? [...edit.value] : edit.value;
+		const old = expected[edit.key];
+		if (sameValue(old, edit.value)) continue;
+		// A list that keeps its items (a number item given back as text) reads back with them as they were.
+		expected[edit.key] = Array.isArray(edit.value)
+			? Array.isArray(old) && keepsItems(old as unknown[], edit.value)
+				? [...(old as unknown[]), ...edit.value.slice(old.length)]
+				: [...edit.value]
+			: edit.value;
 		const pair = findPair(map, edit.key);
 		if (pair) {
 			const splice = replaceValue(yamlText, doc, pair, edit.value, block.eol);
@@ -126,7 +133,7 @@ function editSeq(yamlText: string, seq: YAMLSeq, value: string[], colon: number,
 	const items = seq.items as Node[];
 	const oldValues = items.map((n) => (isScalar(n) ? n.value : undefined));
 	if (!items.every((n) => isScalar(n))) return "the list holds nested lists or maps, which this plugin does not rewrite";
-	const keepsOld = oldValues.length <= value.length && oldValues.every((v, i) => v === value[i]);
+	const keepsOld = keepsItems(oldValues, value);
 	const decorated = items.some((n) => n.anchor !== undefined || n.tag !== undefined);
 	if (decorated && !(keepsOld && value.length > oldValues.length)) return "the list has an item with an anchor or a tag, which this plugin does not rewrite";
 	const added = value.slice(oldValues.length);
@@ -159,6 +166,11 @@ function editSeq(yamlText: string, seq: YAMLSeq, value: string[], colon: number,
 	}
 	if (value.length === 0) return { from: colon + 1, to: lastItemEnd(yamlText, seq), insert: " []" };
 	return { from: colon + 1, to: lastItemEnd(yamlText, seq), insert: renderBlockList(value, indent, style, eol) };
+}
+
+/** `value` starts with the items of `old` (numbers and booleans compared as their text): they are kept as written. */
+function keepsItems(old: readonly unknown[], value: readonly string[]): boolean {
+	return old.length <= value.length && old.every((v, i) => isItemText(v, value[i]));
 }
 
 function lastItemEnd(yamlText: string, seq: YAMLSeq): number {

@@ -89,12 +89,27 @@ export function listOfText(v: unknown): string[] {
 	return s === null || s === "" ? [] : [s];
 }
 
-/** A list property as strings, or null when an item is not a string (such a list is never rewritten). */
+/**
+ * A list property's items as text, to append to: numbers and booleans as YAML prints them
+ * (`- 2001` is the alias "2001"; the writer keeps such an item's bytes), or null when an
+ * item is not a scalar or is null (such a list is never rewritten).
+ */
 export function textItems(value: unknown): string[] | null {
 	if (value === undefined || value === null || value === "") return [];
 	if (typeof value === "string") return [value];
 	if (!Array.isArray(value)) return null;
-	return value.every((v): v is string => typeof v === "string") ? [...value] : null;
+	const out: string[] = [];
+	for (const v of value as unknown[]) {
+		const s = v === null ? null : scalarText(v);
+		if (s === null) return null;
+		out.push(s);
+	}
+	return out;
+}
+
+/** `item` (a list item as read) is `text` as `textItems` gives it. */
+export function isItemText(item: unknown, text: unknown): boolean {
+	return item === text || ((typeof item === "number" || typeof item === "boolean") && String(item) === text);
 }
 
 /** `YYYY-MM-DD` naming a real day of the (proleptic Gregorian) calendar. */

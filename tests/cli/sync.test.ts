@@ -106,6 +106,20 @@ describe("cli sync (SPEC §9)", () => {
 		});
 	});
 
+	it("appends to an aliases list that has a number item, keeping that item's bytes", async () => {
+		const text = src('id: SOURCE-n\ntitle: "2001: A Space Odyssey by Stanley Kubrick"\nstatus: raw\naliases:\n  - 2001\n  - yes', "\r\n");
+		vault = new TempVault({ "Odyssey.md": text });
+		const r = await cli("sync", vault.root, "--json", "--today", TODAY);
+		expect(r.code).toBe(0);
+		expect(r.json.errors).toEqual([]);
+		const added = ["2001: A Space Odyssey", "2001: A Space Odyssey by Stanley", "2001: A Space Odyssey by Stanley Kubrick"];
+		expect(r.json.changed).toEqual([{ path: "Odyssey.md", changes: { aliases: ["2001", "yes", ...added] } }]);
+		expect(vault.read("Odyssey.md")).toBe(text.replace("  - yes\r\n", `  - yes\r\n${added.map((a) => `  - "${a}"\r\n`).join("")}`));
+		// The number item counts as the alias "2001": the main title is not added twice.
+		const again = await cli("sync", vault.root, "--json", "--today", TODAY);
+		expect(again.json.changed).toEqual([]);
+	});
+
 	it("names a source whose list it will not rewrite, exits 1, and leaves that list alone", async () => {
 		const text = src("id: SOURCE-x\ntitle: X\nstatus: integrated\nintegrated_into:\n  - [[A]]");
 		vault = new TempVault({ "x.md": text, "A.md": "[[x]]" });

@@ -235,7 +235,8 @@ describe("sync planning (SPEC §3, §4, §5)", () => {
 		["", []],
 		["one", ["one"]],
 		[["a", "", "b"], ["a", "", "b"]],
-		[[1, "a"], null],
+		[[1, "a", true], ["1", "a", "true"]],
+		[[null, "a"], null],
 		[[["A"]], null],
 		[{ a: 1 }, null],
 	])("reads list items of %j as %j", (value, items) => {

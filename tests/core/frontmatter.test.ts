@@ -90,6 +90,15 @@ describe("looksLikeSource", () => {
 });
 
 describe("editFrontmatter", () => {
+	it.each([
+		["aliases:\n  - 2001\n  - true\n", "aliases:\n  - 2001\n  - true\n  - new\n"],
+		["aliases: [2001, 'x']\n", "aliases: [2001, 'x', new]\n"],
+	])("appends to a list with number and boolean items, keeping their bytes: %j", (before, after) => {
+		const value = before.includes("[") ? ["2001", "x", "new"] : ["2001", "true", "new"];
+		const r = editFrontmatter(`---\nid: S\n${before}---\n`, [{ key: "aliases", value }]);
+		expect(r.ok && r.text).toBe(`---\nid: S\n${after}---\n`);
+	});
+
 	it("changes only the status value of the seed note", () => {
 		const text = seedNote();
 		const r = editFrontmatter(text, [{ key: "status", value: "integrated" }]);

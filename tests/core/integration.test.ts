@@ -78,7 +78,8 @@ describe("appendSourceLink", () => {
 describe("withIntegratedInto", () => {
 	it.each<[string, unknown, string[] | null | "unsafe"]>([
 		["refuses a list with non-text items rather than lose them", [["Note"], "[[A]]"], "unsafe"],
-		["refuses a list with a number in it", ["[[A]]", 3], "unsafe"],
+		["appends to a list with a number in it (the number is kept)", ["[[A]]", 3], ["[[A]]", "3", "[[Note]]"]],
+		["refuses a list with a null item", ["[[A]]", null], "unsafe"],
 		["starts a list from nothing", undefined, ["[[Note]]"]],
 		["starts a list from null", null, ["[[Note]]"]],
 		["keeps existing entries first", ["[[A]]", "plain"], ["[[A]]", "plain", "[[Note]]"]],

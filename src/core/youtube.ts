@@ -3,6 +3,8 @@
 const ID = /^[A-Za-z0-9_-]{11}$/;
 const WATCH_HOSTS = new Set(["youtube.com", "www.youtube.com", "m.youtube.com", "music.youtube.com"]);
 const PATH_FORMS = /^\/(?:shorts|live|embed)\/([^/]+)\/?$/;
+/** Eleven characters long, but YouTube's embeds of a playlist and of a channel's live stream: no video. */
+const NOT_VIDEOS = new Set(["videoseries", "live_stream"]);
 
 /**
  * The two forms nearly every note uses, exactly as `new URL` would read them (lower-case
@@ -24,7 +26,7 @@ export function videoIdFromUrl(url: unknown): string | null {
 	if (typeof url !== "string") return null;
 	const text = url.trim();
 	const plain = PLAIN_WATCH.exec(text) ?? PLAIN_SHORT.exec(text);
-	if (plain) return plain[1] as string;
+	if (plain) return NOT_VIDEOS.has(plain[1] as string) ? null : (plain[1] as string);
 	const plainHost = PLAIN_HOST.exec(text)?.[1];
 	if (plainHost !== undefined && !YOUTUBE_HOSTS.has(plainHost.toLowerCase())) return null;
 	if (!/^https?:\/\//i.test(text)) return null;
@@ -46,7 +48,7 @@ export function videoIdFromUrl(url: unknown): string | null {
 	} else if (host === "www.youtube-nocookie.com" || host === "youtube-nocookie.com") {
 		id = /^\/embed\/([^/]+)\/?$/.exec(parsed.pathname)?.[1] ?? null;
 	}
-	return id !== null && ID.test(id) ? id : null;
+	return id !== null && ID.test(id) && !NOT_VIDEOS.has(id) ? id : null;
 }
 
 /** `https://www.youtube.com/watch?v=ID&t=Ns` — the only URL this plugin puts in an href. */

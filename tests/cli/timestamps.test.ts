@@ -62,6 +62,19 @@ describe("cli timestamps", () => {
 		expect(r.stdout).toContain("12 timestamps");
 	});
 
+	it("lists a note with 150,000 timestamps, as JSON and as a table", async () => {
+		const lines: string[] = [];
+		for (let i = 0; i < 150_000; i++) lines.push(`${Math.floor(i / 3600)}:${String(Math.floor(i / 60) % 60).padStart(2, "0")}:${String(i % 60).padStart(2, "0")} part ${i}`);
+		vault = new TempVault({ "long.md": note(`https://youtu.be/${VIDEO}`, lines.join("\n")) });
+		const r = await cli("timestamps", vault.root, "long.md", "--json");
+		expect(r.code).toBe(0);
+		expect(r.json.timestamps).toHaveLength(150_000);
+		expect(r.json.timestamps[149_999]).toEqual({ line: 150_004, text: "41:39:59", seconds: 149_999, label: "part 149999", url: seek(149_999) });
+		const text = await cli("timestamps", vault.root, "long.md");
+		expect(text.code).toBe(0);
+		expect(text.stdout).toContain("150000 timestamps");
+	});
+
 	it.each([
 		["a path outside the vault", "../x.md"],
 		["an absolute path", "/etc/passwd"],

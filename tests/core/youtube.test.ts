@@ -32,6 +32,11 @@ describe("videoIdFromUrl", () => {
 		["https://www.youtube.com/watch?v=3x0jhpEj_6o1"],
 		["https://www.youtube.com/channel/UC123456789"],
 		["https://youtu.be/"],
+		// Eleven characters, but a playlist's and a channel live stream's embed: no video.
+		["https://www.youtube.com/embed/videoseries?list=PLx0sYbCqOb8TBPRdmBHs5Iftvv9TPboYG"],
+		["https://www.youtube-nocookie.com/embed/videoseries?list=PLx0sYbCqOb8TBPRdmBHs5Iftvv9TPboYG"],
+		["https://www.youtube.com/embed/live_stream?channel=UC123456789"],
+		["https://www.youtube.com/watch?v=videoseries"],
 		["https://open.spotify.com/show/5bC65RDvs3oxnLyqqvkUYX"],
 		["https://user@www.youtube.com/watch?v=3x0jhpEj_6o"],
 		// Plain hosts that are not YouTube's (answered without a URL parse).

@@ -13,6 +13,11 @@ function isBlank(c: number): boolean {
 	return c === 32 || c === 9;
 }
 
+/** A blank or a line break: where a URL ends. */
+function isBlankOrBreak(c: number): boolean {
+	return c === 32 || c === 9 || c === 10 || c === 13;
+}
+
 /**
  * Ranges of a line (sorted, disjoint, as flat [from, to, from, to…]) where a token does
  * not count: inline code, Markdown links and images (text and destination), reference
@@ -24,6 +29,19 @@ export function excludedRanges(text: string, ls: number, le: number): number[] {
 	if (!mayHoldCodeOrLink(text, ls, le)) return NONE;
 	// A link reference definition (`[label]: destination`) is a link as a whole line.
 	if (isReferenceDefinition(text, ls, le)) return [ls, le];
+	return spanRanges(text, ls, le);
+}
+
+/**
+ * `excludedRanges` of a paragraph of several lines `[from, to)` (SPEC §6): a code span, a
+ * link's text or an HTML comment may run on from one line of a paragraph to the next
+ * (CommonMark), and a token on the later line is inside it. URLs end at a line break.
+ */
+export function paragraphRanges(text: string, from: number, to: number): number[] {
+	return mayHoldCodeOrLink(text, from, to) ? spanRanges(text, from, to) : NONE;
+}
+
+function spanRanges(text: string, ls: number, le: number): number[] {
 	const ranges: number[] = [];
 	const code = codeSpans(text, ls, le);
 	for (const r of code) ranges.push(r);
@@ -290,7 +308,7 @@ function urlRanges(text: string, ls: number, le: number, out: number[]): void {
 		let s = i;
 		while (s > ls && isSchemeChar(text.charCodeAt(s - 1))) s--;
 		let e = i + 3;
-		while (e < le && !isBlank(text.charCodeAt(e)) && text.charCodeAt(e) !== 62 /* > */) e++;
+		while (e < le && !isBlankOrBreak(text.charCodeAt(e)) && text.charCodeAt(e) !== 62 /* > */) e++;
 		if (s < i) out.push(s, e);
 		i = indexOfSep(text, e > i + 3 ? e : i + 3, le);
 	}
@@ -300,7 +318,7 @@ function urlRanges(text: string, ls: number, le: number, out: number[]): void {
 		while (j < le && isSchemeChar(text.charCodeAt(j))) j++;
 		if (j > lt + 2 && text.charCodeAt(j) === COLON) {
 			let e = j + 1;
-			while (e < le && text.charCodeAt(e) !== 62 && !isBlank(text.charCodeAt(e)) && text.charCodeAt(e) !== 60) e++;
+			while (e < le && text.charCodeAt(e) !== 62 && !isBlankOrBreak(text.charCodeAt(e)) && text.charCodeAt(e) !== 60) e++;
 			if (text.charCodeAt(e) === 62) {
 				out.push(lt, e + 1);
 				lt = indexIn(text, 60, e + 1, le);

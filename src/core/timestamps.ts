@@ -4,7 +4,7 @@
  * the editor, the reading view, the command and the CLI.
  */
 import { locateFrontmatter, readFrontmatter } from "./frontmatter";
-import { excludedRanges } from "./inline-spans";
+import { excludedRanges, paragraphRanges } from "./inline-spans";
 import { seekUrl, videoIdFromUrl } from "./youtube";
 
 /** A timestamp as the scan finds it: the token, its value and label, and where it is. */
@@ -155,6 +155,220 @@ export function closesFence(text: string, lineFrom: number, lineTo: number, fenc
 	return j === lineTo;
 }
 
+// ── paragraphs and HTML blocks ───────────────────────────────────────────────────
+
+/** HTML block tags (CommonMark block kinds 1 and 6): a line starting with one opens raw HTML, up to a blank line. */
+const HTML_BLOCK_TAGS = new Set(
+	("address article aside base basefont blockquote body caption center col colgroup dd details dialog dir div dl dt " +
+		"fieldset figcaption figure footer form frame frameset h1 h2 h3 h4 h5 h6 head header hr html iframe legend li link " +
+		"main menu menuitem nav noframes ol optgroup option p param pre script search section style summary table tbody td " +
+		"textarea tfoot th thead title tr track ul").split(" "),
+);
+/** A whole line that is one complete open or closing tag (CommonMark kind 7: only where a paragraph could start). */
+const LONE_TAG = /^(?:<[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)*\s*\/?>|<\/[A-Za-z][A-Za-z0-9-]*\s*>)[ \t]*$/;
+/** A setext underline or thematic break: the paragraph above it ends there. */
+const RULE_LINE = /^ {0,3}(?:=+|-+|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}|(?:-[ \t]*){3,})[ \t]*$/;
+
+/** What a line is for the paragraph a token stands in. */
+const enum LineKind {
+	/** Paragraph text (or a line this reader does not tell apart from it). */
+	Text,
+	/** Blank (after any `>`), or a fence line: no paragraph runs across it. */
+	Break,
+	/** An ATX heading, setext underline or thematic break: a paragraph ends after it. */
+	Heading,
+	/** A list item: it starts a paragraph. */
+	Item,
+}
+
+/**
+ * Where a line-start token stands beyond its own line: in an HTML block (CommonMark raw
+ * HTML, where Markdown is not read: a link written there would show as text), or in a code
+ * span, link or HTML comment that an earlier line of its paragraph opened (SPEC §6: "not in
+ * inline code or inside an existing link"). Asked about tokens in text order; each line is
+ * looked at about once: back from a token's line to the last token's line or to the blank
+ * line above, and a paragraph's spans are read once, only when an earlier line of it (or
+ * the token's own, before the token) has a backtick, `[`, `<` or `$`.
+ */
+class BlockContext {
+	/** The line of the last token asked about (-1: none) and its end, and what held there. */
+	private lastLine = -1;
+	private lastEnd = -1;
+	private lastKind = LineKind.Text;
+	private runStart = -1;
+	private paraStart = -1;
+	private dirty = false;
+	private html = false;
+	/** The paragraph whose spans were read last, and its spans. */
+	private rangesOf = -1;
+	private ranges: number[] = [];
+
+	constructor(
+		private readonly text: string,
+		private readonly from: number,
+		private readonly to: number,
+	) {}
+
+	/** True when the token `[s, e)` on the line `[ls, le)` is raw HTML or inside a span opened on an earlier line. */
+	excludes(s: number, e: number, ls: number, le: number): boolean {
+		if (ls !== this.lastLine) this.enterLine(ls, le, s === ls);
+		if (this.html) return true;
+		// Only a span opened before the token can hold it: on an earlier line, or on this one and running on.
+		if (!this.dirty && !hasOpener(this.text, ls, s)) return false;
+		const next = this.lineAfter(le);
+		if (!this.dirty && (next === -1 || this.kindOf(next, this.lineEnd(next)) !== LineKind.Text)) return false;
+		if (this.rangesOf !== this.paraStart) {
+			let end = le;
+			for (let l = next; l !== -1; l = this.lineAfter(end)) {
+				const lEnd = this.lineEnd(l);
+				if (this.kindOf(l, lEnd) !== LineKind.Text) break;
+				end = lEnd;
+			}
+			this.ranges = paragraphRanges(this.text, this.paraStart, end);
+			this.rangesOf = this.paraStart;
+		}
+		const r = this.ranges;
+		for (let i = 0; i < r.length; i += 2) {
+			if ((r[i] as number) >= e) break;
+			if ((r[i + 1] as number) > s) return true;
+		}
+		return false;
+	}
+
+	/** The state at the token line `ls`: from the last token's line when in the same run, else from the run's start. */
+	private enterLine(ls: number, le: number, tokenFirst: boolean): void {
+		const text = this.text;
+		const last = this.lastLine;
+		const afterLast = last === -1 ? -1 : text.charCodeAt(this.lastEnd) === 10 ? this.lastEnd + 1 : text.charCodeAt(this.lastEnd + 1) === 10 ? this.lastEnd + 2 : -1;
+		if (afterLast === ls) {
+			// The line right below the last token's (a list of timestamps): one line to pass, already classified.
+			this.passKnownLine(last, this.lastEnd, this.lastKind, false);
+		} else {
+			const above: number[] = [];
+			let joined = false;
+			for (let l = ls; l > this.from; ) {
+				const start = l - 2 < this.from ? this.from : Math.max(this.from, text.lastIndexOf("\n", l - 2) + 1);
+				if (start === last) {
+					joined = true;
+					break;
+				}
+				if (this.kindOf(start, this.lineEnd(start)) === LineKind.Break) break;
+				above.push(start);
+				l = start;
+			}
+			if (joined) above.push(last);
+			else {
+				this.runStart = above.length ? (above[above.length - 1] as number) : ls;
+				this.paraStart = this.runStart;
+				this.dirty = false;
+				this.html = false;
+			}
+			for (let k = above.length - 1; k >= 0; k--) {
+				const l = above[k] as number;
+				this.passLine(l, this.lineEnd(l), false);
+			}
+		}
+		// A line that starts with the token (a digit) is paragraph text, and opens no HTML.
+		this.lastKind = tokenFirst ? LineKind.Text : this.passLine(ls, le, true);
+		this.lastLine = ls;
+		this.lastEnd = le;
+	}
+
+	/** Update the state for a line of the run `[l, end)` (lines above the token's are read for openers); its kind. */
+	private passLine(l: number, end: number, isTokenLine: boolean): LineKind {
+		const kind = this.kindOf(l, end);
+		if (!this.html && this.text.charCodeAt(this.contentAt) === 60 /* < */ && this.opensHtml(this.contentAt, end, l === this.runStart)) this.html = true;
+		this.passKnownLine(l, end, kind, isTokenLine);
+		return kind;
+	}
+
+	/**
+	 * `isTokenLine`: the token's own line (its openers before the token are read by `excludes`).
+	 * A line that held an earlier token is not read for openers again: a span opened in a
+	 * timestamp's label, after it, is not followed onto the next lines (reading every label
+	 * would cost the scan a third of its speed on a long list).
+	 */
+	private passKnownLine(l: number, end: number, kind: LineKind, isTokenLine: boolean): void {
+		const read = !isTokenLine && l !== this.lastLine;
+		if (kind === LineKind.Heading) {
+			const next = this.lineAfter(end);
+			this.paraStart = isTokenLine ? l : next === -1 ? end : next;
+			this.dirty = false;
+		} else if (kind === LineKind.Item) {
+			this.paraStart = l;
+			this.dirty = read && hasOpener(this.text, l, end);
+		} else if (read && !this.dirty) this.dirty = hasOpener(this.text, l, end);
+	}
+
+	/** Where the content of the line last classified starts (after `>` markers and blanks). */
+	private contentAt = 0;
+
+	/** What the line `[l, end)` is; sets `contentAt`. */
+	private kindOf(l: number, end: number): LineKind {
+		const text = this.text;
+		let i = l;
+		let c = text.charCodeAt(i);
+		while (i < end && (c === 32 || c === 9 || c === 62)) c = text.charCodeAt(++i);
+		this.contentAt = i;
+		if (i >= end) return LineKind.Break;
+		if (c === BACKTICK || c === TILDE) return fenceOpening(text, l, end) !== null ? LineKind.Break : LineKind.Text;
+		if (c === 35 /* # */) {
+			let h = i;
+			while (h < end && text.charCodeAt(h) === 35) h++;
+			return h - i <= 6 && (h === end || isBlank(text.charCodeAt(h))) ? LineKind.Heading : LineKind.Text;
+		}
+		if (c === 61 /* = */ || c === 95 /* _ */) return RULE_LINE.test(text.slice(i, end)) ? LineKind.Heading : LineKind.Text;
+		if (c === 45 || c === 42 || c === 43 || isDigit(c)) {
+			if ((c === 45 || c === 42) && RULE_LINE.test(text.slice(i, end))) return LineKind.Heading;
+			const j = afterListMarker(text, i, end);
+			if (j === i) return LineKind.Text;
+			// A fence as the item's content is a fence line.
+			const f = text.charCodeAt(j);
+			return (f === BACKTICK || f === TILDE) && fenceOpening(text, l, end) !== null ? LineKind.Break : LineKind.Item;
+		}
+		return LineKind.Text;
+	}
+
+	/** An HTML block starts at `<` (offset `i`): a block tag (kinds 1, 6), or a lone complete tag where a paragraph starts (kind 7). */
+	private opensHtml(i: number, end: number, runStart: boolean): boolean {
+		const text = this.text;
+		let n = text.charCodeAt(i + 1) === 47 /* / */ ? i + 2 : i + 1;
+		const nameStart = n;
+		while (n < end && isAsciiAlnum(text.charCodeAt(n))) n++;
+		if (n > nameStart && HTML_BLOCK_TAGS.has(text.slice(nameStart, n).toLowerCase())) {
+			const c = text.charCodeAt(n);
+			if (n === end || c === 32 || c === 9 || c === 62 || (c === 47 && text.charCodeAt(n + 1) === 62)) return true;
+		}
+		return runStart && LONE_TAG.test(text.slice(i, end));
+	}
+
+	/** The line's end (before `\r\n` or `\n`; at most `to`). */
+	private lineEnd(l: number): number {
+		const nl = this.text.indexOf("\n", l);
+		const end = nl === -1 || nl > this.to ? this.to : nl;
+		return end > l && this.text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+	}
+
+	/** The start of the line after the one ending at `end`, or -1 at `to`. */
+	private lineAfter(end: number): number {
+		const nl = this.text.indexOf("\n", end);
+		return nl === -1 || nl + 1 >= this.to ? -1 : nl + 1;
+	}
+}
+
+function isAsciiAlnum(c: number): boolean {
+	return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/** A backtick, `[`, `<` or `$` in `[from, to)`: something that may open a span running on. */
+function hasOpener(text: string, from: number, to: number): boolean {
+	for (let i = from; i < to; i++) {
+		const c = text.charCodeAt(i);
+		if (c === BACKTICK || c === 91 || c === 60 || c === 36) return true;
+	}
+	return false;
+}
+
 // ── scanning ───────────────────────────────────────────────────────────────────
 
 export interface ScanOptions {
@@ -233,6 +447,7 @@ export function scanTimestamps(text: string, options: ScanOptions = {}): ScanRes
 	let exIdx = 0;
 	let checkedTo = ls;
 	let opener = false;
+	let blocks: BlockContext | null = null;
 	for (;;) {
 		let colon = -1;
 		for (;;) {
@@ -367,6 +582,11 @@ export function scanTimestamps(text: string, options: ScanOptions = {}): ScanRes
 		if (excluded !== null) {
 			while (exIdx < excluded.length && (excluded[exIdx + 1] as number) <= s) exIdx += 2;
 			if (exIdx < excluded.length && (excluded[exIdx] as number) < e) continue;
+		}
+		// Raw HTML, or a span an earlier line of the paragraph opened (not for rendered fragments: no blocks there).
+		if (fences) {
+			blocks ??= new BlockContext(text, from, to);
+			if (blocks.excludes(s, e, ls, le)) continue;
 		}
 		out.push({ text: text.slice(s, e), seconds, label: labelAfter(text, e, le), from: s, to: e });
 	}

@@ -175,6 +175,33 @@ describe("findTimestamps: never in code, links or frontmatter", () => {
 		expect(texts(body)).toEqual(expected);
 	});
 
+	it.each<[string, string, string[]]>([
+		["a code span that runs on to the next line", "Run `ffmpeg -ss\n0:05 -i in.mp4` to cut.\n1:00 Next", ["1:00"]],
+		["a code span closed lines later", "a `b\nc\n0:05 d\ne` f\n\n1:00 After", ["1:00"]],
+		["a link's text that runs on", "[Watch the part at\n0:10 about pricing](https://example.com/a)\n\n0:20 Later", ["0:20"]],
+		["a bracketed token whose link runs on", "[0:10 about\npricing](https://example.com/a)\n0:20 x", ["0:20"]],
+		["an HTML comment over lines", "<!--\n0:05 hidden\n-->\n\n0:10 shown", ["0:10"]],
+		["a backtick that never closes in the paragraph", "see ` here\n0:05 Intro\n\n0:10 x `", ["0:05", "0:10"]],
+		["a blank line ends the span", "a `b\n\n0:05 c` d", ["0:05"]],
+		["a new list item ends the span", "- a `b\n- 0:05 c` d", ["0:05"]],
+		["a heading ends the paragraph", "# a `b\n0:05 c` d", ["0:05"]],
+		["a closed span on the line above", "a `b` c\n0:05 d", ["0:05"]],
+		["a list item's continuation line", "- a `b\n  0:05 c` d", []],
+		["a <details> HTML block", "<details>\n<summary>Chapters</summary>\n0:00 Intro\n8:36 Pricing\n</details>\n\n9:00 After", ["9:00"]],
+		["list items in an HTML block", "<div>\n- 0:00 Intro\n- 8:36 Pricing\n</div>", []],
+		["a lone tag opening a block", "<span>\n0:00 Intro\n</span>\n\n0:10 After", ["0:10"]],
+		["an HTML block tag after paragraph text", "Chapters:\n<div>\n0:05 Intro", []],
+		["a lone inline tag after text is no block", "Chapters:\n<span>\n0:05 Intro", ["0:05"]],
+		["a list after a blank line below the block", "<div>\nx\n</div>\n\n- 0:05 Intro", ["0:05"]],
+	])("multi-line: %s", (_name, body, expected) => {
+		expect(texts(body)).toEqual(expected);
+	});
+
+	it("keeps the seed note's timestamps when its paragraph has a URL and a link", () => {
+		const body = "**URL**: https://www.youtube.com/watch?v=x\nTimestamps: [see](https://a.b)\n00:00  Introduction\n8:36  Horizontal";
+		expect(texts(body)).toEqual(["00:00", "8:36"]);
+	});
+
 	it("skips fenced code blocks of backticks and tildes (closed by a fence at least as long), and counts after them", () => {
 		const body = ["0:10 before", "````", "0:20 in code", "```", "0:30 still code", "`````", "0:40 after", "~~~js", "0:50 tilde code", "```", "~~~~", "1:00 after tildes"].join("\n");
 		expect(texts(body)).toEqual(["0:10", "0:40", "1:00"]);

@@ -37,6 +37,12 @@ export interface Fence {
 	quotes: number;
 	/** Columns from after the quote markers to its first character (a list marker counts). */
 	indent: number;
+	/**
+	 * The content column (after the quote markers) of the list item holding it: a non-blank
+	 * line indented less ends the item, and the fence with it. 0 or absent: in no list item.
+	 * Set by `fenceOpening` when the fence opens on the item's own line; else see `fenceContainer`.
+	 */
+	container?: number;
 }
 
 /** A text splice: replace `[from, to)` with `insert`. */
@@ -127,7 +133,71 @@ export function fenceOpening(text: string, lineFrom: number, lineTo: number): Fe
 	if (c === BACKTICK) {
 		for (let k = j; k < lineTo; k++) if (text.charCodeAt(k) === BACKTICK) return null;
 	}
-	return { char: c, length: j - i, quotes: q.quotes, indent: i - q.at };
+	const fence: Fence = { char: c, length: j - i, quotes: q.quotes, indent: i - q.at };
+	// On a list item's own line (the fence right after `- ` or `1. `): the item's content starts where the fence does.
+	if (i !== skipBlanks(text, q.at, lineTo)) fence.container = i - q.at;
+	return fence;
+}
+
+/** Lines looked at, back from an indented fence, for the list item holding it. */
+const CONTAINER_LOOKBACK = 200;
+
+/**
+ * `fence` (just opened on the line starting at `ls`) with its list item's content column
+ * when it is indented and in one: the nearest list item above (same quote depth, blank lines
+ * passed over) whose content starts at or before the fence's column. Text at column 0 first
+ * means no list item. Reads at most CONTAINER_LOOKBACK lines back, never before `from`.
+ */
+export function fenceContainer(text: string, from: number, ls: number, fence: Fence): Fence {
+	if (fence.container !== undefined || fence.indent === 0) return fence;
+	let container = 0;
+	let l = ls;
+	for (let n = 0; l > from && n < CONTAINER_LOOKBACK; n++) {
+		const start = l - 2 < from ? from : Math.max(from, text.lastIndexOf("\n", l - 2) + 1);
+		const nl = text.indexOf("\n", start);
+		const end = nl === -1 || nl > l ? l : nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+		l = start;
+		const q = quoteMarkers(text, start, end);
+		if (q.quotes !== fence.quotes) break;
+		const i = skipBlanks(text, q.at, end);
+		if (i >= end) continue;
+		const j = afterListMarker(text, i, end);
+		if (j !== i && j - q.at <= fence.indent) {
+			container = j - q.at;
+			break;
+		}
+		if (j === i && i === q.at) break;
+	}
+	return { ...fence, container };
+}
+
+/** The fence is inside a block quote or a list item, which can end before it closes. */
+export function isContained(fence: Fence): boolean {
+	return fence.quotes > 0 || (fence.container ?? 0) > 0;
+}
+
+/**
+ * The start of the first line in `[from, to)` (`from` a line start) that ends the quote or
+ * list item holding `fence` — and so the fence (CommonMark: a container's end closes its
+ * fenced code) — or -1. A quote ends at a line with fewer `>` (a blank line too); a list
+ * item at a non-blank line indented less than its content.
+ */
+export function containerEndIn(text: string, from: number, to: number, fence: Fence): number {
+	const container = fence.container ?? 0;
+	for (let ls = from; ls < to; ) {
+		const nl = text.indexOf("\n", ls);
+		const stop = nl === -1 || nl > to ? to : nl;
+		const le = stop > ls && text.charCodeAt(stop - 1) === 13 ? stop - 1 : stop;
+		const q = quoteMarkers(text, ls, le);
+		if (q.quotes < fence.quotes) return ls;
+		if (container > 0) {
+			const i = skipBlanks(text, q.at, le);
+			if (i < le && i - q.at < container) return ls;
+		}
+		if (nl === -1) break;
+		ls = nl + 1;
+	}
+	return -1;
 }
 
 /**
@@ -448,6 +518,8 @@ export function scanTimestamps(text: string, options: ScanOptions = {}): ScanRes
 	let checkedTo = ls;
 	let opener = false;
 	let blocks: BlockContext | null = null;
+	// Lines before this are known not to end the quote or list item of the open fence.
+	let containedTo = from;
 	for (;;) {
 		let colon = -1;
 		for (;;) {
@@ -493,7 +565,11 @@ export function scanTimestamps(text: string, options: ScanOptions = {}): ScanRes
 			if (k !== -1) {
 				let end = text.indexOf("\n", nextMarker);
 				if (end === -1 || end > to) end = to;
+				// A quote or list item that ended above this line closed the fence it held.
+				if (fence !== null && isContained(fence) && containerEndIn(text, Math.max(from, fenceEnd + 1, containedTo), k, fence) !== -1) fence = null;
+				const before = fence;
 				fence = fenceLineEffect(text, k, end, fence);
+				if (fence !== null && fence !== before && fence.indent > 0) fence = fenceContainer(text, from, k, fence);
 				fenceEnd = end;
 				at = end;
 			} else {
@@ -506,6 +582,17 @@ export function scanTimestamps(text: string, options: ScanOptions = {}): ScanRes
 		if (c < fenceEnd) {
 			want = fenceEnd + 1;
 			continue;
+		}
+		if (fence !== null && isContained(fence)) {
+			// Fenced code in a quote or list item ends with it: read the lines up to this one.
+			let lineEnd = text.indexOf("\n", c);
+			if (lineEnd === -1 || lineEnd > to) lineEnd = to;
+			if (containerEndIn(text, Math.max(from, fenceEnd + 1, containedTo), lineEnd, fence) !== -1) fence = null;
+			else {
+				containedTo = lineEnd + 1;
+				want = c + 1;
+				continue;
+			}
 		}
 		if (fence !== null) {
 			// In fenced code nothing counts before the next marker (none before `horizon`).
@@ -590,6 +677,8 @@ export function scanTimestamps(text: string, options: ScanOptions = {}): ScanRes
 		}
 		out.push({ text: text.slice(s, e), seconds, label: labelAfter(text, e, le), from: s, to: e });
 	}
+	// The fence still open at `to`, unless its quote or list item ended after its last fence line.
+	if (fence !== null && isContained(fence) && containerEndIn(text, Math.max(from, fenceEnd + 1, containedTo), to, fence) !== -1) fence = null;
 	return { timestamps: out, fence };
 }
 

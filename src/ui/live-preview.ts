@@ -6,10 +6,10 @@
  * offsets of fence lines (mapped through edits), so a visible range knows whether it
  * starts inside a fenced code block without reading what is above it.
  */
-import { RangeSetBuilder, StateField, type EditorState, type Extension, type Text } from "@codemirror/state";
+import { RangeSetBuilder, StateField, type EditorState, type Extension, type Line, type Text } from "@codemirror/state";
 import { Decoration, EditorView, ViewPlugin, type DecorationSet, type PluginValue, type ViewUpdate } from "@codemirror/view";
 import { editorLivePreviewField } from "obsidian";
-import { fenceAfterLine, fenceLineStarts, scanTimestamps, videoIdOfNote, type Fence } from "../core/timestamps";
+import { containerEndIn, fenceAfterLine, fenceContainer, fenceLineStarts, isContained, scanTimestamps, videoIdOfNote, type Fence } from "../core/timestamps";
 import { seekUrl } from "../core/youtube";
 
 export const SEEK_CLASS = "source-lifecycle-seek";
@@ -95,18 +95,46 @@ export const fenceLinesField = StateField.define<readonly number[]>({
 	},
 });
 
-/** The fence open at line start `pos`: replay the fence lines of the body above it. */
+/**
+ * The fence open at line start `pos`: replay the fence lines of the body above it. A fence
+ * in a quote or list item also ends where that container does: the lines between are read
+ * only while such a fence is open.
+ */
 export function fenceAt(state: EditorState, pos: number, bodyFrom: number): Fence | null {
 	const lines = state.field(fenceLinesField, false);
 	if (!lines) return fenceByScanning(state.doc, pos, bodyFrom);
+	const doc = state.doc;
 	let fence: Fence | null = null;
+	// The start of the line after the last fence line replayed.
+	let after = bodyFrom;
 	for (const start of lines) {
 		if (start >= pos) break;
 		if (start < bodyFrom) continue;
-		const line = state.doc.lineAt(start);
+		if (fence !== null && containerEnds(doc, after, start, fence)) fence = null;
+		const line = doc.lineAt(start);
+		const before: Fence | null = fence;
 		fence = fenceAfterLine(line.text, 0, line.length, fence);
+		if (fence !== null && fence !== before && fence.indent > 0) fence = containerOf(doc, bodyFrom, line, fence);
+		after = Math.min(doc.length, line.to + 1);
 	}
+	if (fence !== null && containerEnds(doc, after, pos, fence)) fence = null;
 	return fence;
+}
+
+/** Characters read back from an indented fence line for the list item holding it. */
+const CONTAINER_LOOKBACK_CHARS = 20000;
+
+/** `fence`, just opened on `line`, with the content column of the list item holding it (core `fenceContainer`). */
+function containerOf(doc: Text, bodyFrom: number, line: Line, fence: Fence): Fence {
+	const from = Math.max(bodyFrom, doc.lineAt(Math.max(bodyFrom, line.from - CONTAINER_LOOKBACK_CHARS)).from);
+	return fenceContainer(doc.sliceString(from, line.to), 0, line.from - from, fence);
+}
+
+/** The quote or list item holding `fence` ends on a line in `[from, to)` (core `containerEndIn`). */
+function containerEnds(doc: Text, from: number, to: number, fence: Fence): boolean {
+	if (!isContained(fence) || from >= to) return false;
+	const text = doc.sliceString(from, to);
+	return containerEndIn(text, 0, text.length, fence) !== -1;
 }
 
 function fenceByScanning(doc: Text, pos: number, bodyFrom: number): Fence | null {

@@ -227,7 +227,24 @@ describe("findTimestamps: never in code, links or frontmatter", () => {
 	});
 
 	it("reports the open fence with its quote depth and indent", () => {
-		expect(scanTimestamps("> - ```js\n> x").fence).toEqual({ char: 96, length: 3, quotes: 1, indent: 2 });
+		expect(scanTimestamps("> - ```js\n>   x").fence).toEqual({ char: 96, length: 3, quotes: 1, indent: 2, container: 2 });
+		// The item ends at a line indented less than its content: so does its fence.
+		expect(scanTimestamps("> - ```js\n> x").fence).toBeNull();
+		expect(scanTimestamps("- a\n\n  ```js\n  x").fence).toEqual({ char: 96, length: 3, quotes: 0, indent: 2, container: 2 });
+		expect(scanTimestamps("a\n  ```js\n  x").fence).toEqual({ char: 96, length: 3, quotes: 0, indent: 2, container: 0 });
+	});
+
+	it.each<[string, string, string[]]>([
+		["a list item's fence ends with the item", "- Setup:\n  ```\n  pip install 0:01\n- 0:05 Intro\n\n```\n0:10 not a chapter\n```\n0:20 After", ["0:05", "0:20"]],
+		["a fence on the item's own line", "- ```\n  0:01\n0:05 Intro", ["0:05"]],
+		["a list item's fence goes on past a blank line", "- a\n  ```\n  0:01\n\n  0:02\n  ```\n- 0:05 x", ["0:05"]],
+		["an indented fence in no list item", "Text\n  ```\n0:01 code\n```\n0:05 x", ["0:05"]],
+		["a callout's fence ends with the callout", "> [!tip] Download\n> ```\n> yt-dlp 0:01\n\n0:05 Intro\n8:36 Pricing", ["0:05", "8:36"]],
+		["a quoted fence closed in the quote", "> ```\n> 0:01\n> ```\n> 0:02 x\n0:05 y", ["0:02", "0:05"]],
+		["a fence opened after a quote's fence ended", "> ```\n> a\n\n```\n0:01\n```\n0:05 x", ["0:05"]],
+		["a nested list item's fence", "- a\n  - b\n    ```\n    0:01\n  - 0:05 c", ["0:05"]],
+	])("fences end with their container: %s", (_name, body, expected) => {
+		expect(texts(body)).toEqual(expected);
 	});
 
 	it("does not take inline backticks after a list marker for a fence", () => {

@@ -3,7 +3,7 @@ import { EditorSelection, EditorState, type Extension } from "@codemirror/state"
 import { EditorView } from "@codemirror/view";
 import { markdown } from "@codemirror/lang-markdown";
 import { buildTimestampDecorations, fenceAt, fenceLinesField, noteInfoField, readNoteInfo, timestampLivePreview } from "../../src/ui/live-preview";
-import { fenceLineStarts } from "../../src/core/timestamps";
+import { fenceLineStarts, scanTimestamps } from "../../src/core/timestamps";
 import { editorLivePreviewField } from "../__mocks__/obsidian";
 import { seedNote } from "../helpers/fixtures";
 
@@ -210,5 +210,26 @@ describe("Live Preview state", () => {
 		expect(fenceAt(state, doc.indexOf("0:20"), body)).toEqual({ char: 96, length: 4, quotes: 0, indent: 0 });
 		expect(fenceAt(state, doc.indexOf("0:30"), body)).toBeNull();
 		expect(fenceAt(state, doc.indexOf("0:10"), body)).toBeNull();
+	});
+
+	it("ends a fence where its list item or quote ends, as the scan of the whole note does", () => {
+		const body = "- Setup:\n  ```\n  pip 0:01\n- 0:05 Intro\n\n```\n0:10 code\n```\n0:20 x\n> ```\n> 0:30\n\n0:40 y\n";
+		const doc = note(body);
+		const state = EditorState.create({ doc, extensions: [fenceLinesField, noteInfoField] });
+		const from = state.field(noteInfoField).bodyFrom;
+		for (let line = state.doc.lineAt(from).number; line <= state.doc.lines; line++) {
+			const start = state.doc.line(line).from;
+			const scanned = scanTimestamps(doc.slice(from, start)).fence;
+			expect([line, fenceAt(state, start, from)]).toEqual([line, scanned]);
+		}
+		expect(fenceAt(state, doc.indexOf("  pip"), from)).toEqual({ char: 96, length: 3, quotes: 0, indent: 2, container: 2 });
+		// Open at the start of the line that ends the item; a scan given it closes it there.
+		const item = doc.indexOf("- 0:05");
+		const open = fenceAt(state, item, from);
+		expect(open).toEqual({ char: 96, length: 3, quotes: 0, indent: 2, container: 2 });
+		expect(scanTimestamps(doc.slice(item, doc.indexOf("\n", item)), { fence: open }).timestamps.map((t) => t.text)).toEqual(["0:05"]);
+		expect(fenceAt(state, doc.indexOf("\n", item) + 1, from)).toBeNull();
+		expect(fenceAt(state, doc.indexOf("0:10"), from)).toEqual({ char: 96, length: 3, quotes: 0, indent: 0 });
+		expect(fenceAt(state, doc.indexOf("0:40"), from)).toBeNull();
 	});
 });

@@ -11,6 +11,7 @@
  * - Markdown links are URL-decoded; external URLs (with a scheme) are not links.
  */
 import { readFrontmatter, type FrontmatterBlock, type FrontmatterData, type Position } from "./frontmatter";
+import { htmlBlockEnd } from "./html-blocks";
 
 export interface LinkPosition {
 	start: Position;
@@ -324,38 +325,6 @@ function scanBody(text: string, from: number, firstLine: number, out: ExtractedL
 		lineStart = nl + 1;
 		line++;
 	}
-}
-
-/** Block-level HTML tags (CommonMark HTML block kind 6): the block ends at a blank line. */
-const HTML_BLOCK_TAGS = new Set(
-	"address article aside base basefont blockquote body caption center col colgroup dd details dialog dir div dl dt fieldset figcaption figure footer form frame frameset h1 h2 h3 h4 h5 h6 head header hr html iframe legend li link main menu menuitem nav noframes ol optgroup option p param search section summary table tbody td tfoot th thead title tr track ul".split(
-		" ",
-	),
-);
-/** Raw-text tags (kind 1): the block ends at the line holding the closing tag. */
-const RAW_HTML_TAGS = new Set(["pre", "script", "style", "textarea"]);
-
-/**
- * If an HTML block starts at `i` (a `<`), how it ends: `""` at the next blank line, or the
- * closing tag to look for (`</pre>`…). Null when the line does not start an HTML block.
- */
-function htmlBlockEnd(text: string, i: number, end: number): string | null {
-	let j = i + 1;
-	const closing = text.charCodeAt(j) === 47; /* / */
-	if (closing) j++;
-	const nameStart = j;
-	while (j < end && j - nameStart < 16) {
-		const c = text.charCodeAt(j) | 32;
-		if ((c >= 97 && c <= 122) || (j > nameStart && c >= 48 && c <= 57)) j++;
-		else break;
-	}
-	if (j === nameStart) return null;
-	const name = text.slice(nameStart, j).toLowerCase();
-	const after = j < end ? text.charCodeAt(j) : -1;
-	const bounded = after === -1 || after === 32 || after === 9 || after === 62 || (after === 47 && text.charCodeAt(j + 1) === 62);
-	if (!bounded) return null;
-	if (!closing && RAW_HTML_TAGS.has(name)) return `</${name}>`;
-	return HTML_BLOCK_TAGS.has(name) ? "" : null;
 }
 
 function leadingIndent(text: string, from: number, end: number): number {

@@ -4,6 +4,7 @@
  * the editor, the reading view, the command and the CLI.
  */
 import { locateFrontmatter, readFrontmatter } from "./frontmatter";
+import { htmlBlockEnd, isLoneTag } from "./html-blocks";
 import { excludedRanges, paragraphRanges } from "./inline-spans";
 import { seekUrl, videoIdFromUrl } from "./youtube";
 
@@ -227,15 +228,6 @@ export function closesFence(text: string, lineFrom: number, lineTo: number, fenc
 
 // ── paragraphs and HTML blocks ───────────────────────────────────────────────────
 
-/** HTML block tags (CommonMark block kinds 1 and 6): a line starting with one opens raw HTML, up to a blank line. */
-const HTML_BLOCK_TAGS = new Set(
-	("address article aside base basefont blockquote body caption center col colgroup dd details dialog dir div dl dt " +
-		"fieldset figcaption figure footer form frame frameset h1 h2 h3 h4 h5 h6 head header hr html iframe legend li link " +
-		"main menu menuitem nav noframes ol optgroup option p param pre script search section style summary table tbody td " +
-		"textarea tfoot th thead title tr track ul").split(" "),
-);
-/** A whole line that is one complete open or closing tag (CommonMark kind 7: only where a paragraph could start). */
-const LONE_TAG = /^(?:<[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)*\s*\/?>|<\/[A-Za-z][A-Za-z0-9-]*\s*>)[ \t]*$/;
 /** A setext underline or thematic break: the paragraph above it ends there. */
 const RULE_LINE = /^ {0,3}(?:=+|-+|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}|(?:-[ \t]*){3,})[ \t]*$/;
 
@@ -401,15 +393,7 @@ class BlockContext {
 
 	/** An HTML block starts at `<` (offset `i`): a block tag (kinds 1, 6), or a lone complete tag where a paragraph starts (kind 7). */
 	private opensHtml(i: number, end: number, runStart: boolean): boolean {
-		const text = this.text;
-		let n = text.charCodeAt(i + 1) === 47 /* / */ ? i + 2 : i + 1;
-		const nameStart = n;
-		while (n < end && isAsciiAlnum(text.charCodeAt(n))) n++;
-		if (n > nameStart && HTML_BLOCK_TAGS.has(text.slice(nameStart, n).toLowerCase())) {
-			const c = text.charCodeAt(n);
-			if (n === end || c === 32 || c === 9 || c === 62 || (c === 47 && text.charCodeAt(n + 1) === 62)) return true;
-		}
-		return runStart && LONE_TAG.test(text.slice(i, end));
+		return htmlBlockEnd(this.text, i, end) !== null || (runStart && isLoneTag(this.text, i, end));
 	}
 
 	/** The line's end (before `\r\n` or `\n`; at most `to`). */
@@ -424,10 +408,6 @@ class BlockContext {
 		const nl = this.text.indexOf("\n", end);
 		return nl === -1 || nl + 1 >= this.to ? -1 : nl + 1;
 	}
-}
-
-function isAsciiAlnum(c: number): boolean {
-	return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
 /** A backtick, `[`, `<` or `$` in `[from, to)`: something that may open a span running on. */

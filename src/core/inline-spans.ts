@@ -217,8 +217,8 @@ function mathRanges(text: string, ls: number, le: number, code: number[], out: n
 	}
 }
 
-/** Inline code spans of a line: a run of n backticks closed by the next run of exactly n. */
-function codeSpans(text: string, ls: number, le: number): number[] {
+/** Inline code spans of a line: a run of n backticks closed by the next run of exactly n (flat [from, to, …]). */
+export function codeSpans(text: string, ls: number, le: number): number[] {
 	const runs: number[] = [];
 	let b = indexIn(text, BACKTICK, ls, le);
 	while (b !== -1) {

@@ -12,6 +12,7 @@
  */
 import { readFrontmatter, type FrontmatterBlock, type FrontmatterData, type Position } from "./frontmatter";
 import { htmlBlockEnd } from "./html-blocks";
+import { codeSpans } from "./inline-spans";
 
 export interface LinkPosition {
 	start: Position;
@@ -256,6 +257,29 @@ function scanBody(text: string, from: number, firstLine: number, out: ExtractedL
 	/** Next `[` and `<!--` in the text (cached; lines with neither need no inline scan). */
 	let nextBracket = -2;
 	let nextComment = -2;
+	/** Inside a `%%` comment that runs past the line it opened on; the next `%%` in the text (cached). */
+	let inPercent = false;
+	let nextPercent = -2;
+	/** An odd number of `%%` on the line: it opens or closes a comment block. */
+	const togglesPercent = (lineStart: number, lineEnd: number): boolean => {
+		if (nextPercent !== -1 && nextPercent < lineStart) nextPercent = text.indexOf("%%", lineStart);
+		let odd = false;
+		let spans: number[] | null = null;
+		while (nextPercent !== -1 && nextPercent < lineEnd) {
+			// Not a `%%` written in inline code.
+			spans ??= codeSpans(text, lineStart, lineEnd);
+			if (!inSpan(spans, nextPercent)) odd = !odd;
+			nextPercent = text.indexOf("%%", nextPercent + 2);
+		}
+		return odd;
+	};
+	const scanLinks = (lineStart: number, lineEnd: number, contentStart: number): number => {
+		if (nextBracket !== -1 && nextBracket < lineStart) nextBracket = text.indexOf("[", lineStart);
+		if (nextComment !== -1 && nextComment < lineStart) nextComment = text.indexOf("<!--", lineStart);
+		const bracketHere = nextBracket !== -1 && nextBracket < lineEnd;
+		const commentHere = nextComment !== -1 && nextComment < lineEnd;
+		return bracketHere || commentHere ? scanInline(scan, lineStart, lineEnd, contentStart) : -1;
+	};
 	const scan: Scan = { text, line, lineStart, out, nextClose: -2, commentCloseLeft: true, brackets: null, ticks: null, destStop: null, destBudget: 0, nextChar: new Map(), targets };
 	while (lineStart <= n) {
 		let nl = text.indexOf("\n", lineStart);
@@ -274,6 +298,12 @@ function scanBody(text: string, from: number, firstLine: number, out: ExtractedL
 		if (commentEnd > lineStart) {
 			// Inside a multi-line HTML comment.
 			if (commentEnd < lineEnd) commentEnd = scanInline(scan, commentEnd, lineEnd);
+			prevBlank = blank;
+		} else if (inPercent) {
+			// Inside a `%%` comment block: Obsidian reads no block structure there (a fence, `$$`
+			// or indent is text), but the links in it count.
+			if (togglesPercent(lineStart, lineEnd)) inPercent = false;
+			commentEnd = scanLinks(lineStart, lineEnd, contentStart);
 			prevBlank = blank;
 		} else if (fenceChar !== 0) {
 			const f = fenceAt(text, contentStart, lineEnd);
@@ -313,11 +343,9 @@ function scanBody(text: string, from: number, firstLine: number, out: ExtractedL
 				if (!blank) inIndentedCode = false;
 				if (afterListMarker(text, contentStart, lineEnd) !== -1) inList = true;
 				else if (!blank && indent === 0 && prevBlank) inList = false;
-				if (nextBracket !== -1 && nextBracket < lineStart) nextBracket = text.indexOf("[", lineStart);
-				if (nextComment !== -1 && nextComment < lineStart) nextComment = text.indexOf("<!--", lineStart);
-				const bracketHere = nextBracket !== -1 && nextBracket < lineEnd;
-				const commentHere = nextComment !== -1 && nextComment < lineEnd;
-				commentEnd = bracketHere || commentHere ? scanInline(scan, lineStart, lineEnd, contentStart) : -1;
+				commentEnd = scanLinks(lineStart, lineEnd, contentStart);
+				// A `%%` left open on the line opens a comment block on the lines below.
+				if (togglesPercent(lineStart, lineEnd)) inPercent = true;
 			}
 			prevBlank = blank;
 		}
@@ -325,6 +353,11 @@ function scanBody(text: string, from: number, firstLine: number, out: ExtractedL
 		lineStart = nl + 1;
 		line++;
 	}
+}
+
+function inSpan(spans: readonly number[], at: number): boolean {
+	for (let i = 0; i < spans.length; i += 2) if ((spans[i] as number) <= at && at < (spans[i + 1] as number)) return true;
+	return false;
 }
 
 function leadingIndent(text: string, from: number, end: number): number {

@@ -14,6 +14,7 @@ const NOTES: [string, string][] = [
 	["frontmatter links and a body", "---\nup: \"[[Parent]]\"\nlist:\n  - \"[[x#y]]\"\n---\n[[Body]]\n"],
 	["nested brackets", "[[a [[b]] [[c]]]] [x [y](z)](w)\n"],
 	["CRLF and a list", "- [[a]]\r\n  - [[b|c]]\r\n\r\n    [[indented]]\r\n"],
+	["a %% comment block over a fence", "%%\n```\n[[in]]\n%%\n[[after]]\n"],
 ];
 
 describe("extractLinkTargets gives the links of extractLinks, in the same order", () => {
@@ -22,7 +23,7 @@ describe("extractLinkTargets gives the links of extractLinks, in the same order"
 	});
 
 	it("on any text built from link syntax", () => {
-		const piece = fc.constantFrom("[[", "]]", "|", "#", "!", "[", "]", "(", ")", "<", ">", "`", "\n", "\r\n", "a", " ", "---\n", "<!--", "-->", "$$", "    ", "- ", "\\", "%20", "https://");
+		const piece = fc.constantFrom("[[", "]]", "|", "#", "!", "[", "]", "(", ")", "<", ">", "`", "\n", "\r\n", "a", " ", "---\n", "<!--", "-->", "$$", "    ", "- ", "\\", "%20", "https://", "%%", "```");
 		fc.assert(
 			fc.property(fc.array(piece, { maxLength: 60 }), (parts) => {
 				const text = parts.join("");

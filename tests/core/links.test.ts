@@ -31,6 +31,13 @@ describe("extractLinks: what Obsidian indexes as a link", () => {
 		["a Markdown link with balanced parentheses", "[x](Note%20(1).md)", [["[x](Note%20(1).md)", "Note (1).md", "x"]]],
 		["a same-note Markdown heading link", "[h](#Part)", [["[h](#Part)", "#Part", "h"]]],
 		["links inside %% comments (Obsidian indexes them)", "%% [[Hidden]] %%\n%%\n[[Hidden2]]\n%%", [["[[Hidden]]", "Hidden", "Hidden"], ["[[Hidden2]]", "Hidden2", "Hidden2"]]],
+		// A %% block is one comment section to Obsidian: no fence, math or indented code inside it.
+		["a fence line inside a %% block", "%%\n```js\n[[a]]\n%%\n\n[[b]]", [["[[a]]", "a", "a"], ["[[b]]", "b", "b"]]],
+		["a $$ line inside a %% block", "%%\n$$\n%%\n[[a]]", [["[[a]]", "a", "a"]]],
+		["indented text inside a %% block", "%%\nnote\n\n    [[a]]\n%%", [["[[a]]", "a", "a"]]],
+		["a %% block opened mid-line", "text %% start\n```\n[[a]] end %%\n```\n[[no]]\n```", [["[[a]]", "a", "a"]]],
+		["%% in inline code opens no comment", "Use `%%` to hide\n```\n[[no]]\n```\n[[b]]", [["[[b]]", "b", "b"]]],
+		["%% inside fenced code opens no comment", "```\n%%\n```\n```\n[[no]]\n```\n[[b]]", [["[[b]]", "b", "b"]]],
 		["links in headings, lists, quotes and callouts", "# [[A]]\n- [[B]]\n> [[C]]\n> [!note] [[D]]", [["[[A]]", "A", "A"], ["[[B]]", "B", "B"], ["[[C]]", "C", "C"], ["[[D]]", "D", "D"]]],
 	])("%s", (_name, text, expected) => {
 		expect(triples(text).links).toEqual(expected);

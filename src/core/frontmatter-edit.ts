@@ -38,6 +38,10 @@ export function editFrontmatter(text: string, edits: readonly FieldEdit[]): Edit
 	const expected: FrontmatterData = { ...(before.data ?? {}) };
 	const splices: Splice[] = [];
 	const appended: string[] = [];
+	// A frontmatter written as one flow map (`{…}`, JSON frontmatter among them) is edited in
+	// flow style; with its first key in double quotes (JSON), new strings are double-quoted too.
+	const first = map.items[0]?.key;
+	const flow: FlowStyle | null = map.flow ? { json: isScalar(first) && first.type === Scalar.QUOTE_DOUBLE } : null;
 	for (const edit of edits) {
 		const old = expected[edit.key];
 		if (sameValue(old, edit.value)) continue;
@@ -49,7 +53,11 @@ export function editFrontmatter(text: string, edits: readonly FieldEdit[]): Edit
 			: edit.value;
 		const pair = findPair(map, edit.key);
 		if (pair) {
-			const splice = replaceValue(yamlText, doc, pair, edit.value, block.eol);
+			const splice = replaceValue(yamlText, doc, pair, edit.value, block.eol, flow);
+			if (typeof splice === "string") return { ok: false, reason: splice };
+			splices.push(splice);
+		} else if (flow) {
+			const splice = newFlowKey(yamlText, map, edit.key, edit.value, block.eol, flow);
 			if (typeof splice === "string") return { ok: false, reason: splice };
 			splices.push(splice);
 		} else {
@@ -89,7 +97,12 @@ function findPair(map: YAMLMap, key: string): Pair | undefined {
 	return map.items.find((p) => isScalar(p.key) && String(p.key.value) === key);
 }
 
-function replaceValue(yamlText: string, doc: Document, pair: Pair, value: FieldValue, eol: string): Splice | string {
+/** How a flow-map frontmatter is written: `json` when its keys are double-quoted. */
+interface FlowStyle {
+	json: boolean;
+}
+
+function replaceValue(yamlText: string, doc: Document, pair: Pair, value: FieldValue, eol: string, flow: FlowStyle | null): Splice | string {
 	const keyNode = pair.key as Node;
 	const keyEnd = keyNode.range?.[1];
 	if (keyEnd === undefined) return "cannot locate the key in the frontmatter";
@@ -103,8 +116,13 @@ function replaceValue(yamlText: string, doc: Document, pair: Pair, value: FieldV
 		return `the value of this key has a form this plugin does not rewrite (anchor, tag or nested map)`;
 	}
 	if (isSeq(node) && Array.isArray(value)) {
-		const splice = editSeq(yamlText, node, value, colon, eol);
+		const splice = editSeq(yamlText, node, value, colon, eol, flow);
 		if (splice) return splice;
+	}
+	if (flow) {
+		// In a flow map every value is written inline, in flow style.
+		if (!isScalar(node) && !(isSeq(node) && node.flow)) return "the value of this key has a form this plugin does not rewrite";
+		return { from: range[0], to: contentEnd(yamlText, range[0], range[1]), insert: renderFlowValue(value, flow, isScalar(node) ? node.type : undefined) };
 	}
 	if (isScalar(node) && Array.isArray(value) && range[0] === range[1] && yamlText.charCodeAt(range[1]) === 35 /* # */) {
 		// `key: # note` holding nothing becomes a list; the comment stays on the key's line.
@@ -129,7 +147,7 @@ function replaceValue(yamlText: string, doc: Document, pair: Pair, value: FieldV
  * bytes, comments, anchors and tags untouched); otherwise rewrite the list, which is
  * refused (a string) when an item is not a plain scalar or carries an anchor or a tag.
  */
-function editSeq(yamlText: string, seq: YAMLSeq, value: string[], colon: number, eol: string): Splice | string | null {
+function editSeq(yamlText: string, seq: YAMLSeq, value: string[], colon: number, eol: string, flow: FlowStyle | null): Splice | string | null {
 	const items = seq.items as Node[];
 	const oldValues = items.map((n) => (isScalar(n) ? n.value : undefined));
 	if (!items.every((n) => isScalar(n))) return "the list holds nested lists or maps, which this plugin does not rewrite";
@@ -140,7 +158,8 @@ function editSeq(yamlText: string, seq: YAMLSeq, value: string[], colon: number,
 	const seqRange = seq.range as [number, number, number];
 	if (seq.flow) {
 		if (items.length === 0 && value.length > 0) {
-			// `key: []` becomes a block list, as Obsidian's Properties writes it.
+			// In a flow map it stays a flow list; else `key: []` becomes a block list, as Obsidian's Properties writes it.
+			if (flow) return { from: seqRange[0], to: seqRange[1], insert: renderFlowValue(value, flow, undefined) };
 			return { from: colon + 1, to: seqRange[1], insert: renderBlockList(value, "  ", '"', eol) };
 		}
 		const style = items[0] ? quoteOf(items[0]) : '"';
@@ -220,6 +239,39 @@ function renderInline(value: FieldValue, eol: string, indent: string): string {
 
 function renderBlockList(values: readonly string[], indent: string, quote: string, eol: string): string {
 	return values.map((v) => eol + indent + "- " + renderString(v, quote)).join("");
+}
+
+/**
+ * A key added to a flow-map frontmatter: after its last entry, on a line of its own (indented
+ * as that entry) when the map is written one entry per line, else on the same line; in an
+ * empty map, inside the braces. Refused when a comma or comment follows the last entry.
+ */
+function newFlowKey(yamlText: string, map: YAMLMap, key: string, value: FieldValue, eol: string, flow: FlowStyle): Splice | string {
+	const close = (map.range as number[] | undefined)?.[1] ?? -1;
+	if (close < 1 || yamlText.charCodeAt(close - 1) !== 125 /* } */) return "cannot locate the end of the frontmatter map";
+	const entry = `${flow.json || !/^[A-Za-z_][\w-]*$/.test(key) ? JSON.stringify(key) : key}: ${renderFlowValue(value, flow, undefined)}`;
+	const last = map.items[map.items.length - 1];
+	if (!last) return { from: close - 1, to: close - 1, insert: entry };
+	const lastNode = (last.value ?? last.key) as Node | null;
+	const lastEnd = lastNode?.range ? contentEnd(yamlText, lastNode.range[0], lastNode.range[1]) : -1;
+	if (lastEnd === -1) return "cannot locate the last entry of the frontmatter map";
+	const between = yamlText.slice(lastEnd, close - 1);
+	if (between.trim() !== "") return "this frontmatter is laid out in a way this edit cannot be made in safely; edit it by hand";
+	if (!between.includes("\n")) return { from: lastEnd, to: lastEnd, insert: `, ${entry}` };
+	const keyStart = ((last.key as Node).range as number[])[0] as number;
+	const indent = yamlText.slice(yamlText.lastIndexOf("\n", keyStart) + 1, keyStart);
+	return { from: lastEnd, to: lastEnd, insert: `,${eol}${/^[ \t]*$/.test(indent) ? indent : "  "}${entry}` };
+}
+
+/** A value in flow style: lists as `[…]`, strings double-quoted in JSON frontmatter (else in the node's own quoting). */
+function renderFlowValue(value: FieldValue, flow: FlowStyle, type: Scalar.Type | undefined): string {
+	if (Array.isArray(value)) return `[${value.map((v) => renderFlowString(v, '"')).join(", ")}]`;
+	if (typeof value === "string") return renderFlowString(value, flow.json ? '"' : quoteOfType(type));
+	return renderScalar(value, type);
+}
+
+function quoteOfType(type: Scalar.Type | undefined): string {
+	return type === Scalar.QUOTE_SINGLE ? "'" : type === Scalar.PLAIN ? "" : '"';
 }
 
 function renderNewKey(key: string, value: FieldValue, eol: string): string {

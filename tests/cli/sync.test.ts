@@ -106,6 +106,17 @@ describe("cli sync (SPEC §9)", () => {
 		});
 	});
 
+	it("syncs a SOURCE note with JSON frontmatter and keeps it JSON", async () => {
+		const text = '---\n{\n  "id": "SOURCE-1",\n  "title": "Talk",\n  "status": "raw",\n  "date_integrated": null,\n  "aliases": [],\n  "integrated_into": []\n}\n---\nbody\n';
+		vault = new TempVault({ "Talk.md": text, "n.md": "[[Talk]]\n" });
+		const r = await cli("sync", vault.root, "--json", "--today", TODAY);
+		expect(r.code).toBe(0);
+		expect(r.json.changed).toEqual([{ path: "Talk.md", changes: { integrated_into: ["[[n]]"], status: "integrated", date_integrated: TODAY } }]);
+		const after = vault.read("Talk.md");
+		expect(JSON.parse(after.slice(4, after.indexOf("\n---", 4)))).toEqual({ id: "SOURCE-1", title: "Talk", status: "integrated", date_integrated: TODAY, aliases: [], integrated_into: ["[[n]]"] });
+		expect(after.endsWith("\n---\nbody\n")).toBe(true);
+	});
+
 	it("appends to an aliases list that has a number item, keeping that item's bytes", async () => {
 		const text = src('id: SOURCE-n\ntitle: "2001: A Space Odyssey by Stanley Kubrick"\nstatus: raw\naliases:\n  - 2001\n  - yes', "\r\n");
 		vault = new TempVault({ "Odyssey.md": text });

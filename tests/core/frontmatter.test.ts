@@ -1,5 +1,5 @@
 import { locateFrontmatter, readFrontmatter, readFlatYaml, FALLBACK, parseYamlStrict, looksLikeSource } from "../../src/core/frontmatter";
-import { editFrontmatter } from "../../src/core/frontmatter-edit";
+import { editFrontmatter, type FieldEdit } from "../../src/core/frontmatter-edit";
 import { seedNote } from "../helpers/fixtures";
 
 describe("locateFrontmatter", () => {
@@ -86,6 +86,41 @@ describe("looksLikeSource", () => {
 		['"id": "NOTE-1"', false],
 	])("%s → %s", (line, expected) => {
 		expect(looksLikeSource(`title: x\n${line}\n`, "SOURCE-")).toBe(expected);
+	});
+});
+
+describe("editFrontmatter on a flow-map (JSON) frontmatter", () => {
+	const json = '---\n{\n  "id": "SOURCE-1",\n  "status": "raw",\n  "date_integrated": null,\n  "integrated_into": []\n}\n---\nbody\n';
+
+	it("keeps JSON: values replaced in place, an empty list filled inline, a new key on a line of its own", () => {
+		const r = editFrontmatter(json, [
+			{ key: "integrated_into", value: ["[[n]]"] },
+			{ key: "status", value: "integrated" },
+			{ key: "date_integrated", value: "2026-01-01" },
+			{ key: "aliases", value: ["Talk, part 1"] },
+		]);
+		expect(r.ok && r.text).toBe('---\n{\n  "id": "SOURCE-1",\n  "status": "integrated",\n  "date_integrated": "2026-01-01",\n  "integrated_into": ["[[n]]"],\n  "aliases": ["Talk, part 1"]\n}\n---\nbody\n');
+		if (r.ok) expect(JSON.parse(r.text.slice(4, r.text.indexOf("\n---", 4)))).toEqual({ id: "SOURCE-1", status: "integrated", date_integrated: "2026-01-01", integrated_into: ["[[n]]"], aliases: ["Talk, part 1"] });
+	});
+
+	it("gives the original bytes back when the edit is undone", () => {
+		const r = editFrontmatter(json, [{ key: "status", value: "integrated" }, { key: "date_integrated", value: "2026-01-01" }]);
+		const back = r.ok ? editFrontmatter(r.text, [{ key: "status", value: "raw" }, { key: "date_integrated", value: null }]) : r;
+		expect(back.ok && back.text).toBe(json);
+	});
+
+	it.each([
+		["{id: S, status: raw}", [{ key: "status", value: "integrated" }, { key: "aliases", value: ["a"] }], '{id: S, status: integrated, aliases: ["a"]}'],
+		["{}", [{ key: "aliases", value: ["a"] }], '{aliases: ["a"]}'],
+		["{id: S, tags: [x]}", [{ key: "tags", value: ["x", "y, z"] }], '{id: S, tags: [x, "y, z"]}'],
+	])("edits the one-line flow map %s", (map, edits, after) => {
+		const r = editFrontmatter(`---\n${map}\n---\n`, edits as FieldEdit[]);
+		expect(r.ok && r.text).toBe(`---\n${after}\n---\n`);
+	});
+
+	it("refuses a flow map whose last entry is followed by a comma", () => {
+		const r = editFrontmatter("---\n{id: S,}\n---\n", [{ key: "aliases", value: ["a"] }]);
+		expect(r.ok).toBe(false);
 	});
 });
 

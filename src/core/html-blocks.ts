@@ -35,10 +35,23 @@ export function htmlBlockEnd(text: string, i: number, end: number): string | nul
 	return HTML_BLOCK_TAGS.has(name) ? "" : null;
 }
 
+/** Any end tag of a raw-text block: each of them ends such a block, whichever tag opened it (CommonMark kind 1). */
+const RAW_CLOSE = /<\/(?:pre|script|style|textarea)>/i;
+
+/** The line `[from, end)` holds the end of an HTML block that `htmlBlockEnd` said ends at `close` (not `""`). */
+export function endsHtmlBlock(text: string, from: number, end: number, close: string): boolean {
+	const line = text.slice(from, end);
+	return close.startsWith("</") ? RAW_CLOSE.test(line) : line.includes(close);
+}
+
 /** A whole line that is one complete open or closing tag (HTML block kind 7, which cannot interrupt a paragraph). */
 const LONE_TAG = /^(?:<[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)*\s*\/?>|<\/[A-Za-z][A-Za-z0-9-]*\s*>)[ \t]*$/;
 
 /** `[i, end)` (from a `<` to the line's end) is a lone open or closing tag: an HTML block where a paragraph could start. */
 export function isLoneTag(text: string, i: number, end: number): boolean {
-	return LONE_TAG.test(text.slice(i, end));
+	const line = text.slice(i, end);
+	return LONE_TAG.test(line) && !RAW_TAG_NAME.test(line);
 }
+
+/** Kind 7 is for any tag but the raw-text ones (`pre`, `script`, `style`, `textarea`). */
+const RAW_TAG_NAME = /^<\/?(?:pre|script|style|textarea)(?![A-Za-z0-9-])/i;

@@ -34,20 +34,22 @@ export function excludedRanges(text: string, ls: number, le: number): number[] {
 
 /**
  * `excludedRanges` of a paragraph of several lines `[from, to)` (SPEC §6): a code span, a
- * link's text or an HTML comment may run on from one line of a paragraph to the next
- * (CommonMark), and a token on the later line is inside it. URLs end at a line break.
+ * link's text, an HTML comment or an `<a>` link's text may run on from one line of a
+ * paragraph to the next (CommonMark), and a token on the later line is inside it. A tag
+ * itself, a URL and inline math end with their line.
  */
 export function paragraphRanges(text: string, from: number, to: number): number[] {
-	return mayHoldCodeOrLink(text, from, to) ? spanRanges(text, from, to) : NONE;
+	return mayHoldCodeOrLink(text, from, to) ? spanRanges(text, from, to, true) : NONE;
 }
 
-function spanRanges(text: string, ls: number, le: number): number[] {
+function spanRanges(text: string, ls: number, le: number, multiLine = false): number[] {
 	const ranges: number[] = [];
 	const code = codeSpans(text, ls, le);
 	for (const r of code) ranges.push(r);
 	linkRanges(text, ls, le, code, ranges);
 	urlRanges(text, ls, le, ranges);
-	htmlTagRanges(text, ls, le, code, ranges);
+	htmlTagRanges(text, ls, le, code, ranges, multiLine);
+	if (multiLine) return mergeRanges(ranges);
 	mathRanges(text, ls, le, code, ranges);
 	return mergeRanges(ranges);
 }
@@ -103,7 +105,7 @@ function mayHoldCodeOrLink(text: string, ls: number, le: number): boolean {
  * HTML tags on the line, outside code spans: `<name …>`, `</name>` and `<!-- … -->`, each
  * closed on the same line (a `>` inside a quoted attribute value does not close the tag).
  */
-function htmlTagRanges(text: string, ls: number, le: number, code: number[], out: number[]): void {
+function htmlTagRanges(text: string, ls: number, le: number, code: number[], out: number[], multiLine = false): void {
 	const cursor = { i: 0 };
 	// Once a tag or comment runs to the end of the line unclosed, later ones are not looked
 	// for: each search is then at most one pass over the rest of the line.
@@ -121,7 +123,7 @@ function htmlTagRanges(text: string, ls: number, le: number, code: number[], out
 			} else {
 				const n = text.charCodeAt(lt + 1) === 47 /* / */ ? lt + 2 : lt + 1;
 				if (isAsciiLetter(text.charCodeAt(n))) {
-					end = tagEnd(text, n, le);
+					end = tagEnd(text, n, le, multiLine);
 					if (end === le + 1) {
 						end = -1;
 						open = false;
@@ -150,10 +152,12 @@ function isAnchorName(text: string, n: number): boolean {
  * Offset after the `>` closing a tag whose name starts at `from`; -1 at a `<` first (no
  * tag); `le + 1` when the line ends first.
  */
-function tagEnd(text: string, from: number, le: number): number {
+function tagEnd(text: string, from: number, le: number, multiLine = false): number {
 	let quote = 0;
 	for (let i = from; i < le; i++) {
 		const c = text.charCodeAt(i);
+		// Over several lines a tag ends with its line: `a<b` and a later `->` are no tag.
+		if (c === 10 && multiLine) return -1;
 		if (quote !== 0) {
 			if (c === quote) quote = 0;
 		} else if (c === 34 || c === 39) quote = c;
@@ -220,11 +224,15 @@ function mathRanges(text: string, ls: number, le: number, code: number[], out: n
 /** Inline code spans of a line: a run of n backticks closed by the next run of exactly n (flat [from, to, …]). */
 export function codeSpans(text: string, ls: number, le: number): number[] {
 	const runs: number[] = [];
+	// Runs after a backslash: escaped, they open nothing, but one still closes a span (a
+	// backslash inside code is literal: `C:\tools\` is a span).
+	let escaped: Set<number> | null = null;
 	let b = indexIn(text, BACKTICK, ls, le);
 	while (b !== -1) {
 		let n = b;
 		while (n < le && text.charCodeAt(n) === BACKTICK) n++;
-		if (b === ls || text.charCodeAt(b - 1) !== 92 /* \ */) runs.push(b, n - b);
+		if (b > ls && text.charCodeAt(b - 1) === 92 /* \ */) (escaped ??= new Set()).add(runs.length / 2);
+		runs.push(b, n - b);
 		b = indexIn(text, BACKTICK, n, le);
 	}
 	const spans: number[] = [];
@@ -241,7 +249,7 @@ export function codeSpans(text: string, ls: number, le: number): number[] {
 	let k = 0;
 	while (k < count) {
 		const close = nextSame[k] as number;
-		if (close === -1) {
+		if (close === -1 || escaped?.has(k)) {
 			k++;
 			continue;
 		}

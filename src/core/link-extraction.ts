@@ -11,7 +11,7 @@
  * - Markdown links are URL-decoded; external URLs (with a scheme) are not links.
  */
 import { readFrontmatter, type FrontmatterBlock, type FrontmatterData, type Position } from "./frontmatter";
-import { htmlBlockEnd } from "./html-blocks";
+import { endsHtmlBlock, htmlBlockEnd } from "./html-blocks";
 import { codeSpans } from "./inline-spans";
 
 export interface LinkPosition {
@@ -314,7 +314,7 @@ function scanBody(text: string, from: number, firstLine: number, out: ExtractedL
 				prevBlank = false;
 			}
 		} else if (htmlBlock) {
-			if (htmlClose === "" ? blank : text.slice(lineStart, lineEnd).toLowerCase().includes(htmlClose)) htmlBlock = false;
+			if (htmlClose === "" ? blank : endsHtmlBlock(text, lineStart, lineEnd, htmlClose)) htmlBlock = false;
 			prevBlank = blank;
 		} else {
 			const fence = fenceAt(text, contentStart, lineEnd);
@@ -337,7 +337,7 @@ function scanBody(text: string, from: number, firstLine: number, out: ExtractedL
 			} else if (html !== null) {
 				// An HTML block (CommonMark kinds 1 and 6): raw HTML, no Markdown links inside.
 				htmlClose = html;
-				htmlBlock = html === "" || !text.slice(lineStart, lineEnd).toLowerCase().includes(html);
+				htmlBlock = html === "" || !endsHtmlBlock(text, contentStart + 1, lineEnd, html);
 				inIndentedCode = false;
 			} else {
 				if (!blank) inIndentedCode = false;

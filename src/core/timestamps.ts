@@ -4,7 +4,7 @@
  * the editor, the reading view, the command and the CLI.
  */
 import { locateFrontmatter, readFrontmatter } from "./frontmatter";
-import { htmlBlockEnd, isLoneTag } from "./html-blocks";
+import { endsHtmlBlock, htmlBlockEnd, isLoneTag } from "./html-blocks";
 import { excludedRanges, paragraphRanges } from "./inline-spans";
 import { seekUrl, videoIdFromUrl } from "./youtube";
 
@@ -102,11 +102,11 @@ function afterListMarker(text: string, i: number, lineTo: number): number {
 	return j;
 }
 
-/** A line's block-quote markers (`>`, each after up to three blanks): how many, and where the text after them (and one blank) starts. */
-function quoteMarkers(text: string, lineFrom: number, lineTo: number): { quotes: number; at: number } {
+/** A line's block-quote markers (`>`, each after up to three blanks; at most `max`): how many, and where the text after them (and one blank) starts. */
+function quoteMarkers(text: string, lineFrom: number, lineTo: number, max = Infinity): { quotes: number; at: number } {
 	let quotes = 0;
 	let at = lineFrom;
-	for (;;) {
+	while (quotes < max) {
 		let j = at;
 		while (j < lineTo && j - at < 3 && isBlank(text.charCodeAt(j))) j++;
 		if (j >= lineTo || text.charCodeAt(j) !== 62 /* > */) return { quotes, at };
@@ -114,6 +114,7 @@ function quoteMarkers(text: string, lineFrom: number, lineTo: number): { quotes:
 		at = j + 1;
 		if (at < lineTo && isBlank(text.charCodeAt(at))) at++;
 	}
+	return { quotes, at };
 }
 
 function skipBlanks(text: string, i: number, lineTo: number): number {
@@ -146,30 +147,55 @@ const CONTAINER_LOOKBACK = 200;
 /**
  * `fence` (just opened on the line starting at `ls`) with its list item's content column
  * when it is indented and in one: the nearest list item above (same quote depth, blank lines
- * passed over) whose content starts at or before the fence's column. Text at column 0 first
- * means no list item. Reads at most CONTAINER_LOOKBACK lines back, never before `from`.
+ * passed over) whose content starts at or before the fence's column. Paragraph text at column
+ * 0 is a lazy continuation of the item above it, unless a blank line stands above that text;
+ * anything else at column 0 (a heading, rule, quote, HTML) means no list item. Reads at most
+ * CONTAINER_LOOKBACK lines back, never before `from`.
  */
 export function fenceContainer(text: string, from: number, ls: number, fence: Fence): Fence {
 	if (fence.container !== undefined || fence.indent === 0) return fence;
 	let container = 0;
 	let l = ls;
+	// A line at column 0 was passed since the last blank line: text there is a lazy
+	// continuation of a list item above, unless a blank line stands above it.
+	let columnZero = false;
 	for (let n = 0; l > from && n < CONTAINER_LOOKBACK; n++) {
 		const start = l - 2 < from ? from : Math.max(from, text.lastIndexOf("\n", l - 2) + 1);
 		const nl = text.indexOf("\n", start);
 		const end = nl === -1 || nl > l ? l : nl > start && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
 		l = start;
-		const q = quoteMarkers(text, start, end);
-		if (q.quotes !== fence.quotes) break;
+		// Only the fence's own quote markers: a `>` past them is text (`>>> x` in code).
+		const q = quoteMarkers(text, start, end, fence.quotes);
+		if (q.quotes < fence.quotes) break;
 		const i = skipBlanks(text, q.at, end);
-		if (i >= end) continue;
+		if (i >= end) {
+			if (columnZero) break;
+			continue;
+		}
 		const j = afterListMarker(text, i, end);
 		if (j !== i && j - q.at <= fence.indent) {
 			container = j - q.at;
 			break;
 		}
-		if (j === i && i === q.at) break;
+		if (j === i && i === q.at) {
+			// Only paragraph text can be lazy: a heading, rule, quote, HTML block or fence at column 0 ends the list.
+			const c = text.charCodeAt(i);
+			if (c === 35 || c === 62 || c === 60 || c === BACKTICK || c === TILDE || RULE_LINE.test(text.slice(i, end))) break;
+			columnZero = true;
+		}
 	}
 	return { ...fence, container };
+}
+
+/**
+ * A fence just opened on the line starting at `ls`, settled: with its list item's content
+ * column (`fenceContainer`), or null when it is no fence but indented code — four columns
+ * or more past where its container's content starts (CommonMark).
+ */
+export function settleFence(text: string, from: number, ls: number, fence: Fence): Fence | null {
+	if (fence.indent === 0) return fence;
+	const settled = fenceContainer(text, from, ls, fence);
+	return settled.indent - (settled.container ?? 0) >= 4 ? null : settled;
 }
 
 /** The fence is inside a block quote or a list item, which can end before it closes. */
@@ -189,7 +215,8 @@ export function containerEndIn(text: string, from: number, to: number, fence: Fe
 		const nl = text.indexOf("\n", ls);
 		const stop = nl === -1 || nl > to ? to : nl;
 		const le = stop > ls && text.charCodeAt(stop - 1) === 13 ? stop - 1 : stop;
-		const q = quoteMarkers(text, ls, le);
+		// Only the fence's own quote markers: a `>` past them is code (`>>> x`), not a deeper quote.
+		const q = quoteMarkers(text, ls, le, fence.quotes);
 		if (q.quotes < fence.quotes) return ls;
 		if (container > 0) {
 			const i = skipBlanks(text, q.at, le);
@@ -229,7 +256,7 @@ export function closesFence(text: string, lineFrom: number, lineTo: number, fenc
 // ── paragraphs and HTML blocks ───────────────────────────────────────────────────
 
 /** A setext underline or thematic break: the paragraph above it ends there. */
-const RULE_LINE = /^ {0,3}(?:=+|-+|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}|(?:-[ \t]*){3,})[ \t]*$/;
+const RULE_LINE = /^ {0,3}(?:-+|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}|(?:-[ \t]*){3,})[ \t]*$/;
 
 /** What a line is for the paragraph a token stands in. */
 const enum LineKind {
@@ -241,6 +268,8 @@ const enum LineKind {
 	Heading,
 	/** A list item: it starts a paragraph. */
 	Item,
+	/** The start of an HTML block that may interrupt a paragraph (a block tag, `<!--`): it ends the paragraph above. */
+	Html,
 }
 
 /**
@@ -250,20 +279,39 @@ const enum LineKind {
  * inline code or inside an existing link"). Asked about tokens in text order; each line is
  * looked at about once: back from a token's line to the last token's line or to the blank
  * line above, and a paragraph's spans are read once, only when an earlier line of it (or
- * the token's own, before the token) has a backtick, `[`, `<` or `$`.
+ * the token's own, before the token) has a backtick, `[` or `<`.
+ *
+ * A line is entered (an HTML block ends or starts there, a paragraph starts there) and then
+ * left (a heading ends its paragraph). A paragraph starts at the run's first line, a list
+ * item, a line after a heading, and wherever the quote depth changes. An HTML block ends at
+ * a blank line, at its closing tag (`</pre>`…), or where its quote or list item ends.
  */
 class BlockContext {
-	/** The line of the last token asked about (-1: none) and its end, and what held there. */
+	/** The line of the last token asked about (-1: none) and its end and kind. */
 	private lastLine = -1;
 	private lastEnd = -1;
 	private lastKind = LineKind.Text;
 	private runStart = -1;
 	private paraStart = -1;
 	private dirty = false;
+	/** The line entered last was paragraph text (a list item's first line included), and that paragraph's quote depth. */
+	private paraOpen = false;
+	private paraQuotes = 0;
+	/** An open HTML block: how it ends (`""` at a blank line, else its closing tag), where it stands. */
 	private html = false;
+	private htmlClose = "";
+	private htmlQuotes = 0;
+	/** Column of the first non-blank character of the HTML block's first line: a line that starts further left is out of its list item. */
+	private htmlLead = 0;
+	/** The line entered last closed the HTML block (its closing tag was on it). */
+	private htmlEndsAfter = false;
 	/** The paragraph whose spans were read last, and its spans. */
 	private rangesOf = -1;
 	private ranges: number[] = [];
+	/** Set by `kindOf`: the classified line's quote depth, and where its content starts (after markers and blanks) and the column of that content after the markers. */
+	private quotes = 0;
+	private contentAt = 0;
+	private indent = 0;
 
 	constructor(
 		private readonly text: string,
@@ -273,17 +321,27 @@ class BlockContext {
 
 	/** True when the token `[s, e)` on the line `[ls, le)` is raw HTML or inside a span opened on an earlier line. */
 	excludes(s: number, e: number, ls: number, le: number): boolean {
-		if (ls !== this.lastLine) this.enterLine(ls, le, s === ls);
+		if (ls !== this.lastLine) {
+			const text = this.text;
+			const end = this.lastEnd;
+			if (s === ls && this.lastKind === LineKind.Text && this.paraOpen && !this.html && (text.charCodeAt(end) === 10 ? end + 1 : text.charCodeAt(end + 1) === 10 ? end + 2 : -1) === ls) {
+				// The most common case, kept short: a line that starts with its token right below
+				// the last token's line of paragraph text (a list of timestamps) continues that paragraph.
+				this.lastLine = ls;
+				this.lastEnd = le;
+			} else this.toLine(ls, le, s === ls);
+		}
 		if (this.html) return true;
 		// Only a span opened before the token can hold it: on an earlier line, or on this one and running on.
-		if (!this.dirty && !hasOpener(this.text, ls, s)) return false;
+		if (!this.dirty && (s === ls || !hasOpener(this.text, ls, s))) return false;
 		const next = this.lineAfter(le);
-		if (!this.dirty && (next === -1 || this.kindOf(next, this.lineEnd(next)) !== LineKind.Text)) return false;
+		if (!this.dirty && (next === -1 || this.kindOf(next, this.lineEnd(next)) !== LineKind.Text || this.quotes !== this.lineQuotes(ls, le))) return false;
 		if (this.rangesOf !== this.paraStart) {
+			const quotes = this.lineQuotes(ls, le);
 			let end = le;
 			for (let l = next; l !== -1; l = this.lineAfter(end)) {
 				const lEnd = this.lineEnd(l);
-				if (this.kindOf(l, lEnd) !== LineKind.Text) break;
+				if (this.kindOf(l, lEnd) !== LineKind.Text || this.quotes !== quotes) break;
 				end = lEnd;
 			}
 			this.ranges = paragraphRanges(this.text, this.paraStart, end);
@@ -297,14 +355,14 @@ class BlockContext {
 		return false;
 	}
 
-	/** The state at the token line `ls`: from the last token's line when in the same run, else from the run's start. */
-	private enterLine(ls: number, le: number, tokenFirst: boolean): void {
+	/** Bring the state to the token line `ls`: from the last token's line when in the same run, else from the run's start. */
+	private toLine(ls: number, le: number, tokenFirst: boolean): void {
 		const text = this.text;
 		const last = this.lastLine;
 		const afterLast = last === -1 ? -1 : text.charCodeAt(this.lastEnd) === 10 ? this.lastEnd + 1 : text.charCodeAt(this.lastEnd + 1) === 10 ? this.lastEnd + 2 : -1;
 		if (afterLast === ls) {
-			// The line right below the last token's (a list of timestamps): one line to pass, already classified.
-			this.passKnownLine(last, this.lastEnd, this.lastKind, false);
+			// The line right below the last token's (a list of timestamps): leave that one.
+			this.leave(this.lastEnd, this.lastKind);
 		} else {
 			const above: number[] = [];
 			let joined = false;
@@ -318,68 +376,108 @@ class BlockContext {
 				above.push(start);
 				l = start;
 			}
-			if (joined) above.push(last);
+			if (joined) this.leave(this.lastEnd, this.lastKind);
 			else {
 				this.runStart = above.length ? (above[above.length - 1] as number) : ls;
 				this.paraStart = this.runStart;
 				this.dirty = false;
+				this.paraOpen = false;
 				this.html = false;
+				this.htmlEndsAfter = false;
 			}
 			for (let k = above.length - 1; k >= 0; k--) {
 				const l = above[k] as number;
-				this.passLine(l, this.lineEnd(l), false);
+				const end = this.lineEnd(l);
+				this.leave(end, this.enter(l, end, true));
 			}
 		}
-		// A line that starts with the token (a digit) is paragraph text, and opens no HTML.
-		this.lastKind = tokenFirst ? LineKind.Text : this.passLine(ls, le, true);
+		this.lastKind = tokenFirst ? this.enterTokenFirst(ls) : this.enter(ls, le, false);
 		this.lastLine = ls;
 		this.lastEnd = le;
 	}
 
-	/** Update the state for a line of the run `[l, end)` (lines above the token's are read for openers); its kind. */
-	private passLine(l: number, end: number, isTokenLine: boolean): LineKind {
+	/** Enter the line `[l, end)`: HTML blocks end or start, paragraphs start; `read`: look for openers on it. Returns its kind. */
+	private enter(l: number, end: number, read: boolean): LineKind {
+		const text = this.text;
 		const kind = this.kindOf(l, end);
-		if (!this.html && this.text.charCodeAt(this.contentAt) === 60 /* < */ && this.opensHtml(this.contentAt, end, l === this.runStart)) this.html = true;
-		this.passKnownLine(l, end, kind, isTokenLine);
+		const quotes = this.quotes;
+		const at = this.contentAt;
+		const lead = leadOf(text, l, end);
+		// Text right below paragraph text, in no deeper quote, continues that paragraph (lazily
+		// when it has fewer `>`): no block can start there but a list item or an HTML block tag.
+		const continues = this.paraOpen && kind === LineKind.Text && quotes <= this.paraQuotes;
+		// An HTML block ends at its closing tag, or where its quote or list item does.
+		if (this.html && (this.htmlEndsAfter || quotes < this.htmlQuotes || lead < this.htmlLead)) this.html = false;
+		this.htmlEndsAfter = false;
+		if (this.html) {
+			if (this.htmlClose !== "" && endsHtmlBlock(text, l, end, this.htmlClose)) this.htmlEndsAfter = true;
+		} else if (text.charCodeAt(at) === 60 /* < */ && this.indent <= 3) {
+			const close = text.startsWith("<!--", at) ? "-->" : htmlBlockEnd(text, at, end);
+			if (close !== null || (!continues && isLoneTag(text, at, end))) {
+				this.html = true;
+				this.htmlClose = close ?? "";
+				this.htmlQuotes = quotes;
+				this.htmlLead = lead;
+				this.htmlEndsAfter = this.htmlClose !== "" && endsHtmlBlock(text, at + 2, end, this.htmlClose);
+			}
+		}
+		if (!continues) {
+			this.paraStart = l;
+			this.paraQuotes = quotes;
+			this.dirty = read && hasOpener(text, l, end);
+		} else if (read && !this.dirty) this.dirty = hasOpener(text, l, end);
+		this.paraOpen = !this.html && (kind === LineKind.Text || kind === LineKind.Item);
 		return kind;
 	}
 
-	/**
-	 * `isTokenLine`: the token's own line (its openers before the token are read by `excludes`).
-	 * A line that held an earlier token is not read for openers again: a span opened in a
-	 * timestamp's label, after it, is not followed onto the next lines (reading every label
-	 * would cost the scan a third of its speed on a long list).
-	 */
-	private passKnownLine(l: number, end: number, kind: LineKind, isTokenLine: boolean): void {
-		const read = !isTokenLine && l !== this.lastLine;
-		if (kind === LineKind.Heading) {
-			const next = this.lineAfter(end);
-			this.paraStart = isTokenLine ? l : next === -1 ? end : next;
-			this.dirty = false;
-		} else if (kind === LineKind.Item) {
+	/** `enter` for a token line that starts with its token (a digit at column 0): paragraph text, no quote, no HTML. */
+	private enterTokenFirst(l: number): LineKind {
+		if (this.html && (this.htmlEndsAfter || this.htmlQuotes > 0 || this.htmlLead > 0)) this.html = false;
+		this.htmlEndsAfter = false;
+		if (!this.paraOpen) {
 			this.paraStart = l;
-			this.dirty = read && hasOpener(this.text, l, end);
-		} else if (read && !this.dirty) this.dirty = hasOpener(this.text, l, end);
+			this.paraQuotes = 0;
+			this.dirty = false;
+		}
+		this.paraOpen = !this.html;
+		return LineKind.Text;
 	}
 
-	/** Where the content of the line last classified starts (after `>` markers and blanks). */
-	private contentAt = 0;
+	/** Leave a line of this kind ending at `end`: a heading ends its paragraph. */
+	private leave(end: number, kind: LineKind): void {
+		if (kind !== LineKind.Heading) return;
+		this.paraOpen = false;
+		const next = this.lineAfter(end);
+		this.paraStart = next === -1 ? end : next;
+		this.dirty = false;
+	}
 
-	/** What the line `[l, end)` is; sets `contentAt`. */
+
+	/** The quote depth of the line `[l, end)`. */
+	private lineQuotes(l: number, end: number): number {
+		this.kindOf(l, end);
+		return this.quotes;
+	}
+
+	/** What the line `[l, end)` is; sets `quotes`, `contentAt` and `indent`. */
 	private kindOf(l: number, end: number): LineKind {
 		const text = this.text;
-		let i = l;
-		let c = text.charCodeAt(i);
-		while (i < end && (c === 32 || c === 9 || c === 62)) c = text.charCodeAt(++i);
+		const q = quoteMarkers(text, l, end);
+		const i = skipBlanks(text, q.at, end);
+		this.quotes = q.quotes;
 		this.contentAt = i;
+		this.indent = i - q.at;
 		if (i >= end) return LineKind.Break;
+		const c = text.charCodeAt(i);
 		if (c === BACKTICK || c === TILDE) return fenceOpening(text, l, end) !== null ? LineKind.Break : LineKind.Text;
 		if (c === 35 /* # */) {
 			let h = i;
 			while (h < end && text.charCodeAt(h) === 35) h++;
 			return h - i <= 6 && (h === end || isBlank(text.charCodeAt(h))) ? LineKind.Heading : LineKind.Text;
 		}
-		if (c === 61 /* = */ || c === 95 /* _ */) return RULE_LINE.test(text.slice(i, end)) ? LineKind.Heading : LineKind.Text;
+		// (A setext `===` underline is read as text: it underlines only what is above it.)
+		if (c === 95 /* _ */) return RULE_LINE.test(text.slice(i, end)) ? LineKind.Heading : LineKind.Text;
+		if (c === 60 /* < */ && i - q.at <= 3 && (text.startsWith("<!--", i) || htmlBlockEnd(text, i, end) !== null)) return LineKind.Html;
 		if (c === 45 || c === 42 || c === 43 || isDigit(c)) {
 			if ((c === 45 || c === 42) && RULE_LINE.test(text.slice(i, end))) return LineKind.Heading;
 			const j = afterListMarker(text, i, end);
@@ -389,11 +487,6 @@ class BlockContext {
 			return (f === BACKTICK || f === TILDE) && fenceOpening(text, l, end) !== null ? LineKind.Break : LineKind.Item;
 		}
 		return LineKind.Text;
-	}
-
-	/** An HTML block starts at `<` (offset `i`): a block tag (kinds 1, 6), or a lone complete tag where a paragraph starts (kind 7). */
-	private opensHtml(i: number, end: number, runStart: boolean): boolean {
-		return htmlBlockEnd(this.text, i, end) !== null || (runStart && isLoneTag(this.text, i, end));
 	}
 
 	/** The line's end (before `\r\n` or `\n`; at most `to`). */
@@ -410,11 +503,18 @@ class BlockContext {
 	}
 }
 
-/** A backtick, `[`, `<` or `$` in `[from, to)`: something that may open a span running on. */
+/** Column of the first non-blank character of the line `[l, end)`. */
+function leadOf(text: string, l: number, end: number): number {
+	let i = l;
+	while (i < end && isBlank(text.charCodeAt(i))) i++;
+	return i - l;
+}
+
+/** A backtick, `[` or `<` in `[from, to)`: something that may open a span running on to the next line. */
 function hasOpener(text: string, from: number, to: number): boolean {
 	for (let i = from; i < to; i++) {
 		const c = text.charCodeAt(i);
-		if (c === BACKTICK || c === 91 || c === 60 || c === 36) return true;
+		if (c === BACKTICK || c === 91 || c === 60) return true;
 	}
 	return false;
 }
@@ -545,11 +645,11 @@ export function scanTimestamps(text: string, options: ScanOptions = {}): ScanRes
 			if (k !== -1) {
 				let end = text.indexOf("\n", nextMarker);
 				if (end === -1 || end > to) end = to;
-				// A quote or list item that ended above this line closed the fence it held.
-				if (fence !== null && isContained(fence) && containerEndIn(text, Math.max(from, fenceEnd + 1, containedTo), k, fence) !== -1) fence = null;
+				// A quote or list item that ended above this line, or on it, closed the fence it held.
+				if (fence !== null && isContained(fence) && containerEndIn(text, Math.max(from, fenceEnd + 1, containedTo), end, fence) !== -1) fence = null;
 				const before = fence;
 				fence = fenceLineEffect(text, k, end, fence);
-				if (fence !== null && fence !== before && fence.indent > 0) fence = fenceContainer(text, from, k, fence);
+				if (fence !== null && fence !== before) fence = settleFence(text, from, k, fence);
 				fenceEnd = end;
 				at = end;
 			} else {

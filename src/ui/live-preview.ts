@@ -9,7 +9,7 @@
 import { RangeSetBuilder, StateField, type EditorState, type Extension, type Line, type Text } from "@codemirror/state";
 import { Decoration, EditorView, ViewPlugin, type DecorationSet, type PluginValue, type ViewUpdate } from "@codemirror/view";
 import { editorLivePreviewField } from "obsidian";
-import { containerEndIn, fenceAfterLine, fenceContainer, fenceLineStarts, isContained, scanTimestamps, videoIdOfNote, type Fence } from "../core/timestamps";
+import { containerEndIn, fenceAfterLine, fenceLineStarts, isContained, scanTimestamps, settleFence, videoIdOfNote, type Fence } from "../core/timestamps";
 import { seekUrl } from "../core/youtube";
 
 export const SEEK_CLASS = "source-lifecycle-seek";
@@ -110,11 +110,12 @@ export function fenceAt(state: EditorState, pos: number, bodyFrom: number): Fenc
 	for (const start of lines) {
 		if (start >= pos) break;
 		if (start < bodyFrom) continue;
-		if (fence !== null && containerEnds(doc, after, start, fence)) fence = null;
 		const line = doc.lineAt(start);
+		// A quote or list item ended above this fence line, or on it: its fence with it.
+		if (fence !== null && containerEnds(doc, after, line.to, fence)) fence = null;
 		const before: Fence | null = fence;
 		fence = fenceAfterLine(line.text, 0, line.length, fence);
-		if (fence !== null && fence !== before && fence.indent > 0) fence = containerOf(doc, bodyFrom, line, fence);
+		if (fence !== null && fence !== before) fence = settledAt(doc, bodyFrom, line, fence);
 		after = Math.min(doc.length, line.to + 1);
 	}
 	if (fence !== null && containerEnds(doc, after, pos, fence)) fence = null;
@@ -124,10 +125,11 @@ export function fenceAt(state: EditorState, pos: number, bodyFrom: number): Fenc
 /** Characters read back from an indented fence line for the list item holding it. */
 const CONTAINER_LOOKBACK_CHARS = 20000;
 
-/** `fence`, just opened on `line`, with the content column of the list item holding it (core `fenceContainer`). */
-function containerOf(doc: Text, bodyFrom: number, line: Line, fence: Fence): Fence {
+/** `fence`, just opened on `line`, settled (core `settleFence`): its list item's content column, or null for indented code. */
+function settledAt(doc: Text, bodyFrom: number, line: Line, fence: Fence): Fence | null {
+	if (fence.indent === 0) return fence;
 	const from = Math.max(bodyFrom, doc.lineAt(Math.max(bodyFrom, line.from - CONTAINER_LOOKBACK_CHARS)).from);
-	return fenceContainer(doc.sliceString(from, line.to), 0, line.from - from, fence);
+	return settleFence(doc.sliceString(from, line.to), 0, line.from - from, fence);
 }
 
 /** The quote or list item holding `fence` ends on a line in `[from, to)` (core `containerEndIn`). */

@@ -120,9 +120,11 @@ function replaceValue(yamlText: string, doc: Document, pair: Pair, value: FieldV
 		if (splice) return splice;
 	}
 	if (flow) {
-		// In a flow map every value is written inline, in flow style.
+		// In a flow map every value is written inline, in flow style; an empty value after `key:` gets a space first.
 		if (!isScalar(node) && !(isSeq(node) && node.flow)) return "the value of this key has a form this plugin does not rewrite";
-		return { from: range[0], to: contentEnd(yamlText, range[0], range[1]), insert: renderFlowValue(value, flow, isScalar(node) ? node.type : undefined) };
+		const insert = renderFlowValue(value, flow, isScalar(node) ? node.type : undefined);
+		if (range[0] === range[1]) return { from: colon + 1, to: colon + 1, insert: " " + insert };
+		return { from: range[0], to: contentEnd(yamlText, range[0], range[1]), insert };
 	}
 	if (isScalar(node) && Array.isArray(value) && range[0] === range[1] && yamlText.charCodeAt(range[1]) === 35 /* # */) {
 		// `key: # note` holding nothing becomes a list; the comment stays on the key's line.
@@ -162,7 +164,7 @@ function editSeq(yamlText: string, seq: YAMLSeq, value: string[], colon: number,
 			if (flow) return { from: seqRange[0], to: seqRange[1], insert: renderFlowValue(value, flow, undefined) };
 			return { from: colon + 1, to: seqRange[1], insert: renderBlockList(value, "  ", '"', eol) };
 		}
-		const style = items[0] ? quoteOf(items[0]) : '"';
+		const style = flow?.json ? '"' : stringStyle(items);
 		const last = items[items.length - 1];
 		if (keepsOld && added.length > 0 && last?.range) {
 			// Keep the existing items' bytes; add the new ones after the last.
@@ -177,7 +179,7 @@ function editSeq(yamlText: string, seq: YAMLSeq, value: string[], colon: number,
 	const lineStart = yamlText.lastIndexOf("\n", first.range[0]) + 1;
 	const dash = yamlText.lastIndexOf("-", first.range[0]);
 	const indent = yamlText.slice(lineStart, dash);
-	const style = quoteOf(first);
+	const style = stringStyle(items);
 	if (keepsOld && added.length > 0) {
 		const at = lineEndAfter(yamlText, lastItemEnd(yamlText, seq));
 		const insert = added.map((v) => eol + indent + "- " + renderString(v, style)).join("");
@@ -224,6 +226,12 @@ function detectIndent(yamlText: string, doc: Document): string {
 	const m = /\n([ ]+)-[ ]/.exec(yamlText);
 	void doc;
 	return m ? (m[1] as string) : "  ";
+}
+
+/** The quoting of the list's first text item (a number or boolean item says nothing about it), `"` when none. */
+function stringStyle(items: readonly Node[]): string {
+	const text = items.find((n) => isScalar(n) && typeof n.value === "string");
+	return text ? quoteOf(text as Scalar) : '"';
 }
 
 function quoteOf(node: Scalar): string {

@@ -264,11 +264,13 @@ function scanBody(text: string, from: number, firstLine: number, out: ExtractedL
 	const togglesPercent = (lineStart: number, lineEnd: number): boolean => {
 		if (nextPercent !== -1 && nextPercent < lineStart) nextPercent = text.indexOf("%%", lineStart);
 		let odd = false;
-		let spans: number[] | null = null;
+		// Not a `%%` written in inline code or in an HTML comment: both found once per line, read with a cursor.
+		let skip: number[] | null = null;
+		let k = 0;
 		while (nextPercent !== -1 && nextPercent < lineEnd) {
-			// Not a `%%` written in inline code.
-			spans ??= codeSpans(text, lineStart, lineEnd);
-			if (!inSpan(spans, nextPercent)) odd = !odd;
+			skip ??= mergeSpans(codeSpans(text, lineStart, lineEnd), htmlCommentSpans(text, lineStart, lineEnd));
+			while (k < skip.length && (skip[k + 1] as number) <= nextPercent) k += 2;
+			if (!(k < skip.length && (skip[k] as number) <= nextPercent)) odd = !odd;
 			nextPercent = text.indexOf("%%", nextPercent + 2);
 		}
 		return odd;
@@ -355,9 +357,39 @@ function scanBody(text: string, from: number, firstLine: number, out: ExtractedL
 	}
 }
 
-function inSpan(spans: readonly number[], at: number): boolean {
-	for (let i = 0; i < spans.length; i += 2) if ((spans[i] as number) <= at && at < (spans[i + 1] as number)) return true;
-	return false;
+/** HTML comments on the line `[from, end)` as flat [from, to, …]; one left open runs to the line's end. One pass. */
+function htmlCommentSpans(text: string, from: number, end: number): number[] {
+	const out: number[] = [];
+	// Searched in the line alone: a search of the text could run far past it, once per line.
+	const line = text.slice(from, end);
+	let open = line.indexOf("<!--");
+	while (open !== -1) {
+		const close = line.indexOf("-->", open + 4);
+		if (close === -1) {
+			out.push(from + open, end);
+			break;
+		}
+		out.push(from + open, from + close + 3);
+		open = line.indexOf("<!--", close + 3);
+	}
+	return out;
+}
+
+/** Two sorted lists of spans as one sorted list (overlaps kept: the reader only asks "inside any?"). */
+function mergeSpans(a: number[], b: number[]): number[] {
+	if (b.length === 0) return a;
+	if (a.length === 0) return b;
+	const pairs: [number, number][] = [];
+	for (let i = 0; i < a.length; i += 2) pairs.push([a[i] as number, a[i + 1] as number]);
+	for (let i = 0; i < b.length; i += 2) pairs.push([b[i] as number, b[i + 1] as number]);
+	pairs.sort((x, y) => x[0] - y[0]);
+	const out: number[] = [];
+	for (const [f, t] of pairs) {
+		const last = out.length - 1;
+		if (last > 0 && f <= (out[last] as number)) out[last] = Math.max(out[last] as number, t);
+		else out.push(f, t);
+	}
+	return out;
 }
 
 function leadingIndent(text: string, from: number, end: number): number {

@@ -113,9 +113,16 @@ describe("editFrontmatter on a flow-map (JSON) frontmatter", () => {
 		["{id: S, status: raw}", [{ key: "status", value: "integrated" }, { key: "aliases", value: ["a"] }], '{id: S, status: integrated, aliases: ["a"]}'],
 		["{}", [{ key: "aliases", value: ["a"] }], '{aliases: ["a"]}'],
 		["{id: S, tags: [x]}", [{ key: "tags", value: ["x", "y, z"] }], '{id: S, tags: [x, "y, z"]}'],
+		["{id: S, d:}", [{ key: "d", value: "2026-01-02" }], "{id: S, d: 2026-01-02}"],
+		["{id: S, d: }", [{ key: "d", value: "2026-01-02" }], "{id: S, d: 2026-01-02 }"],
 	])("edits the one-line flow map %s", (map, edits, after) => {
 		const r = editFrontmatter(`---\n${map}\n---\n`, edits as FieldEdit[]);
 		expect(r.ok && r.text).toBe(`---\n${after}\n---\n`);
+	});
+
+	it("appends JSON strings to a JSON list whose first item is a number", () => {
+		const r = editFrontmatter('---\n{"id": "S", "aliases": [2001, true]}\n---\n', [{ key: "aliases", value: ["2001", "true", "Alpha beta"] }]);
+		expect(r.ok && r.text).toBe('---\n{"id": "S", "aliases": [2001, true, "Alpha beta"]}\n---\n');
 	});
 
 	it("refuses a flow map whose last entry is followed by a comma", () => {
@@ -126,8 +133,8 @@ describe("editFrontmatter on a flow-map (JSON) frontmatter", () => {
 
 describe("editFrontmatter", () => {
 	it.each([
-		["aliases:\n  - 2001\n  - true\n", "aliases:\n  - 2001\n  - true\n  - new\n"],
-		["aliases: [2001, 'x']\n", "aliases: [2001, 'x', new]\n"],
+		["aliases:\n  - 2001\n  - true\n", "aliases:\n  - 2001\n  - true\n  - \"new\"\n"],
+		["aliases: [2001, 'x']\n", "aliases: [2001, 'x', 'new']\n"],
 	])("appends to a list with number and boolean items, keeping their bytes: %j", (before, after) => {
 		const value = before.includes("[") ? ["2001", "x", "new"] : ["2001", "true", "new"];
 		const r = editFrontmatter(`---\nid: S\n${before}---\n`, [{ key: "aliases", value }]);

@@ -37,6 +37,7 @@ describe("extractLinks: what Obsidian indexes as a link", () => {
 		["indented text inside a %% block", "%%\nnote\n\n    [[a]]\n%%", [["[[a]]", "a", "a"]]],
 		["a %% block opened mid-line", "text %% start\n```\n[[a]] end %%\n```\n[[no]]\n```", [["[[a]]", "a", "a"]]],
 		["%% in inline code opens no comment", "Use `%%` to hide\n```\n[[no]]\n```\n[[b]]", [["[[b]]", "b", "b"]]],
+		["%% inside an HTML comment opens no comment", "Draft <!-- 100%% -->\n\n```\n[[no]]\n```\n<!-- %%\n-->\n```\n[[no]]\n```\n[[b]]", [["[[b]]", "b", "b"]]],
 		["%% inside fenced code opens no comment", "```\n%%\n```\n```\n[[no]]\n```\n[[b]]", [["[[b]]", "b", "b"]]],
 		["links in headings, lists, quotes and callouts", "# [[A]]\n- [[B]]\n> [[C]]\n> [!note] [[D]]", [["[[A]]", "A", "A"], ["[[B]]", "B", "B"], ["[[C]]", "C", "C"], ["[[D]]", "D", "D"]]],
 	])("%s", (_name, text, expected) => {

@@ -286,6 +286,8 @@ const enum LineKind {
  * item, a line after a heading, and wherever the quote depth changes. An HTML block ends at
  * a blank line, at its closing tag (`</pre>`…), or where its quote or list item ends.
  */
+const NO_RANGES: number[] = [];
+
 class BlockContext {
 	/** The line of the last token asked about (-1: none) and its end and kind. */
 	private lastLine = -1;
@@ -307,17 +309,44 @@ class BlockContext {
 	private htmlEndsAfter = false;
 	/** The paragraph whose spans were read last, and its spans. */
 	private rangesOf = -1;
-	private ranges: number[] = [];
+	private ranges: number[] = NO_RANGES;
 	/** Set by `kindOf`: the classified line's quote depth, and where its content starts (after markers and blanks) and the column of that content after the markers. */
 	private quotes = 0;
 	private contentAt = 0;
 	private indent = 0;
 
-	constructor(
-		private readonly text: string,
-		private readonly from: number,
-		private readonly to: number,
-	) {}
+	private text = "";
+	private from = 0;
+	private to = 0;
+
+	/** Start over on `[from, to)` of `text` (one context serves every scan: see BLOCKS). */
+	reset(text: string, from: number, to: number): this {
+		this.text = text;
+		this.from = from;
+		this.to = to;
+		this.lastLine = -1;
+		this.lastEnd = -1;
+		this.lastKind = LineKind.Text;
+		this.runStart = -1;
+		this.paraStart = -1;
+		this.dirty = false;
+		this.paraOpen = false;
+		this.paraQuotes = 0;
+		this.html = false;
+		this.htmlClose = "";
+		this.htmlQuotes = 0;
+		this.htmlLead = 0;
+		this.htmlEndsAfter = false;
+		this.rangesOf = -1;
+		this.ranges = NO_RANGES;
+		return this;
+	}
+
+	/** Let go of the scanned text. */
+	release(): void {
+		this.text = "";
+		this.ranges = NO_RANGES;
+	}
 
 	/** True when the token `[s, e)` on the line `[ls, le)` is raw HTML or inside a span opened on an earlier line. */
 	excludes(s: number, e: number, ls: number, le: number): boolean {
@@ -502,6 +531,14 @@ class BlockContext {
 		return nl === -1 || nl + 1 >= this.to ? -1 : nl + 1;
 	}
 }
+
+/**
+ * The one BlockContext, reset for each scan. A context per scan would die with it, and with
+ * it the hidden class its fields were added under: optimized scanning code that relies on
+ * that class is then thrown away at the next full garbage collection (V8 deoptimizes on
+ * "weak objects"), which made a scan after a GC four times slower.
+ */
+const BLOCKS = new BlockContext();
 
 /** Column of the first non-blank character of the line `[l, end)`. */
 function leadOf(text: string, l: number, end: number): number {
@@ -752,13 +789,14 @@ export function scanTimestamps(text: string, options: ScanOptions = {}): ScanRes
 		}
 		// Raw HTML, or a span an earlier line of the paragraph opened (not for rendered fragments: no blocks there).
 		if (fences) {
-			blocks ??= new BlockContext(text, from, to);
+			blocks ??= BLOCKS.reset(text, from, to);
 			if (blocks.excludes(s, e, ls, le)) continue;
 		}
 		out.push({ text: text.slice(s, e), seconds, label: labelAfter(text, e, le), from: s, to: e });
 	}
 	// The fence still open at `to`, unless its quote or list item ended after its last fence line.
 	if (fence !== null && isContained(fence) && containerEndIn(text, Math.max(from, fenceEnd + 1, containedTo), to, fence) !== -1) fence = null;
+	blocks?.release();
 	return { timestamps: out, fence };
 }
 

@@ -289,9 +289,15 @@ const enum LineKind {
 const NO_RANGES: number[] = [];
 
 class BlockContext {
-	/** The line of the last token asked about (-1: none) and its end and kind. */
-	private lastLine = -1;
-	private lastEnd = -1;
+	/** The line of the last token asked about (-1: none) and its end and kind (set by the scan too, on its short path). */
+	lastLine = -1;
+	lastEnd = -1;
+	/**
+	 * The last token's line was paragraph text, in no HTML block, with no span open before it:
+	 * a line right below that starts with its token continues the paragraph, and nothing holds
+	 * the token (the scan's short path; `excludes` would answer false and change nothing).
+	 */
+	continues = false;
 	private lastKind = LineKind.Text;
 	private runStart = -1;
 	private paraStart = -1;
@@ -326,6 +332,7 @@ class BlockContext {
 		this.to = to;
 		this.lastLine = -1;
 		this.lastEnd = -1;
+		this.continues = false;
 		this.lastKind = LineKind.Text;
 		this.runStart = -1;
 		this.paraStart = -1;
@@ -350,16 +357,8 @@ class BlockContext {
 
 	/** True when the token `[s, e)` on the line `[ls, le)` is raw HTML or inside a span opened on an earlier line. */
 	excludes(s: number, e: number, ls: number, le: number): boolean {
-		if (ls !== this.lastLine) {
-			const text = this.text;
-			const end = this.lastEnd;
-			if (s === ls && this.lastKind === LineKind.Text && this.paraOpen && !this.html && (text.charCodeAt(end) === 10 ? end + 1 : text.charCodeAt(end + 1) === 10 ? end + 2 : -1) === ls) {
-				// The most common case, kept short: a line that starts with its token right below
-				// the last token's line of paragraph text (a list of timestamps) continues that paragraph.
-				this.lastLine = ls;
-				this.lastEnd = le;
-			} else this.toLine(ls, le, s === ls);
-		}
+		if (ls !== this.lastLine) this.toLine(ls, le, s === ls);
+		this.continues = this.lastKind === LineKind.Text && this.paraOpen && !this.html && !this.dirty;
 		if (this.html) return true;
 		// Only a span opened before the token can hold it: on an earlier line, or on this one and running on.
 		if (!this.dirty && (s === ls || !hasOpener(this.text, ls, s))) return false;
@@ -790,7 +789,13 @@ export function scanTimestamps(text: string, options: ScanOptions = {}): ScanRes
 		// Raw HTML, or a span an earlier line of the paragraph opened (not for rendered fragments: no blocks there).
 		if (fences) {
 			blocks ??= BLOCKS.reset(text, from, to);
-			if (blocks.excludes(s, e, ls, le)) continue;
+			// The common case without a call: a line that starts with its token, right below the
+			// last token's line of paragraph text, no span open (`BlockContext.continues`).
+			const le0 = blocks.lastEnd;
+			if (s === ls && blocks.continues && (text.charCodeAt(le0) === 10 ? le0 + 1 : text.charCodeAt(le0 + 1) === 10 ? le0 + 2 : -1) === ls) {
+				blocks.lastLine = ls;
+				blocks.lastEnd = le;
+			} else if (blocks.excludes(s, e, ls, le)) continue;
 		}
 		out.push({ text: text.slice(s, e), seconds, label: labelAfter(text, e, le), from: s, to: e });
 	}

@@ -287,6 +287,8 @@ const enum LineKind {
  * a blank line, at its closing tag (`</pre>`…), or where its quote or list item ends.
  */
 const NO_RANGES: number[] = [];
+/** The lines above a token line, read back by `toLine` (start, end, kind; reused). */
+const ABOVE: number[] = [];
 
 class BlockContext {
 	/** The line of the last token asked about (-1: none) and its end and kind (set by the scan too, on its short path). */
@@ -320,6 +322,8 @@ class BlockContext {
 	private quotes = 0;
 	private contentAt = 0;
 	private indent = 0;
+	/** The line `kindOf` classified last. */
+	private classified = -1;
 
 	private text = "";
 	private from = 0;
@@ -346,6 +350,7 @@ class BlockContext {
 		this.htmlEndsAfter = false;
 		this.rangesOf = -1;
 		this.ranges = NO_RANGES;
+		this.classified = -1;
 		return this;
 	}
 
@@ -392,31 +397,38 @@ class BlockContext {
 			// The line right below the last token's (a list of timestamps): leave that one.
 			this.leave(this.lastEnd, this.lastKind);
 		} else {
-			const above: number[] = [];
+			// The lines above, as start, end, kind (classified once).
+			const above = ABOVE;
+			let n = 0;
 			let joined = false;
 			for (let l = ls; l > this.from; ) {
-				const start = l - 2 < this.from ? this.from : Math.max(this.from, text.lastIndexOf("\n", l - 2) + 1);
+				const start = lineStartBefore(text, this.from, l);
 				if (start === last) {
 					joined = true;
 					break;
 				}
-				if (this.kindOf(start, this.lineEnd(start)) === LineKind.Break) break;
-				above.push(start);
+				// The line ends at the line break before `l` (and any "\r" before it).
+				const end = l - 1 > start && text.charCodeAt(l - 2) === 13 ? l - 2 : l - 1;
+				const kind = this.kindOf(start, end);
+				if (kind === LineKind.Break) break;
+				above[n] = start;
+				above[n + 1] = end;
+				above[n + 2] = kind;
+				n += 3;
 				l = start;
 			}
 			if (joined) this.leave(this.lastEnd, this.lastKind);
 			else {
-				this.runStart = above.length ? (above[above.length - 1] as number) : ls;
+				this.runStart = n > 0 ? (above[n - 3] as number) : ls;
 				this.paraStart = this.runStart;
 				this.dirty = false;
 				this.paraOpen = false;
 				this.html = false;
 				this.htmlEndsAfter = false;
 			}
-			for (let k = above.length - 1; k >= 0; k--) {
-				const l = above[k] as number;
-				const end = this.lineEnd(l);
-				this.leave(end, this.enter(l, end, true));
+			for (let k = n - 3; k >= 0; k -= 3) {
+				const end = above[k + 1] as number;
+				this.leave(end, this.enter(above[k] as number, end, true, above[k + 2] as LineKind));
 			}
 		}
 		this.lastKind = tokenFirst ? this.enterTokenFirst(ls) : this.enter(ls, le, false);
@@ -425,9 +437,10 @@ class BlockContext {
 	}
 
 	/** Enter the line `[l, end)`: HTML blocks end or start, paragraphs start; `read`: look for openers on it. Returns its kind. */
-	private enter(l: number, end: number, read: boolean): LineKind {
+	private enter(l: number, end: number, read: boolean, known?: LineKind): LineKind {
 		const text = this.text;
-		const kind = this.kindOf(l, end);
+		// `kindOf` also sets `quotes`, `contentAt` and `indent`: classify again unless this line was just classified.
+		const kind = known !== undefined && this.classified === l ? known : this.kindOf(l, end);
 		const quotes = this.quotes;
 		const at = this.contentAt;
 		const lead = leadOf(text, l, end);
@@ -490,11 +503,22 @@ class BlockContext {
 	/** What the line `[l, end)` is; sets `quotes`, `contentAt` and `indent`. */
 	private kindOf(l: number, end: number): LineKind {
 		const text = this.text;
-		const q = quoteMarkers(text, l, end);
-		const i = skipBlanks(text, q.at, end);
-		this.quotes = q.quotes;
+		// The quote markers (as `quoteMarkers` reads them), counted in place.
+		let quotes = 0;
+		let at = l;
+		for (;;) {
+			let j = at;
+			while (j < end && j - at < 3 && isBlank(text.charCodeAt(j))) j++;
+			if (j >= end || text.charCodeAt(j) !== 62 /* > */) break;
+			quotes++;
+			at = j + 1;
+			if (at < end && isBlank(text.charCodeAt(at))) at++;
+		}
+		const i = skipBlanks(text, at, end);
+		this.classified = l;
+		this.quotes = quotes;
 		this.contentAt = i;
-		this.indent = i - q.at;
+		this.indent = i - at;
 		if (i >= end) return LineKind.Break;
 		const c = text.charCodeAt(i);
 		if (c === BACKTICK || c === TILDE) return fenceOpening(text, l, end) !== null ? LineKind.Break : LineKind.Text;
@@ -505,7 +529,7 @@ class BlockContext {
 		}
 		// (A setext `===` underline is read as text: it underlines only what is above it.)
 		if (c === 95 /* _ */) return RULE_LINE.test(text.slice(i, end)) ? LineKind.Heading : LineKind.Text;
-		if (c === 60 /* < */ && i - q.at <= 3 && (text.startsWith("<!--", i) || htmlBlockEnd(text, i, end) !== null)) return LineKind.Html;
+		if (c === 60 /* < */ && i - at <= 3 && (text.startsWith("<!--", i) || htmlBlockEnd(text, i, end) !== null)) return LineKind.Html;
 		if (c === 45 || c === 42 || c === 43 || isDigit(c)) {
 			if ((c === 45 || c === 42) && RULE_LINE.test(text.slice(i, end))) return LineKind.Heading;
 			const j = afterListMarker(text, i, end);
@@ -538,6 +562,16 @@ class BlockContext {
  * "weak objects"), which made a scan after a GC four times slower.
  */
 const BLOCKS = new BlockContext();
+
+/**
+ * The start of the line before the one starting at `l` (> `from`), not before `from`: a loop
+ * back over that line (short), where `lastIndexOf` would cost a call into the runtime.
+ */
+function lineStartBefore(text: string, from: number, l: number): number {
+	let i = l - 1;
+	while (i > from && text.charCodeAt(i - 1) !== 10) i--;
+	return i;
+}
 
 /** Column of the first non-blank character of the line `[l, end)`. */
 function leadOf(text: string, l: number, end: number): number {

@@ -428,7 +428,7 @@ class BlockContext {
 			}
 			for (let k = n - 3; k >= 0; k -= 3) {
 				const end = above[k + 1] as number;
-				this.leave(end, this.enter(above[k] as number, end, true, above[k + 2] as LineKind));
+				this.leave(end, this.enter(above[k] as number, end, true, above[k + 2]));
 			}
 		}
 		this.lastKind = tokenFirst ? this.enterTokenFirst(ls) : this.enter(ls, le, false);

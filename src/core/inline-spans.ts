@@ -355,7 +355,8 @@ function isSchemeChar(c: number): boolean {
 	return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46;
 }
 
-function mergeRanges(flat: number[]): number[] {
+/** Ranges given as flat [from, to, …] pairs in any order: sorted, overlapping ones merged. */
+export function mergeRanges(flat: number[]): number[] {
 	if (flat.length <= 2) return flat;
 	const pairs: [number, number][] = [];
 	for (let i = 0; i < flat.length; i += 2) pairs.push([flat[i] as number, flat[i + 1] as number]);

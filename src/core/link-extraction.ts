@@ -12,7 +12,7 @@
  */
 import { readFrontmatter, type FrontmatterBlock, type FrontmatterData, type Position } from "./frontmatter";
 import { endsHtmlBlock, htmlBlockEnd } from "./html-blocks";
-import { codeSpans } from "./inline-spans";
+import { codeSpans, mergeRanges } from "./inline-spans";
 
 export interface LinkPosition {
 	start: Position;
@@ -268,7 +268,7 @@ function scanBody(text: string, from: number, firstLine: number, out: ExtractedL
 		let skip: number[] | null = null;
 		let k = 0;
 		while (nextPercent !== -1 && nextPercent < lineEnd) {
-			skip ??= mergeSpans(codeSpans(text, lineStart, lineEnd), htmlCommentSpans(text, lineStart, lineEnd));
+			skip ??= mergeRanges([...codeSpans(text, lineStart, lineEnd), ...htmlCommentSpans(text, lineStart, lineEnd)]);
 			while (k < skip.length && (skip[k + 1] as number) <= nextPercent) k += 2;
 			if (!(k < skip.length && (skip[k] as number) <= nextPercent)) odd = !odd;
 			nextPercent = text.indexOf("%%", nextPercent + 2);
@@ -371,23 +371,6 @@ function htmlCommentSpans(text: string, from: number, end: number): number[] {
 		}
 		out.push(from + open, from + close + 3);
 		open = line.indexOf("<!--", close + 3);
-	}
-	return out;
-}
-
-/** Two sorted lists of spans as one sorted list (overlaps kept: the reader only asks "inside any?"). */
-function mergeSpans(a: number[], b: number[]): number[] {
-	if (b.length === 0) return a;
-	if (a.length === 0) return b;
-	const pairs: [number, number][] = [];
-	for (let i = 0; i < a.length; i += 2) pairs.push([a[i] as number, a[i + 1] as number]);
-	for (let i = 0; i < b.length; i += 2) pairs.push([b[i] as number, b[i + 1] as number]);
-	pairs.sort((x, y) => x[0] - y[0]);
-	const out: number[] = [];
-	for (const [f, t] of pairs) {
-		const last = out.length - 1;
-		if (last > 0 && f <= (out[last] as number)) out[last] = Math.max(out[last] as number, t);
-		else out.push(f, t);
 	}
 	return out;
 }

@@ -1,5 +1,5 @@
 import { locateFrontmatter, readFrontmatter, readFlatYaml, FALLBACK, parseYamlStrict, looksLikeSource } from "../../src/core/frontmatter";
-import { editFrontmatter, type FieldEdit } from "../../src/core/frontmatter-edit";
+import { editFrontmatter } from "../../src/core/frontmatter-edit";
 import { seedNote } from "../helpers/fixtures";
 
 describe("locateFrontmatter", () => {
@@ -116,7 +116,7 @@ describe("editFrontmatter on a flow-map (JSON) frontmatter", () => {
 		["{id: S, d:}", [{ key: "d", value: "2026-01-02" }], "{id: S, d: 2026-01-02}"],
 		["{id: S, d: }", [{ key: "d", value: "2026-01-02" }], "{id: S, d: 2026-01-02 }"],
 	])("edits the one-line flow map %s", (map, edits, after) => {
-		const r = editFrontmatter(`---\n${map}\n---\n`, edits as FieldEdit[]);
+		const r = editFrontmatter(`---\n${map}\n---\n`, edits);
 		expect(r.ok && r.text).toBe(`---\n${after}\n---\n`);
 	});
 

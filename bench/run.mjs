@@ -17,6 +17,11 @@ const outIdx = argv.indexOf("--out");
 const buildDir = mkdtempSync(join(tmpdir(), "sl-bench-build-"));
 const out = outIdx !== -1 ? resolve(argv[outIdx + 1]) : quick ? join(buildDir, "bench-results.json") : join(root, "bench-results.json");
 
+/** One esbuild bundle for Node 20 (CommonJS), with any extra options. */
+function bundleForNode(entry, outfile, extra = {}) {
+	return build({ entryPoints: [entry], bundle: true, platform: "node", target: "node20", format: "cjs", outfile, logLevel: "warning", ...extra });
+}
+
 let code = 1;
 try {
 	// The CLI exactly as `npm run build` makes it (full run), or the same bundle in a temp folder (quick).
@@ -24,43 +29,16 @@ try {
 	if (quick) {
 		cliJs = join(buildDir, "cli.js");
 		// Keep in step with the CLI entry of esbuild.config.mjs (production).
-		await build({
-			entryPoints: [join(root, "src", "cli", "index.ts")],
-			bundle: true,
-			platform: "node",
-			target: "node20",
-			format: "cjs",
-			sourcemap: false,
-			outfile: cliJs,
-			banner: { js: "#!/usr/bin/env node" },
-			logLevel: "warning",
-		});
+		await bundleForNode(join(root, "src", "cli", "index.ts"), cliJs, { sourcemap: false, banner: { js: "#!/usr/bin/env node" } });
 	} else {
 		const r = spawnSync(process.execPath, [join(root, "esbuild.config.mjs"), "production"], { cwd: root, stdio: "inherit" });
 		if (r.status !== 0) throw new Error("building the CLI failed");
 	}
 	// The read-and-parse floor the CLI bench runs beside the baselines (bench/baselines/read-parse-floor.ts).
 	const floorJs = join(buildDir, "floor.cjs");
-	await build({
-		entryPoints: [join(root, "bench", "baselines", "read-parse-floor.ts")],
-		bundle: true,
-		platform: "node",
-		target: "node20",
-		format: "cjs",
-		outfile: floorJs,
-		logLevel: "warning",
-	});
+	await bundleForNode(join(root, "bench", "baselines", "read-parse-floor.ts"), floorJs);
 	const mainJs = join(buildDir, "bench.cjs");
-	await build({
-		entryPoints: [join(root, "bench", "main.ts")],
-		bundle: true,
-		platform: "node",
-		target: "node20",
-		format: "cjs",
-		outfile: mainJs,
-		external: ["playwright-core", "esbuild", "gray-matter", "yaml"],
-		logLevel: "warning",
-	});
+	await bundleForNode(join(root, "bench", "main.ts"), mainJs, { external: ["playwright-core", "esbuild", "gray-matter", "yaml"] });
 	const r = spawnSync(process.execPath, ["--expose-gc", "--max-old-space-size=4096", mainJs], {
 		cwd: root,
 		stdio: "inherit",

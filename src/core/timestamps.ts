@@ -503,17 +503,7 @@ class BlockContext {
 	/** What the line `[l, end)` is; sets `quotes`, `contentAt` and `indent`. */
 	private kindOf(l: number, end: number): LineKind {
 		const text = this.text;
-		// The quote markers (as `quoteMarkers` reads them), counted in place.
-		let quotes = 0;
-		let at = l;
-		for (;;) {
-			let j = at;
-			while (j < end && j - at < 3 && isBlank(text.charCodeAt(j))) j++;
-			if (j >= end || text.charCodeAt(j) !== 62 /* > */) break;
-			quotes++;
-			at = j + 1;
-			if (at < end && isBlank(text.charCodeAt(at))) at++;
-		}
+		const { quotes, at } = quoteMarkers(text, l, end);
 		const i = skipBlanks(text, at, end);
 		this.classified = l;
 		this.quotes = quotes;

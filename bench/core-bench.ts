@@ -1,11 +1,11 @@
 /** Pure-core hot paths: sync planning over the index, and the timestamp scan of a big note. */
 import { readFileSync } from "fs";
 import { join } from "path";
-import { planSync } from "../src/core/backlinks";
-import { LinkResolver } from "../src/core/links";
-import { DEFAULT_SETTINGS } from "../src/core/settings";
-import { SourceIndex } from "../src/core/source-index";
-import { scanTimestamps } from "../src/core/timestamps";
+import { planSync } from "../src/core/vault/backlinks";
+import { LinkResolver } from "../src/core/vault/links";
+import { DEFAULT_SETTINGS } from "../src/core/sources/settings";
+import { SourceIndex } from "../src/core/vault/source-index";
+import { scanTimestamps } from "../src/core/markdown/timestamps";
 import { feedLinks } from "./index-bench";
 import { sideBySide } from "./measure";
 import { metadataVault, type MetadataVault } from "./vault";

@@ -1,6 +1,6 @@
 /** SourceIndex: full build from metadata (as `VaultSourceIndex.rebuild` does) and per-event updates. */
-import { SourceIndex } from "../src/core/source-index";
-import { DEFAULT_SETTINGS } from "../src/core/settings";
+import { SourceIndex } from "../src/core/vault/source-index";
+import { DEFAULT_SETTINGS } from "../src/core/sources/settings";
 import { gc, sideBySide } from "./measure";
 import { LINKS_PER_SOURCE, metadataVault, notePath, rng, sourcePath, type MetadataVault } from "./vault";
 

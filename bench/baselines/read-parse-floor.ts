@@ -7,7 +7,7 @@
  */
 import { closeSync, openSync, readSync } from "fs";
 import { frontmatterHead } from "../../src/cli/folder-vault";
-import { readFrontmatter } from "../../src/core/frontmatter";
+import { readFrontmatter } from "../../src/core/frontmatter/frontmatter";
 import { listMarkdown } from "./walk.mjs";
 
 const root = process.argv[2] as string;

@@ -2,9 +2,9 @@
  * Bench page: the triage queue's list (the view's virtualised TriageList) mounted with N
  * items in a sidebar-sized pane; first render = mount + style + layout, as the user sees it.
  */
-import { STATUS_ANY, toQueueItem, queueOf, type QueueItem } from "../../src/core/queue";
-import { toSourceNote } from "../../src/core/source";
-import { DEFAULT_SETTINGS } from "../../src/core/settings";
+import { STATUS_ANY, toQueueItem, queueOf, type QueueItem } from "../../src/core/sources/queue";
+import { toSourceNote } from "../../src/core/sources/source";
+import { DEFAULT_SETTINGS } from "../../src/core/sources/settings";
 import { mountTriageList } from "../../src/ui/triage-list";
 import { installDomHelpers } from "../../tests/helpers/dom";
 import { sourceFrontmatter, sourcePath } from "../vault";

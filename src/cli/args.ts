@@ -1,6 +1,6 @@
 /** `source-lifecycle <command> <vault> [args] [--json] [--dry-run] [--today YYYY-MM-DD]` */
 import { UsageError } from "./folder-vault";
-import { isCalendarDate } from "../core/source";
+import { isCalendarDate } from "../core/sources/source";
 
 export interface CliArgs {
 	command: string;

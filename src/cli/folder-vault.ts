@@ -6,7 +6,7 @@
 import { closeSync, constants, fchmodSync, fchownSync, fstatSync, fsyncSync, lstatSync, openSync, readdirSync, readSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, type Dirent } from "fs";
 import { isUtf8 } from "buffer";
 import { isAbsolute, join, relative, sep } from "path";
-import { overLimitMessage } from "../core/settings";
+import { overLimitMessage } from "../core/sources/settings";
 
 export class UsageError extends Error {}
 
@@ -346,4 +346,4 @@ export function frontmatterHead(raw: Buffer): string | null {
 	return null;
 }
 
-export { formatBytes, overLimitMessage } from "../core/settings";
+export { formatBytes, overLimitMessage } from "../core/sources/settings";

@@ -5,8 +5,8 @@
  * records; `null` when no chunk is left.
  */
 import { isMainThread, parentPort, workerData } from "worker_threads";
-import { LinkResolver } from "../core/links";
-import type { SourceSettings } from "../core/settings";
+import { LinkResolver } from "../core/vault/links";
+import type { SourceSettings } from "../core/sources/settings";
 import { FolderVault } from "./folder-vault";
 import { noteRecord, type NoteRecord, type RecordContext } from "./note-record";
 

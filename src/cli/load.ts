@@ -6,11 +6,11 @@
  * main thread applies every record to the index as it arrives.
  */
 import { Worker } from "worker_threads";
-import type { FrontmatterData } from "../core/frontmatter";
-import { LinkResolver, type LinkCounts } from "../core/links";
-import { checkSettings, withDefaults, type SourceSettings } from "../core/settings";
-import { SourceIndex } from "../core/source-index";
-import type { SourceNote } from "../core/source";
+import type { FrontmatterData } from "../core/frontmatter/frontmatter";
+import { LinkResolver, type LinkCounts } from "../core/vault/links";
+import { checkSettings, withDefaults, type SourceSettings } from "../core/sources/settings";
+import { SourceIndex } from "../core/vault/source-index";
+import type { SourceNote } from "../core/sources/source";
 import { FolderVault, readRegularFile, UsageError, type ReadNote } from "./folder-vault";
 import { BACKLOG, LOAD_WORKER, NEXT, type LoadBatch, type LoadJob, type LoadWorkerData } from "./load-worker";
 import { noteRecord, recordOfHead, type LoadedRecord, type NoteRecord, type RecordContext } from "./note-record";

@@ -4,10 +4,10 @@
  * the note was read — on the main thread or in a load worker — by this one function, and
  * applied to the index by `loadVault`. Plain data, so a worker can post it.
  */
-import { locateFrontmatter, looksLikeSource, readFrontmatter, type FrontmatterData } from "../core/frontmatter";
-import { countLinkTargets, extractLinkTargets, type LinkCounts, type LinkResolver } from "../core/links";
-import type { SourceSettings } from "../core/settings";
-import { isSourceFrontmatter } from "../core/source";
+import { locateFrontmatter, looksLikeSource, readFrontmatter, type FrontmatterData } from "../core/frontmatter/frontmatter";
+import { countLinkTargets, extractLinkTargets, type LinkCounts, type LinkResolver } from "../core/vault/links";
+import type { SourceSettings } from "../core/sources/settings";
+import { isSourceFrontmatter } from "../core/sources/source";
 import { frontmatterHead, type ReadNote } from "./folder-vault";
 
 /** What one note contributes to a load. */

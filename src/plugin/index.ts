@@ -5,8 +5,8 @@
  * fire no metadata event). Views and commands read it; they never scan the vault.
  */
 import { Component, TFile, type App } from "obsidian";
-import { SourceIndex } from "../core/source-index";
-import type { SourceSettings } from "../core/settings";
+import { SourceIndex } from "../core/vault/source-index";
+import type { SourceSettings } from "../core/sources/settings";
 
 export class VaultSourceIndex extends Component {
 	readonly index: SourceIndex;

@@ -5,11 +5,11 @@
  * naming the file, and nothing is written.
  */
 import { Notice, TFile, normalizePath, type App } from "obsidian";
-import { readFrontmatter } from "../core/frontmatter";
-import { appendSourceLink, integrateSourceText } from "../core/integration";
-import { allowedTargets, localToday, reopenStatus, transitionNote, ARCHIVED, INTEGRATED } from "../core/lifecycle";
-import { overLimitMessage, type SourceSettings } from "../core/settings";
-import { isSourceFrontmatter, scalarText } from "../core/source";
+import { readFrontmatter } from "../core/frontmatter/frontmatter";
+import { appendSourceLink, integrateSourceText } from "../core/sources/integration";
+import { allowedTargets, localToday, reopenStatus, transitionNote, ARCHIVED, INTEGRATED } from "../core/sources/lifecycle";
+import { overLimitMessage, type SourceSettings } from "../core/sources/settings";
+import { isSourceFrontmatter, scalarText } from "../core/sources/source";
 import type { NoteWriter, WriteOutcome } from "./writer";
 import { IntegrateTargetModal, StatusSuggestModal, type TargetChoice } from "./modals";
 

@@ -4,7 +4,7 @@
  * No default hotkeys: users choose their own.
  */
 import type { TFile } from "obsidian";
-import { isSourceFrontmatter } from "../core/source";
+import { isSourceFrontmatter } from "../core/sources/source";
 import type SourceLifecyclePlugin from "./main";
 import type { LifecycleActions } from "./lifecycle-actions";
 

@@ -1,6 +1,6 @@
 /** Source Lifecycle: wiring only. Each line below points at the module that does the work. */
 import { MarkdownView, Notice, Plugin, TFolder } from "obsidian";
-import { checkSettings, withDefaults, type SourceSettings } from "../core/settings";
+import { checkSettings, withDefaults, type SourceSettings } from "../core/sources/settings";
 import { VaultSourceIndex } from "./index";
 import { NoteWriter } from "./writer";
 import { SourceSettingsTab } from "./settings-tab";

@@ -1,7 +1,7 @@
 /** Pickers of the lifecycle: the next status of a source, and the note to integrate it into. */
 import { FuzzySuggestModal, SuggestModal, TFile, type App, type FuzzyMatch } from "obsidian";
-import type { SourceSettings } from "../core/settings";
-import { isSourceFrontmatter } from "../core/source";
+import type { SourceSettings } from "../core/sources/settings";
+import { isSourceFrontmatter } from "../core/sources/source";
 
 /** Suggest modal of the statuses a source may move to. */
 export class StatusSuggestModal extends SuggestModal<string> {

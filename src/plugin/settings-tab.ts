@@ -6,7 +6,7 @@
  */
 import { PluginSettingTab, Setting, type App, type TextComponent } from "obsidian";
 import type SourceLifecyclePlugin from "./main";
-import { DEFAULT_SETTINGS, type SourceSettings } from "../core/settings";
+import { DEFAULT_SETTINGS, type SourceSettings } from "../core/sources/settings";
 import {
 	listText,
 	megabytesText,
@@ -19,7 +19,7 @@ import {
 	parseStatuses,
 	parseTierOrder,
 	type Parsed,
-} from "../core/settings-input";
+} from "../core/sources/settings-input";
 import { refreshTriage } from "./triage";
 
 interface TextSetting<T> {

@@ -13,11 +13,11 @@
  * the index is built and Obsidian has finished its initial indexing.
  */
 import { debounce, MarkdownView, Notice, TFile, type App, type Debouncer } from "obsidian";
-import { planSync, syncNoteText, type LinkTexts, type SourceSyncPlan, type SyncScope } from "../core/backlinks";
+import { planSync, syncNoteText, type LinkTexts, type SourceSyncPlan, type SyncScope } from "../core/vault/backlinks";
 import type SourceLifecyclePlugin from "./main";
 import { activeSource } from "./lifecycle-commands";
 import type { WriteOutcome } from "./writer";
-import { localToday } from "../core/lifecycle";
+import { localToday } from "../core/sources/lifecycle";
 
 const ALIASES: SyncScope = { aliases: true, integratedInto: false };
 const INTEGRATED: SyncScope = { aliases: false, integratedInto: true };

@@ -3,7 +3,7 @@
  * extension and the "Convert timestamps to links" command.
  */
 import { Notice, type Editor } from "obsidian";
-import { linkifySplices, noteVideo } from "../core/timestamps";
+import { linkifySplices, noteVideo } from "../core/markdown/timestamps";
 import { timestampLivePreview } from "../ui/live-preview";
 import { timestampPostProcessor } from "../ui/reading-view";
 import type SourceLifecyclePlugin from "./main";

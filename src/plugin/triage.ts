@@ -5,7 +5,7 @@
  * to it: the next-source command looks the view up when it runs.
  */
 import { Notice, TFile, type WorkspaceLeaf } from "obsidian";
-import { queueOf, toQueueItem, type QueueItem } from "../core/queue";
+import { queueOf, toQueueItem, type QueueItem } from "../core/sources/queue";
 import { TRIAGE_VIEW_TYPE, TriageView } from "../ui/triage-view";
 import type SourceLifecyclePlugin from "./main";
 

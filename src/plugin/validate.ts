@@ -4,10 +4,10 @@
  * those are read, to give the parser's reason). Shown in a modal; each path opens its note.
  */
 import { Modal, TFile, type App } from "obsidian";
-import { looksLikeSource, readFrontmatter } from "../core/frontmatter";
-import { validateSource, type Problem } from "../core/source";
-import type { SourceSettings } from "../core/settings";
-import type { SourceIndex } from "../core/source-index";
+import { looksLikeSource, readFrontmatter } from "../core/frontmatter/frontmatter";
+import { validateSource, type Problem } from "../core/sources/source";
+import type { SourceSettings } from "../core/sources/settings";
+import type { SourceIndex } from "../core/vault/source-index";
 
 export interface ValidationReport {
 	checked: number;

@@ -4,8 +4,8 @@
  * Refusals (malformed YAML, a value it will not rewrite) become a Notice naming the file.
  */
 import { Notice, type App, type TFile } from "obsidian";
-import { editFrontmatter, type FieldEdit } from "../core/frontmatter-edit";
-import { overLimitMessage } from "../core/settings";
+import { editFrontmatter, type FieldEdit } from "../core/frontmatter/edit";
+import { overLimitMessage } from "../core/sources/settings";
 
 export type WriteOutcome = "written" | "unchanged" | "refused";
 

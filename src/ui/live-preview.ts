@@ -9,8 +9,8 @@
 import { RangeSetBuilder, StateField, type EditorState, type Extension, type Line, type Text } from "@codemirror/state";
 import { Decoration, EditorView, ViewPlugin, type DecorationSet, type PluginValue, type ViewUpdate } from "@codemirror/view";
 import { editorLivePreviewField } from "obsidian";
-import { containerEndIn, fenceAfterLine, fenceLineStarts, isContained, scanTimestamps, settleFence, videoIdOfNote, type Fence } from "../core/timestamps";
-import { seekUrl } from "../core/youtube";
+import { containerEndIn, fenceAfterLine, fenceLineStarts, isContained, scanTimestamps, settleFence, videoIdOfNote, type Fence } from "../core/markdown/timestamps";
+import { seekUrl } from "../core/sources/youtube";
 
 export const SEEK_CLASS = "source-lifecycle-seek";
 

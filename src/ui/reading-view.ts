@@ -4,8 +4,8 @@
  * and builds each link with createEl: the token goes in as text, the href is a seekUrl.
  */
 import type { App, MarkdownPostProcessor, MarkdownPostProcessorContext } from "obsidian";
-import { findTimestampsInFragment } from "../core/timestamps";
-import { seekUrl, videoIdFromUrl } from "../core/youtube";
+import { findTimestampsInFragment } from "../core/markdown/timestamps";
+import { seekUrl, videoIdFromUrl } from "../core/sources/youtube";
 
 export const SEEK_CLASS = "source-lifecycle-seek";
 

@@ -7,7 +7,7 @@
  * `new TriageList(container, options).setItems(items)`.
  * Every piece of note data goes in as text (`createEl({text})`), never as HTML.
  */
-import type { QueueItem } from "../core/queue";
+import type { QueueItem } from "../core/sources/queue";
 
 export type TriageAction = "open" | "start" | "integrate" | "archive" | "reopen";
 

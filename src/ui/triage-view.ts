@@ -21,9 +21,9 @@ import {
 	type QueueFilter,
 	type QueueItem,
 	type QueueSort,
-} from "../core/queue";
-import { allowedTargets, ARCHIVED, INTEGRATED, reopenStatus } from "../core/lifecycle";
-import { validateSource } from "../core/source";
+} from "../core/sources/queue";
+import { allowedTargets, ARCHIVED, INTEGRATED, reopenStatus } from "../core/sources/lifecycle";
+import { validateSource } from "../core/sources/source";
 import type SourceLifecyclePlugin from "../plugin/main";
 import { KEY_HELP, TriageList, type TriageAction } from "./triage-list";
 

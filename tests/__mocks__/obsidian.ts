@@ -6,8 +6,8 @@
  * semantics run against the oracle data in tests/conformance instead.
  */
 import { StateField } from "@codemirror/state";
-import { readFrontmatter, locateFrontmatter, positionAt } from "../../src/core/frontmatter";
-import { LinkResolver } from "../../src/core/links";
+import { readFrontmatter, locateFrontmatter, positionAt } from "../../src/core/frontmatter/frontmatter";
+import { LinkResolver } from "../../src/core/vault/links";
 
 type Callback = (...args: any[]) => unknown;
 

@@ -10,7 +10,7 @@ import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkS
 import { createHash } from "crypto";
 import { tmpdir } from "os";
 import { join } from "path";
-import { locateFrontmatter, parseYamlStrict } from "../../src/core/frontmatter";
+import { locateFrontmatter, parseYamlStrict } from "../../src/core/frontmatter/frontmatter";
 import { CliBundle } from "../helpers/cli-bundle";
 import { FIXTURES, seedNote } from "../helpers/fixtures";
 import { cli, TempVault } from "../helpers/vault";

@@ -5,8 +5,8 @@
  */
 import { decodeNote } from "../../src/cli/folder-vault";
 import { noteRecord, recordOfHead, type RecordContext } from "../../src/cli/note-record";
-import { LinkResolver } from "../../src/core/links";
-import { withDefaults } from "../../src/core/settings";
+import { LinkResolver } from "../../src/core/vault/links";
+import { withDefaults } from "../../src/core/sources/settings";
 import { seedNote } from "../helpers/fixtures";
 
 const seed = seedNote();

@@ -5,8 +5,8 @@
  */
 import { readFileSync, readdirSync } from "fs";
 import { join } from "path";
-import { FALLBACK, locateFrontmatter, parseYamlStrict, positionAt, readFlatYaml, readFrontmatter } from "../../src/core/frontmatter";
-import { extractLinks } from "../../src/core/links";
+import { FALLBACK, locateFrontmatter, parseYamlStrict, positionAt, readFlatYaml, readFrontmatter } from "../../src/core/frontmatter/frontmatter";
+import { extractLinks } from "../../src/core/vault/links";
 import { oracleDir } from "./oracle";
 
 interface Pos {

@@ -5,8 +5,8 @@
  * reverted to the original bytes, and malformed input is refused without a throw.
  */
 import fc from "fast-check";
-import { editFrontmatter, type FieldEdit, type FieldValue } from "../../src/core/frontmatter-edit";
-import { locateFrontmatter, parseYamlStrict } from "../../src/core/frontmatter";
+import { editFrontmatter, type FieldEdit, type FieldValue } from "../../src/core/frontmatter/edit";
+import { locateFrontmatter, parseYamlStrict } from "../../src/core/frontmatter/frontmatter";
 import { codePoint, editValue, keyName, noteModel, render, type KeyEntry, type NoteModel, type RenderedNote } from "./yaml-gen";
 import { fuzz } from "./config";
 

@@ -6,7 +6,7 @@
  */
 import fc from "fast-check";
 import { parseDocument } from "yaml";
-import { FALLBACK, locateFrontmatter, parseYamlStrict, readFlatYaml, readFrontmatter } from "../../src/core/frontmatter";
+import { FALLBACK, locateFrontmatter, parseYamlStrict, readFlatYaml, readFrontmatter } from "../../src/core/frontmatter/frontmatter";
 import { codePoint } from "./yaml-gen";
 import { fuzz } from "./config";
 

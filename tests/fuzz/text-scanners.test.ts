@@ -6,9 +6,9 @@
  * at most 64× the time (a quadratic scan would cost 256×). Timing lives only in this suite.
  */
 import fc from "fast-check";
-import { extractLinks } from "../../src/core/links";
-import { findTimestamps, findTimestampsInFragment, linkifyNote, parseTimestamp } from "../../src/core/timestamps";
-import { isSeekUrl } from "../../src/core/youtube";
+import { extractLinks } from "../../src/core/vault/links";
+import { findTimestamps, findTimestampsInFragment, linkifyNote, parseTimestamp } from "../../src/core/markdown/timestamps";
+import { isSeekUrl } from "../../src/core/sources/youtube";
 import { codePoint } from "./yaml-gen";
 import { fuzz } from "./config";
 

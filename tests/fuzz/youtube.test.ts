@@ -4,7 +4,7 @@
  * scheme or host that merely contains one; every seek URL has the exact SPEC form.
  */
 import fc from "fast-check";
-import { isSeekUrl, seekUrl, videoIdFromUrl } from "../../src/core/youtube";
+import { isSeekUrl, seekUrl, videoIdFromUrl } from "../../src/core/sources/youtube";
 import { codePoint } from "./yaml-gen";
 import { fuzz } from "./config";
 

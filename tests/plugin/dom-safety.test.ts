@@ -10,7 +10,7 @@ import { loadPlugin } from "../helpers/plugin";
 import { ValidationModal, validateVault } from "../../src/plugin/validate";
 import { linkTimestamps } from "../../src/ui/reading-view";
 import { TRIAGE_VIEW_TYPE, type TriageView } from "../../src/ui/triage-view";
-import { isSeekUrl } from "../../src/core/youtube";
+import { isSeekUrl } from "../../src/core/sources/youtube";
 
 const HOSTILE = [
 	'<img src=x onerror="window.__pwned=1">',

@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import { Setting } from "../__mocks__/obsidian";
 import { loadPlugin } from "../helpers/plugin";
-import { DEFAULT_SETTINGS, type SourceSettings } from "../../src/core/settings";
+import { DEFAULT_SETTINGS, type SourceSettings } from "../../src/core/sources/settings";
 import { TRIAGE_VIEW_TYPE, TriageView } from "../../src/ui/triage-view";
 import { REBUILD_DELAY_MS } from "../../src/plugin/main";
 

@@ -2,9 +2,9 @@
 import { App, Modal, Notice, TFile, WorkspaceLeaf } from "../__mocks__/obsidian";
 import { loadPlugin } from "../helpers/plugin";
 import { TRIAGE_VIEW_TYPE, TriageView, mountTriageList } from "../../src/ui/triage-view";
-import { queueOf, toQueueItem } from "../../src/core/queue";
-import { toSourceNote } from "../../src/core/source";
-import { DEFAULT_SETTINGS } from "../../src/core/settings";
+import { queueOf, toQueueItem } from "../../src/core/sources/queue";
+import { toSourceNote } from "../../src/core/sources/source";
+import { DEFAULT_SETTINGS } from "../../src/core/sources/settings";
 import { currentQueue, openNextSource } from "../../src/plugin/triage";
 import type SourceLifecyclePlugin from "../../src/plugin/main";
 

@@ -3,7 +3,7 @@ import { EditorSelection, EditorState, type Extension } from "@codemirror/state"
 import { EditorView } from "@codemirror/view";
 import { markdown } from "@codemirror/lang-markdown";
 import { buildTimestampDecorations, fenceAt, fenceLinesField, noteInfoField, readNoteInfo, timestampLivePreview } from "../../src/ui/live-preview";
-import { fenceLineStarts, scanTimestamps } from "../../src/core/timestamps";
+import { fenceLineStarts, scanTimestamps } from "../../src/core/markdown/timestamps";
 import { editorLivePreviewField } from "../__mocks__/obsidian";
 import { seedNote } from "../helpers/fixtures";
 

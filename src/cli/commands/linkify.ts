@@ -1,5 +1,5 @@
 /** `linkify <vault> <path|id> [--dry-run] [--json]`: timestamps become seek links, atomically (SPEC §6, §9). */
-import { linkifyNote } from "../../core/timestamps";
+import { linkifyNote } from "../../core/markdown/timestamps";
 import type { CliArgs } from "../args";
 import { writeFailure, type LoadedVault } from "../load";
 import type { CommandResult } from "../output";

@@ -3,7 +3,7 @@
  * for the vault (SPEC §9): every Markdown (and canvas) source, `{}` when it has no links;
  * every vault file is a possible target.
  */
-import { countLinks, extractLinks, type LinkCounts, type LinkResolver } from "../../core/links";
+import { countLinks, extractLinks, type LinkCounts, type LinkResolver } from "../../core/vault/links";
 import type { CliArgs } from "../args";
 import type { FileError, LoadedVault } from "../load";
 import { table, type CommandResult } from "../output";

@@ -1,6 +1,6 @@
 /** `queue <vault> [--json]`: the sources that need a decision, in queue order, with counts per status (SPEC §9). */
-import { countByStatus, queueOf, toQueueItem } from "../../core/queue";
-import { validateSource } from "../../core/source";
+import { countByStatus, queueOf, toQueueItem } from "../../core/sources/queue";
+import { validateSource } from "../../core/sources/source";
 import type { CliArgs } from "../args";
 import type { LoadedVault } from "../load";
 import { table, type CommandResult } from "../output";

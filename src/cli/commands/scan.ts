@@ -1,5 +1,5 @@
 /** `scan <vault> [--json]`: every SOURCE note with its problems, and per-file errors (SPEC §9). */
-import { validateSource } from "../../core/source";
+import { validateSource } from "../../core/sources/source";
 import type { CliArgs } from "../args";
 import type { LoadedVault } from "../load";
 import { table, type CommandResult } from "../output";

@@ -4,7 +4,7 @@
  * status, a refused transition, an unknown note or a path outside the vault; exit 1
  * when the note's frontmatter is malformed (named on stderr).
  */
-import { localToday, transitionNote } from "../../core/lifecycle";
+import { localToday, transitionNote } from "../../core/sources/lifecycle";
 import type { CliArgs } from "../args";
 import { UsageError } from "../folder-vault";
 import { findSource, writeFailure, type LoadedVault } from "../load";

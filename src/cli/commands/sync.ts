@@ -3,13 +3,13 @@
  * integrated_into (§5), apply auto-integrate (§3). Only the sources that change are
  * written, each atomically; `--dry-run` writes nothing and reports the same changes.
  */
-import { planSync, syncNoteText } from "../../core/backlinks";
-import { validateSource } from "../../core/source";
-import type { FieldValue } from "../../core/frontmatter-edit";
+import { planSync, syncNoteText } from "../../core/vault/backlinks";
+import { validateSource } from "../../core/sources/source";
+import type { FieldValue } from "../../core/frontmatter/edit";
 import type { CliArgs } from "../args";
 import { writeFailure, type FileError, type LoadedVault } from "../load";
 import type { CommandResult } from "../output";
-import { localToday } from "../../core/lifecycle";
+import { localToday } from "../../core/sources/lifecycle";
 
 export interface SyncJson {
 	changed: { path: string; changes: Record<string, FieldValue> }[];

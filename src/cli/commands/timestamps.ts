@@ -1,6 +1,6 @@
 /** `timestamps <vault> <path|id> [--json]`: a note's timestamps and seek URLs (SPEC §6, §9). */
-import { findTimestamps, noteVideo } from "../../core/timestamps";
-import { seekUrl } from "../../core/youtube";
+import { findTimestamps, noteVideo } from "../../core/markdown/timestamps";
+import { seekUrl } from "../../core/sources/youtube";
 import type { CliArgs } from "../args";
 import { UsageError } from "../folder-vault";
 import { findSource, type LoadedNote, type LoadedVault } from "../load";

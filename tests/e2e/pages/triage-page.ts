@@ -9,9 +9,9 @@ import { App, type TFile } from "../../__mocks__/obsidian";
 import SourceLifecyclePlugin from "../../../src/plugin/main";
 import { TRIAGE_VIEW_TYPE, TriageView } from "../../../src/ui/triage-view";
 import { mountTriageList, type TriageList } from "../../../src/ui/triage-list";
-import { toQueueItem, type QueueItem } from "../../../src/core/queue";
-import { toSourceNote } from "../../../src/core/source";
-import { DEFAULT_SETTINGS } from "../../../src/core/settings";
+import { toQueueItem, type QueueItem } from "../../../src/core/sources/queue";
+import { toSourceNote } from "../../../src/core/sources/source";
+import { DEFAULT_SETTINGS } from "../../../src/core/sources/settings";
 import { installDomHelpers } from "../../helpers/dom";
 
 installDomHelpers();

@@ -11,11 +11,11 @@ import {
 	type QueueFilter,
 	type QueueItem,
 	type QueueSort,
-} from "../../src/core/queue";
-import { DEFAULT_SETTINGS, withDefaults } from "../../src/core/settings";
-import { toSourceNote } from "../../src/core/source";
-import { readFrontmatter } from "../../src/core/frontmatter";
-import { seedNote } from "../helpers/fixtures";
+} from "../../../src/core/sources/queue";
+import { DEFAULT_SETTINGS, withDefaults } from "../../../src/core/sources/settings";
+import { toSourceNote } from "../../../src/core/sources/source";
+import { readFrontmatter } from "../../../src/core/frontmatter/frontmatter";
+import { seedNote } from "../../helpers/fixtures";
 
 function item(name: string, fm: Record<string, unknown>): QueueItem {
 	const source = toSourceNote(`Sources/${name}.md`, { id: `SOURCE-${name}`, ...fm }, DEFAULT_SETTINGS);

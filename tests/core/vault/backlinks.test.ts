@@ -1,10 +1,10 @@
 import fc from "fast-check";
-import { applyPlan, planSync, syncNoteText, type SourceSyncPlan } from "../../src/core/backlinks";
-import { textItems } from "../../src/core/source";
-import { readFrontmatter } from "../../src/core/frontmatter";
-import { LinkResolver } from "../../src/core/links";
-import { DEFAULT_SETTINGS, type SourceSettings } from "../../src/core/settings";
-import { SourceIndex } from "../../src/core/source-index";
+import { applyPlan, planSync, syncNoteText, type SourceSyncPlan } from "../../../src/core/vault/backlinks";
+import { textItems } from "../../../src/core/sources/source";
+import { readFrontmatter } from "../../../src/core/frontmatter/frontmatter";
+import { LinkResolver } from "../../../src/core/vault/links";
+import { DEFAULT_SETTINGS, type SourceSettings } from "../../../src/core/sources/settings";
+import { SourceIndex } from "../../../src/core/vault/source-index";
 
 const TODAY = "2026-03-01";
 

@@ -1,4 +1,4 @@
-import { isSeekUrl, seekUrl, videoIdFromUrl } from "../../src/core/youtube";
+import { isSeekUrl, seekUrl, videoIdFromUrl } from "../../../src/core/sources/youtube";
 
 describe("videoIdFromUrl", () => {
 	it.each([

@@ -1,6 +1,6 @@
-import { appendSourceLink, integrateSourceText, parseHeading, withIntegratedInto } from "../../src/core/integration";
-import { DEFAULT_SETTINGS } from "../../src/core/settings";
-import { seedNote } from "../helpers/fixtures";
+import { appendSourceLink, integrateSourceText, parseHeading, withIntegratedInto } from "../../../src/core/sources/integration";
+import { DEFAULT_SETTINGS } from "../../../src/core/sources/settings";
+import { seedNote } from "../../helpers/fixtures";
 
 const H = "## Sources";
 const TODAY = "2026-11-23";

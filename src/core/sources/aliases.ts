@@ -12,7 +12,7 @@
  * and whitespace folding), because Obsidian resolves links and matches the quick switcher
  * case-insensitively: an alias that differs from the file name only in case adds nothing.
  */
-import { basenameOf } from "./links";
+import { basenameOf } from "../vault/links";
 
 /** Characters that break a wikilink or an alias link. */
 const LINK_BREAKING = /[[\]|#^]/g;

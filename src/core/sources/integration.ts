@@ -3,10 +3,10 @@
  * source under a heading of the target note, and add the target to the source's
  * `integrated_into`. Every other byte of both notes is kept.
  */
-import { editFrontmatter, type FieldEdit } from "./frontmatter-edit";
-import { locateFrontmatter, readFrontmatter } from "./frontmatter";
+import { editFrontmatter, type FieldEdit } from "../frontmatter/edit";
+import { locateFrontmatter, readFrontmatter } from "../frontmatter/frontmatter";
 import { ARCHIVED, INTEGRATED, configuredStatuses, refusal, transition } from "./lifecycle";
-import { wikilinkTarget } from "./links";
+import { wikilinkTarget } from "../vault/links";
 import type { SourceSettings } from "./settings";
 import { scalarText, textItems } from "./source";
 

@@ -1,4 +1,4 @@
-import { cleanAlias, fillAliases, generatedAliases, mainTitle, stripTrailingPunctuation } from "../../src/core/aliases";
+import { cleanAlias, fillAliases, generatedAliases, mainTitle, stripTrailingPunctuation } from "../../../src/core/sources/aliases";
 
 const SEED_TITLE = "How OpenAI Builds for 800 Million Weekly Users: Model Specialization and Fine-Tuning";
 

@@ -10,7 +10,7 @@ import {
 	parseStatuses,
 	parseTierOrder,
 	type Parsed,
-} from "../../src/core/settings-input";
+} from "../../../src/core/sources/settings-input";
 
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
 const refused = expect.objectContaining({ ok: false, message: expect.any(String) });

@@ -1,6 +1,6 @@
-import { allowedTargets, localToday, refusal, reopenStatus, transition, transitionNote } from "../../src/core/lifecycle";
-import { DEFAULT_SETTINGS } from "../../src/core/settings";
-import { seedNote } from "../helpers/fixtures";
+import { allowedTargets, localToday, refusal, reopenStatus, transition, transitionNote } from "../../../src/core/sources/lifecycle";
+import { DEFAULT_SETTINGS } from "../../../src/core/sources/settings";
+import { seedNote } from "../../helpers/fixtures";
 
 const S = DEFAULT_SETTINGS;
 const TODAY = "2026-11-23";

@@ -14,9 +14,9 @@
  * no-op. A note whose status is missing or not configured can be reopened or archived.
  */
 import { format } from "date-fns";
-import type { FieldEdit } from "./frontmatter-edit";
-import { editFrontmatter } from "./frontmatter-edit";
-import { readFrontmatter, type FrontmatterData } from "./frontmatter";
+import type { FieldEdit } from "../frontmatter/edit";
+import { editFrontmatter } from "../frontmatter/edit";
+import { readFrontmatter, type FrontmatterData } from "../frontmatter/frontmatter";
 import type { SourceSettings } from "./settings";
 import { isCalendarDate, scalarText } from "./source";
 

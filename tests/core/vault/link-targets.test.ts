@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { countLinks, countLinkTargets, extractLinks, extractLinkTargets, LinkResolver } from "../../src/core/links";
+import { countLinks, countLinkTargets, extractLinks, extractLinkTargets, LinkResolver } from "../../../src/core/vault/links";
 
 /** What the full extraction gives, reduced to the links alone. */
 function linksOf(text: string) {

@@ -3,9 +3,9 @@
  * from `metadataCache` events, by the CLI from files it read — and updated per change
  * in O(links of that note), never by rescanning the vault.
  */
-import type { FrontmatterData } from "./frontmatter";
-import { isInFolder, type SourceSettings } from "./settings";
-import { toSourceNote, type SourceNote } from "./source";
+import type { FrontmatterData } from "../frontmatter/frontmatter";
+import { isInFolder, type SourceSettings } from "../sources/settings";
+import { toSourceNote, type SourceNote } from "../sources/source";
 
 export type IndexListener = (changedPaths: readonly string[]) => void;
 

@@ -1,6 +1,6 @@
-import { locateFrontmatter, readFrontmatter, readFlatYaml, FALLBACK, parseYamlStrict, looksLikeSource } from "../../src/core/frontmatter";
-import { editFrontmatter } from "../../src/core/frontmatter-edit";
-import { seedNote } from "../helpers/fixtures";
+import { locateFrontmatter, readFrontmatter, readFlatYaml, FALLBACK, parseYamlStrict, looksLikeSource } from "../../../src/core/frontmatter/frontmatter";
+import { editFrontmatter } from "../../../src/core/frontmatter/edit";
+import { seedNote } from "../../helpers/fixtures";
 
 describe("locateFrontmatter", () => {
 	it.each([

@@ -10,7 +10,7 @@
  * - `[[|alias]]`: a `|` at the very start is part of the link, not an alias separator;
  * - Markdown links are URL-decoded; external URLs (with a scheme) are not links.
  */
-import { readFrontmatter, type FrontmatterBlock, type FrontmatterData, type Position } from "./frontmatter";
+import { readFrontmatter, type FrontmatterBlock, type FrontmatterData, type Position } from "../frontmatter/frontmatter";
 import { endsHtmlBlock, htmlBlockEnd } from "./html-blocks";
 import { codeSpans, mergeRanges } from "./inline-spans";
 

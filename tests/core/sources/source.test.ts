@@ -1,7 +1,7 @@
-import { isCalendarDate, listOfText, toSourceNote, validateSource } from "../../src/core/source";
-import { DEFAULT_SETTINGS } from "../../src/core/settings";
-import { readFrontmatter } from "../../src/core/frontmatter";
-import { seedNote } from "../helpers/fixtures";
+import { isCalendarDate, listOfText, toSourceNote, validateSource } from "../../../src/core/sources/source";
+import { DEFAULT_SETTINGS } from "../../../src/core/sources/settings";
+import { readFrontmatter } from "../../../src/core/frontmatter/frontmatter";
+import { seedNote } from "../../helpers/fixtures";
 
 const S = DEFAULT_SETTINGS;
 const exists = (names: string[]) => (linkpath: string) => names.includes(linkpath.toLowerCase());

@@ -6,7 +6,7 @@
  */
 import { isMap, isScalar, isSeq, Scalar, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from "yaml";
 import { locateFrontmatter, parseYamlDocument, parseYamlStrict, readYamlText, type FrontmatterBlock, type FrontmatterData } from "./frontmatter";
-import { isItemText } from "./source";
+import { isItemText } from "../sources/source";
 
 export type FieldValue = string | number | boolean | null | string[];
 

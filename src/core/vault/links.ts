@@ -2,7 +2,7 @@
  * Links as Obsidian sees them: wikilink entries, resolution like
  * `metadataCache.getFirstLinkpathDest`, and link text like `fileToLinktext` (SPEC §5).
  */
-import { linkpathOf } from "./link-extraction";
+import { linkpathOf } from "../markdown/link-extraction";
 
 /** The link path of a `[[target#heading|alias]]` string, or null when it is not one wikilink. */
 export function wikilinkTarget(entry: unknown): string | null {
@@ -153,8 +153,8 @@ export class LinkResolver {
 	}
 }
 
-export { extractLinks, extractLinkTargets, frontmatterLinks, linkpathOf, defaultDisplayText, parseWikilinkInner } from "./link-extraction";
-export type { ExtractedLinks, LinkEntry, FrontmatterLinkEntry, LinkPosition, ExtractOptions } from "./link-extraction";
+export { extractLinks, extractLinkTargets, frontmatterLinks, linkpathOf, defaultDisplayText, parseWikilinkInner } from "../markdown/link-extraction";
+export type { ExtractedLinks, LinkEntry, FrontmatterLinkEntry, LinkPosition, ExtractOptions } from "../markdown/link-extraction";
 
 /** One note's entries in Obsidian's `resolvedLinks` / `unresolvedLinks` maps. */
 export interface LinkCounts {

@@ -10,9 +10,9 @@ import {
 	scanTimestamps,
 	fenceLineStarts,
 	videoIdOfNote,
-} from "../../src/core/timestamps";
-import { excludedRanges } from "../../src/core/inline-spans";
-import { seedNote } from "../helpers/fixtures";
+} from "../../../src/core/markdown/timestamps";
+import { excludedRanges } from "../../../src/core/markdown/inline-spans";
+import { seedNote } from "../../helpers/fixtures";
 
 const VIDEO = "3x0jhpEj_6o";
 const note = (body: string, url = `https://www.youtube.com/watch?v=${VIDEO}`) => `---\nid: SOURCE-1\nurl: "${url}"\n---\n${body}`;

@@ -1,6 +1,6 @@
 /** SOURCE notes: recognition, the model the rest of the plugin reads, validation (SPEC §2). */
-import type { FrontmatterData } from "./frontmatter";
-import { wikilinkTarget } from "./links";
+import type { FrontmatterData } from "../frontmatter/frontmatter";
+import { wikilinkTarget } from "../vault/links";
 import { isInFolder, type SourceSettings } from "./settings";
 import { videoIdFromUrl } from "./youtube";
 

@@ -15,14 +15,14 @@
  * source reopened by its user while a note still links to it — that note is listed —
  * therefore stays reopened; nothing is ever moved backwards.
  */
-import { fillAliases } from "./aliases";
-import { readFrontmatter } from "./frontmatter";
-import { editFrontmatter, type EditResult, type FieldEdit, type FieldValue } from "./frontmatter-edit";
-import { INTEGRATED, transition } from "./lifecycle";
+import { fillAliases } from "../sources/aliases";
+import { readFrontmatter } from "../frontmatter/frontmatter";
+import { editFrontmatter, type EditResult, type FieldEdit, type FieldValue } from "../frontmatter/edit";
+import { INTEGRATED, transition } from "../sources/lifecycle";
 import { wikilinkTarget } from "./links";
-import type { SourceSettings } from "./settings";
+import type { SourceSettings } from "../sources/settings";
 import type { SourceIndex } from "./source-index";
-import { textItems, toSourceNote, type SourceNote } from "./source";
+import { textItems, toSourceNote, type SourceNote } from "../sources/source";
 
 /** Link resolution and link text as Obsidian answers them (core `LinkResolver`, or the metadata cache). */
 export interface LinkTexts {

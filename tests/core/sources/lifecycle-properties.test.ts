@@ -1,8 +1,8 @@
 /** Properties of the lifecycle edits over generated notes (fast-check, fixed seed). */
 import fc from "fast-check";
-import { appendSourceLink } from "../../src/core/integration";
-import { transitionNote } from "../../src/core/lifecycle";
-import { DEFAULT_SETTINGS } from "../../src/core/settings";
+import { appendSourceLink } from "../../../src/core/sources/integration";
+import { transitionNote } from "../../../src/core/sources/lifecycle";
+import { DEFAULT_SETTINGS } from "../../../src/core/sources/settings";
 
 const params = { numRuns: Number(process.env.FUZZ_RUNS ?? 300) || 300, seed: 20261123 };
 

@@ -1,5 +1,5 @@
 /** Saved settings as data.json holds them, hand edits included: checked key by key. */
-import { checkSettings, DEFAULT_SETTINGS, withDefaults } from "../../src/core/settings";
+import { checkSettings, DEFAULT_SETTINGS, withDefaults } from "../../../src/core/sources/settings";
 
 describe("checkSettings", () => {
 	it.each([

@@ -1,4 +1,4 @@
-import { countLinks, defaultDisplayText, extractLinks, frontmatterLinks, LinkResolver, linkpathOf, parseWikilinkInner } from "../../src/core/links";
+import { countLinks, defaultDisplayText, extractLinks, frontmatterLinks, LinkResolver, linkpathOf, parseWikilinkInner } from "../../../src/core/vault/links";
 
 /** `[original, link, displayText]` of every body link and embed. */
 function triples(text: string): { links: string[][]; embeds: string[][] } {

@@ -1,5 +1,5 @@
-import { SourceIndex } from "../../src/core/source-index";
-import { DEFAULT_SETTINGS } from "../../src/core/settings";
+import { SourceIndex } from "../../../src/core/vault/source-index";
+import { DEFAULT_SETTINGS } from "../../../src/core/sources/settings";
 
 const source = (id: string) => ({ id: `SOURCE-${id}`, title: id, status: "raw" });
 

@@ -3,10 +3,10 @@
  * and the text splices that turn them into seek links. One pass over the text. Shared by
  * the editor, the reading view, the command and the CLI.
  */
-import { locateFrontmatter, readFrontmatter } from "./frontmatter";
+import { locateFrontmatter, readFrontmatter } from "../frontmatter/frontmatter";
 import { endsHtmlBlock, htmlBlockEnd, isLoneTag } from "./html-blocks";
 import { excludedRanges, paragraphRanges } from "./inline-spans";
-import { seekUrl, videoIdFromUrl } from "./youtube";
+import { seekUrl, videoIdFromUrl } from "../sources/youtube";
 
 /** A timestamp as the scan finds it: the token, its value and label, and where it is. */
 export interface TimestampToken {

@@ -41,17 +41,17 @@ export default defineConfig([
 		},
 	},
 	{
-		// Note text never becomes HTML (SPEC §6): no innerHTML & co. at all, not even static strings.
+		// Note text never becomes HTML (docs/reference.md §6): no innerHTML & co. at all, not even static strings.
 		files: ["src/**/*.ts"],
 		rules: {
 			"@microsoft/sdl/no-inner-html": "error",
 			"no-restricted-properties": [
 				"error",
-				{ property: "innerHTML", message: "Build DOM with createEl/createDiv/setText; never innerHTML (SPEC §6)." },
-				{ property: "outerHTML", message: "Build DOM with createEl/createDiv/setText; never outerHTML (SPEC §6)." },
-				{ property: "insertAdjacentHTML", message: "Build DOM with createEl/createDiv/setText; never insertAdjacentHTML (SPEC §6)." },
-				{ property: "createContextualFragment", message: "Never parse HTML from strings (SPEC §6)." },
-				{ object: "document", property: "write", message: "Never document.write (SPEC §6)." },
+				{ property: "innerHTML", message: "Build DOM with createEl/createDiv/setText; never innerHTML (docs/reference.md §6)." },
+				{ property: "outerHTML", message: "Build DOM with createEl/createDiv/setText; never outerHTML (docs/reference.md §6)." },
+				{ property: "insertAdjacentHTML", message: "Build DOM with createEl/createDiv/setText; never insertAdjacentHTML (docs/reference.md §6)." },
+				{ property: "createContextualFragment", message: "Never parse HTML from strings (docs/reference.md §6)." },
+				{ object: "document", property: "write", message: "Never document.write (docs/reference.md §6)." },
 			],
 		},
 	},

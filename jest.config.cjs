@@ -1,4 +1,4 @@
-/** Unit, adapter, CLI, conformance and property tests (SPEC §12 layers 1, 2, 3, 5). */
+/** Unit, adapter, CLI, conformance and property tests (docs/architecture.md (test layers) layers 1, 2, 3, 5). */
 module.exports = {
 	testEnvironment: "node",
 	roots: ["<rootDir>/tests"],

@@ -1,4 +1,4 @@
-/** Real-browser tests (SPEC §12 layer 4): playwright-core driving Debian's chromium. */
+/** Real-browser tests (docs/architecture.md (test layers) layer 4): playwright-core driving Debian's chromium. */
 module.exports = {
 	testEnvironment: "node",
 	roots: ["<rootDir>/tests/e2e"],

@@ -1,5 +1,5 @@
 /**
- * `npm run bench` (SPEC §11): every hot path against its baseline, measured side by side
+ * `npm run bench` (docs/performance.md): every hot path against its baseline, measured side by side
  * in one run (median of several repetitions after warm-up), printed as a table and
  * written to bench-results.json. Run through bench/run.mjs, which bundles this file.
  */
@@ -17,7 +17,7 @@ const CLI = process.env.BENCH_CLI ?? "dist/cli.js";
 /** The read-and-parse floor, bundled by run.mjs (none when run otherwise). */
 const FLOOR = process.env.BENCH_FLOOR || null;
 
-/** Sizes: the SPEC's in a full run; tiny ones (same code paths) in --quick. */
+/** Sizes: the documented ones (docs/performance.md) in a full run; tiny ones (same code paths) in --quick. */
 const SIZES = QUICK
 	? { small: 100, large: 1000, reps: 3, syncReps: 3, tsReps: 3, events: 500, cliNotes: 500, cliReps: 1, tsBytes: 100_000, lpSmall: 10_000, lpLarge: 100_000, lpReps: 3, triageSmall: 10, triageLarge: 100, triageReps: 2 }
 	: { small: 10_000, large: 100_000, reps: 7, syncReps: 5, tsReps: 11, events: 20_000, cliNotes: 20_000, cliReps: 7, tsBytes: 10_000_000, lpSmall: 10_000, lpLarge: 10_000_000, lpReps: 30, triageSmall: 100, triageLarge: 10_000, triageReps: 9 };
@@ -44,7 +44,7 @@ const f = (ms: number) => (ms >= 100 ? ms.toFixed(0) : ms >= 1 ? ms.toFixed(1) :
 
 async function main(): Promise<void> {
 	const started = Date.now();
-	console.log(`Source Lifecycle bench${QUICK ? " (quick: tiny sizes, not the SPEC's)" : ""} — Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}`);
+	console.log(`Source Lifecycle bench${QUICK ? " (quick: tiny sizes, not the documented ones)" : ""} — Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}`);
 
 	console.log("\nSourceIndex (in memory, metadata shaped like CachedMetadata + resolvedLinks)");
 	const ix = await benchIndex(SIZES.small, SIZES.large, SIZES.reps, SIZES.events);

@@ -1,4 +1,4 @@
-/** The headless CLI: the same core as the plugin, over a vault folder (SPEC §9). */
+/** The headless CLI: the same core as the plugin, over a vault folder (docs/reference.md §9). */
 import { parseArgs, USAGE, type CliArgs } from "./args";
 import { FolderVault, UsageError } from "./folder-vault";
 import { loadVault, type LoadedVault } from "./load";
@@ -70,7 +70,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
 }
 
 /**
- * A command's JSON with its per-file errors under `errors` (SPEC §9: exit 1 names each
+ * A command's JSON with its per-file errors under `errors` (docs/reference.md §9: exit 1 names each
  * file on stderr and, with --json, in `errors`), for the commands whose shape has no
  * `errors` of its own.
  */

@@ -1,5 +1,5 @@
 /**
- * Palette commands of the lifecycle (SPEC §8). Each shows only when the active note is
+ * Palette commands of the lifecycle (docs/reference.md §8). Each shows only when the active note is
  * a SOURCE note (`checkCallback`), and calls the plugin's LifecycleActions.
  * No default hotkeys: users choose their own.
  */

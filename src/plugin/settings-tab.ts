@@ -1,5 +1,5 @@
 /**
- * The settings tab: one control per setting of SPEC §2–§8 (every field of
+ * The settings tab: one control per setting of docs/reference.md §2–§8 (every field of
  * `SourceSettings`), sentence-case names, defaults shown as placeholders. Typed text is
  * parsed by `core/settings-input`; refused text is marked and its reason shown under the
  * setting, and nothing is saved until it is fixed.

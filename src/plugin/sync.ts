@@ -1,5 +1,5 @@
 /**
- * Fill aliases and sync `integrated_into` in the plugin (SPEC §3–§5, §8): palette commands
+ * Fill aliases and sync `integrated_into` in the plugin (docs/reference.md §3–§5, §8): palette commands
  * for the current source and for all sources, and auto-sync when links change.
  *
  * Planning reads the one SourceIndex (no file reads). Each write goes through the

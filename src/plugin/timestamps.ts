@@ -1,5 +1,5 @@
 /**
- * Timestamps feature wiring (SPEC §6): the reading-view post-processor, the Live Preview
+ * Timestamps feature wiring (docs/reference.md §6): the reading-view post-processor, the Live Preview
  * extension and the "Convert timestamps to links" command.
  */
 import { Notice, type Editor } from "obsidian";

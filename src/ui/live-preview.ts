@@ -1,5 +1,5 @@
 /**
- * Live Preview: a CodeMirror 6 extension that marks timestamps as seek links (SPEC §6).
+ * Live Preview: a CodeMirror 6 extension that marks timestamps as seek links (docs/reference.md §6).
  * Only `view.visibleRanges` are scanned, so the cost of an update does not grow with the
  * note. Two state fields keep what needs the whole note cheap per update: the note's
  * video and body start (recomputed only when an edit touches the frontmatter) and the

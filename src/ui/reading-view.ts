@@ -1,6 +1,6 @@
 /**
  * Reading view: a Markdown post-processor that turns timestamps in rendered text into
- * seek links (SPEC §6). It walks text nodes only (TreeWalker), never code, pre or links,
+ * seek links (docs/reference.md §6). It walks text nodes only (TreeWalker), never code, pre or links,
  * and builds each link with createEl: the token goes in as text, the href is a seekUrl.
  */
 import type { App, MarkdownPostProcessor, MarkdownPostProcessorContext } from "obsidian";
@@ -56,7 +56,7 @@ export function startsLine(node: Node, root: Node): boolean {
 		if (!parent || parent === root) return true;
 		if (isBlock(parent)) return !NOT_LINE_START.has((parent as Element).tagName.toUpperCase()) && !(parent as Element).classList.contains("callout-title-inner");
 		// Inside inline markup (`**0:00**`, `==0:00==`, `<span>0:00</span>`): in the source the
-		// line starts with that markup, not with the token (SPEC §6, as the CLI and Live Preview read it).
+		// line starts with that markup, not with the token (docs/reference.md §6, as the CLI and Live Preview read it).
 		return false;
 	}
 }

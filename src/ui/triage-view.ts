@@ -1,5 +1,5 @@
 /**
- * The triage queue in the right sidebar (SPEC §7): counts per status, filters, a sort,
+ * The triage queue in the right sidebar (docs/reference.md §7): counts per status, filters, a sort,
  * and a virtualised list (`TriageList`) of the sources that need a decision, driven by
  * mouse or keyboard. It reads the plugin's one SourceIndex (never the vault), keeps its
  * queue items per path and updates only the paths an index change names; it re-renders

@@ -24,7 +24,7 @@ describe("npm run bench -- --quick", () => {
 	const dir = mkdtempSync(join(tmpdir(), "sl-bench-quick-"));
 	afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-	it("writes every ratio of SPEC §11 as a finite positive number, plus the absolute figures", () => {
+	it("writes every ratio of docs/performance.md as a finite positive number, plus the absolute figures", () => {
 		const out = join(dir, "results.json");
 		execFileSync(process.execPath, [join(__dirname, "..", "..", "bench", "run.mjs"), "--quick", "--out", out], { stdio: "pipe", timeout: 300_000 });
 		const results = JSON.parse(readFileSync(out, "utf8")) as Record<string, unknown>;

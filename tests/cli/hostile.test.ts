@@ -1,5 +1,5 @@
 /**
- * The hostile corpus (SPEC §10, issue 8): alias bombs, invalid UTF-8, duplicate keys,
+ * The hostile corpus (docs/reference.md §10, issue 8): alias bombs, invalid UTF-8, duplicate keys,
  * tabs, unclosed frontmatter, a 50 MB note, 10,000-line frontmatter, 10,000 levels of
  * nesting, HTML in titles, javascript:/data:/vbscript: URLs, a YouTube URL hidden in a
  * query, symlinks out of the vault and `..` paths. Each gets a clear error naming the

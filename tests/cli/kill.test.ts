@@ -1,5 +1,5 @@
 /**
- * Atomic CLI writes under `kill -9` (SPEC §10, issue 8): a vault of 3,000 sources, each
+ * Atomic CLI writes under `kill -9` (docs/reference.md §10, issue 8): a vault of 3,000 sources, each
  * with an integrating note so `sync` rewrites every one of them. `sync` runs as a real
  * process and is killed with SIGKILL at several moments — by time, and after a given
  * number of renames seen by a watcher (so kills land mid-write). After each kill every

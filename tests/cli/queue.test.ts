@@ -64,7 +64,7 @@ describe("cli queue", () => {
 		expect(r.json.items[0].title).toBe("a");
 		expect(r.json.items[0].problems.map((p: any) => p.code)).toEqual(["missing-title", "invalid-url"]);
 		expect(r.stderr).toContain("bad.md");
-		// Exit 1 names each file in `errors` with --json too (SPEC §9).
+		// Exit 1 names each file in `errors` with --json too (docs/reference.md §9).
 		expect(r.json.errors).toEqual([{ path: "bad.md", message: expect.stringContaining("malformed frontmatter") }]);
 	});
 

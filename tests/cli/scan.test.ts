@@ -8,7 +8,7 @@ describe("cli scan", () => {
 	let vault: TempVault;
 	afterEach(() => vault?.remove());
 
-	it("lists the seed note with the fields of SPEC §9", async () => {
+	it("lists the seed note with the fields of docs/reference.md §9", async () => {
 		vault = new TempVault({ "Sources/seed.md": seedNote(), "Notes/plain.md": "# not a source\n" });
 		const r = await cli("scan", vault.root, "--json");
 		expect(r.code).toBe(0);

@@ -26,7 +26,7 @@ function seedAfter(entries: string[], status = "integrated"): string {
 		.replace('  - "How OpenAI Builds for 800 Million"\n', `  - "How OpenAI Builds for 800 Million"\n  - "${SEED_TITLE}"\n  - "How OpenAI Builds for 800 Million Weekly Users"\n`);
 }
 
-describe("cli sync (SPEC §9)", () => {
+describe("cli sync (docs/reference.md §9)", () => {
 	let vault: TempVault;
 	afterEach(() => vault?.remove());
 
@@ -167,7 +167,7 @@ describe("cli sync (SPEC §9)", () => {
 	});
 });
 
-describe("cli scan backlinks (SPEC §9)", () => {
+describe("cli scan backlinks (docs/reference.md §9)", () => {
 	let vault: TempVault;
 	afterEach(() => vault?.remove());
 

@@ -96,7 +96,7 @@ describe("cli timestamps", () => {
 		expect(r.json.errors).toEqual([{ path: "bad.md", message: expect.stringContaining("malformed frontmatter") }]);
 	});
 
-	it("keeps the SPEC's shape when nothing went wrong: no errors key", async () => {
+	it("keeps the documented shape when nothing went wrong: no errors key", async () => {
 		vault = new TempVault({ "ok.md": "---\nid: SOURCE-ok\n---\n0:10 a\n" });
 		const r = await cli("timestamps", vault.root, "ok.md", "--json");
 		expect(r.code).toBe(0);

@@ -1,5 +1,5 @@
 /**
- * How the CLI writes on a real file system (SPEC §10): a failed write is an error of the
+ * How the CLI writes on a real file system (docs/reference.md §10): a failed write is an error of the
  * run (exit 1, the file named, the note as it was), temporary files are short-named and
  * never left behind, another run's temporary files are left alone, symlinked notes are
  * written through, the owner and mode are kept, and a FIFO never hangs a run.

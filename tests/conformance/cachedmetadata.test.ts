@@ -1,5 +1,5 @@
 /**
- * Per-file conformance: for each note Obsidian indexed (../shared/oracle/obsidian-cachedmetadata,
+ * Per-file conformance: for each note Obsidian indexed (tests/fixtures/obsidian-oracle/obsidian-cachedmetadata,
  * captured from a running Obsidian by obsidian-tasks), our extraction and frontmatter
  * reading give exactly what Obsidian's `metadataCache.getFileCache()` gave.
  */

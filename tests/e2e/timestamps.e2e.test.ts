@@ -1,5 +1,5 @@
 /**
- * Timestamps in a real browser (SPEC §6, §12 layer 4): Debian's chromium runs the real
+ * Timestamps in a real browser (docs/reference.md §6, §12 layer 4): Debian's chromium runs the real
  * CodeMirror 6 packages with our Live Preview extension, and our reading-view post-processor
  * on the seed note rendered by markdown-it (`breaks: true`, as Obsidian renders soft line breaks). Screenshots go to test-results/.
  */

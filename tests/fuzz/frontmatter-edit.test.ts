@@ -1,5 +1,5 @@
 /**
- * Property tests of the byte-exact editor (SPEC §10): on generated frontmatter with
+ * Property tests of the byte-exact editor (docs/reference.md §10): on generated frontmatter with
  * comments, every quoting style, flow and block lists, empty values, nulls, CRLF, BOM and
  * a body, random edits change only the edited keys' lines, read back as intended, can be
  * reverted to the original bytes, and malformed input is refused without a throw.

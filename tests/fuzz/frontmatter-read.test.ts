@@ -1,5 +1,5 @@
 /**
- * The fast flat reader (the CLI's hot path, SPEC §11) against the reference `yaml`
+ * The fast flat reader (the CLI's hot path, docs/performance.md) against the reference `yaml`
  * parse: on random flat frontmatter built from YAML's sharp edges, `readFlatYaml` either
  * gives up (FALLBACK) or returns exactly what the `yaml` package returns, and
  * `readFrontmatter` always agrees with the reference (same data, or both errors).

@@ -1,5 +1,5 @@
 /**
- * Random Markdown → the timestamp scanner (SPEC §6) and the link extractor (§5): they
+ * Random Markdown → the timestamp scanner (docs/reference.md §6) and the link extractor (§5): they
  * never throw, their positions are consistent, linkify only ever writes seek URLs and is
  * idempotent, and both stay linear on inputs built to trip a scanner into quadratic work
  * (unclosed brackets, backtick runs, `://` chains, `[[` floods…): 16× the input may cost

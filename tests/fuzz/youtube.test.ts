@@ -1,7 +1,7 @@
 /**
- * Random URLs → video ids and seek URLs (SPEC §6): an id comes only from a real YouTube
+ * Random URLs → video ids and seek URLs (docs/reference.md §6): an id comes only from a real YouTube
  * video URL (http/https, the listed hosts and paths, 11 characters), never from another
- * scheme or host that merely contains one; every seek URL has the exact SPEC form.
+ * scheme or host that merely contains one; every seek URL has the exact documented form.
  */
 import fc from "fast-check";
 import { isSeekUrl, seekUrl, videoIdFromUrl } from "../../src/core/sources/youtube";
@@ -19,7 +19,7 @@ const scheme = fc.constantFrom("https://", "http://", "HTTPS://", "Http://");
 const extraParams = fc.array(fc.constantFrom("feature=share", "t=42", "list=PL123", "si=abc", "index=2", "pp=x"), { maxLength: 2 });
 const fragment = fc.constantFrom("", "#t=10", "#frag");
 
-/** URLs SPEC §6 names, with the id they must give. */
+/** URLs docs/reference.md §6 names, with the id they must give. */
 const videoUrl: fc.Arbitrary<[string, string]> = fc.oneof(
 	fc.tuple(scheme, fc.constantFrom("youtube.com", "www.youtube.com", "m.youtube.com", "music.youtube.com", "WWW.YouTube.com"), validId, extraParams, fc.boolean(), fragment)
 		.map(([s, h, id, extra, vFirst, f]) => {
@@ -54,7 +54,7 @@ const anyString = fc.oneof(
 );
 
 describe("YouTube URLs (property)", () => {
-	it("every URL form SPEC §6 lists gives its id", () => {
+	it("every URL form docs/reference.md §6 lists gives its id", () => {
 		fc.assert(fc.property(videoUrl, ([url, id]) => expect(videoIdFromUrl(url)).toBe(id)), fuzz());
 	});
 

@@ -3,7 +3,7 @@ import { join } from "path";
 
 export const FIXTURES = join(__dirname, "..", "fixtures");
 
-/** The seed SOURCE note (shared/seeds/001_…txt), byte for byte. */
+/** The seed SOURCE note (the project's first real SOURCE note, 001_…), byte for byte. */
 export function seedNote(): string {
 	return readFileSync(join(FIXTURES, "seed-source.md"), "utf8");
 }

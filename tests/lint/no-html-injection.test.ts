@@ -1,5 +1,5 @@
 /**
- * The lint rules that keep note text out of HTML stay on (SPEC §6, issue 8): the project's
+ * The lint rules that keep note text out of HTML stay on (docs/reference.md §6, issue 8): the project's
  * ESLint config rejects innerHTML, outerHTML, insertAdjacentHTML and document.write in src/,
  * even with a static string, and the obsidianmd config's no-unsanitized rules are errors.
  * ESLint runs as its own process (its flat config loads with a dynamic import).

@@ -1,5 +1,5 @@
 /**
- * The plugin makes no network requests and main.js needs nothing from Node (SPEC §1,
+ * The plugin makes no network requests and main.js needs nothing from Node (docs/reference.md §1,
  * SECURITY.md): both bundles are built as `npm run build` builds them and searched for
  * every way JavaScript can reach the network.
  */

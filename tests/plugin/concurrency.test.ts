@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 /**
- * Plugin writes under concurrency (SPEC §10, issue 8): every write goes through
+ * Plugin writes under concurrency (docs/reference.md §10, issue 8): every write goes through
  * `vault.process`, so an edit made between our read and our write is never overwritten;
  * a bulk sync yields to the UI between batches, keeps a user's edit made mid-run, and
  * writes nothing more once the plugin unloads.

@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 /**
- * DOM safety (SPEC §6, issue 8): note-controlled strings — titles, creators, paths,
+ * DOM safety (docs/reference.md §6, issue 8): note-controlled strings — titles, creators, paths,
  * problem messages, timestamp labels — reach the DOM only as text. No element or event
  * attribute comes from a note, and every href we set is a seek URL or `#`.
  */

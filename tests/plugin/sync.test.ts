@@ -55,7 +55,7 @@ beforeEach(() => {
 	Notice.shown.length = 0;
 });
 
-describe("sync commands (SPEC §8)", () => {
+describe("sync commands (docs/reference.md §8)", () => {
 	it("registers four commands in sentence case, without default hotkeys", async () => {
 		const { plugin } = await loadPlugin({});
 		const names = ["fill-aliases-current", "fill-aliases-all", "sync-integrated-current", "sync-integrated-all"].map((id) => (plugin as any).commands.get(id));

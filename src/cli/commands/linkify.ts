@@ -1,4 +1,4 @@
-/** `linkify <vault> <path|id> [--dry-run] [--json]`: timestamps become seek links, atomically (SPEC §6, §9). */
+/** `linkify <vault> <path|id> [--dry-run] [--json]`: timestamps become seek links, atomically (docs/reference.md §6, §9). */
 import { linkifyNote } from "../../core/markdown/timestamps";
 import type { CliArgs } from "../args";
 import { writeFailure, type LoadedVault } from "../load";

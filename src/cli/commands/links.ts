@@ -1,6 +1,6 @@
 /**
  * `links <vault> [--json]`: Obsidian's `metadataCache.resolvedLinks` and `unresolvedLinks`
- * for the vault (SPEC §9): every Markdown (and canvas) source, `{}` when it has no links;
+ * for the vault (docs/reference.md §9): every Markdown (and canvas) source, `{}` when it has no links;
  * every vault file is a possible target.
  */
 import { countLinks, extractLinks, type LinkCounts, type LinkResolver } from "../../core/vault/links";

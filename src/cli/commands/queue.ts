@@ -1,4 +1,4 @@
-/** `queue <vault> [--json]`: the sources that need a decision, in queue order, with counts per status (SPEC §9). */
+/** `queue <vault> [--json]`: the sources that need a decision, in queue order, with counts per status (docs/reference.md §9). */
 import { countByStatus, queueOf, toQueueItem } from "../../core/sources/queue";
 import { validateSource } from "../../core/sources/source";
 import type { CliArgs } from "../args";

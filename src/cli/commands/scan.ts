@@ -1,4 +1,4 @@
-/** `scan <vault> [--json]`: every SOURCE note with its problems, and per-file errors (SPEC §9). */
+/** `scan <vault> [--json]`: every SOURCE note with its problems, and per-file errors (docs/reference.md §9). */
 import { validateSource } from "../../core/sources/source";
 import type { CliArgs } from "../args";
 import type { LoadedVault } from "../load";
@@ -22,7 +22,7 @@ export function scan(loaded: LoadedVault, _args: CliArgs): CommandResult {
 			problems: validateSource(s, settings, (linkpath, from) => resolver.resolve(linkpath, from) !== null),
 		}));
 	const errors = loaded.errors;
-	// Not a problem of either note alone (SPEC §2's codes), but worth knowing: `status <id>` refuses such an id.
+	// Not a problem of either note alone (docs/reference.md §2's codes), but worth knowing: `status <id>` refuses such an id.
 	const warnings = index.duplicateIds().map((d) => `${d.id} is the id of ${d.paths.length} notes: ${d.paths.join(", ")}`);
 	return {
 		warnings,

@@ -1,6 +1,6 @@
 /**
  * `status <vault> <path|id> <status> [--today YYYY-MM-DD] [--json]`: one lifecycle
- * transition (SPEC §3, §9). Exit 0 with what changed; exit 2 and no write for an unknown
+ * transition (docs/reference.md §3, §9). Exit 0 with what changed; exit 2 and no write for an unknown
  * status, a refused transition, an unknown note or a path outside the vault; exit 1
  * when the note's frontmatter is malformed (named on stderr).
  */

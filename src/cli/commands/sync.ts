@@ -1,5 +1,5 @@
 /**
- * `sync <vault> [--dry-run] [--json] [--today YYYY-MM-DD]` (SPEC §9): fill aliases (§4) and
+ * `sync <vault> [--dry-run] [--json] [--today YYYY-MM-DD]` (docs/reference.md §9): fill aliases (§4) and
  * integrated_into (§5), apply auto-integrate (§3). Only the sources that change are
  * written, each atomically; `--dry-run` writes nothing and reports the same changes.
  */

@@ -1,4 +1,4 @@
-/** `timestamps <vault> <path|id> [--json]`: a note's timestamps and seek URLs (SPEC §6, §9). */
+/** `timestamps <vault> <path|id> [--json]`: a note's timestamps and seek URLs (docs/reference.md §6, §9). */
 import { findTimestamps, noteVideo } from "../../core/markdown/timestamps";
 import { seekUrl } from "../../core/sources/youtube";
 import type { CliArgs } from "../args";

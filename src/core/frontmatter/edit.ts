@@ -1,5 +1,5 @@
 /**
- * Byte-exact frontmatter edits (SPEC §10): parse with `yaml`'s parseDocument, find the
+ * Byte-exact frontmatter edits (docs/reference.md §10): parse with `yaml`'s parseDocument, find the
  * changed key's node range and splice only that text. Every other byte — comments,
  * quoting, flow/block style, key order, line endings, BOM, body — stays as it was.
  * The result is re-parsed and compared with the intended data before it is returned.

@@ -1,7 +1,7 @@
 /**
  * Frontmatter: locate the block as Obsidian does (BOM, CRLF, no closing `---` = no
  * frontmatter) and read it. Reading uses a one-pass reader for the flat subset SOURCE
- * notes use and falls back to the `yaml` package for anything else (SPEC §11).
+ * notes use and falls back to the `yaml` package for anything else (docs/performance.md).
  * Byte-exact edits live in `frontmatter-edit.ts`.
  */
 import { isMap, isScalar, isSeq, parseDocument, type Document } from "yaml";

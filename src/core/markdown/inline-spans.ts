@@ -1,5 +1,5 @@
 /**
- * What on a Markdown line is not plain text for the timestamp scanner (SPEC §6): inline
+ * What on a Markdown line is not plain text for the timestamp scanner (docs/reference.md §6): inline
  * code, links, wikilinks and embeds, autolinks and bare URLs, inline HTML tags and math —
  * as ranges of the line. Pure and linear in the line's length.
  */
@@ -33,7 +33,7 @@ export function excludedRanges(text: string, ls: number, le: number): number[] {
 }
 
 /**
- * `excludedRanges` of a paragraph of several lines `[from, to)` (SPEC §6): a code span, a
+ * `excludedRanges` of a paragraph of several lines `[from, to)` (docs/reference.md §6): a code span, a
  * link's text, an HTML comment or an `<a>` link's text may run on from one line of a
  * paragraph to the next (CommonMark), and a token on the later line is inside it. A tag
  * itself, a URL and inline math end with their line.
@@ -79,7 +79,7 @@ function isReferenceDefinition(text: string, ls: number, le: number): boolean {
 /**
  * After `[label]:`, blanks then a destination that reads as one: `<…>`, a URL with a
  * scheme, or a path from `/`, `#` or `.`. So `[0:05]: https://…` is a definition, while
- * `[3:00]: Next` stays a timestamp with its label (SPEC §6: `:` separates the label).
+ * `[3:00]: Next` stays a timestamp with its label (docs/reference.md §6: `:` separates the label).
  */
 function looksLikeDestination(text: string, from: number, le: number): boolean {
 	let i = from;

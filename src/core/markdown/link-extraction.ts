@@ -1,5 +1,5 @@
 /**
- * Link extraction from Markdown the way Obsidian's metadataCache indexes it (SPEC §5):
+ * Link extraction from Markdown the way Obsidian's metadataCache indexes it (docs/reference.md §5):
  * `links`, `embeds` and `frontmatterLinks` with `original`, `link`, `displayText` and
  * positions. One pass over the text, linear, never throws. Checked file for file against
  * Obsidian's own output in `tests/conformance/`.

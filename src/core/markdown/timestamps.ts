@@ -1,5 +1,5 @@
 /**
- * Timestamp tokens in Markdown (SPEC §6): where they count, their labels and positions,
+ * Timestamp tokens in Markdown (docs/reference.md §6): where they count, their labels and positions,
  * and the text splices that turn them into seek links. One pass over the text. Shared by
  * the editor, the reading view, the command and the CLI.
  */
@@ -275,7 +275,7 @@ const enum LineKind {
 /**
  * Where a line-start token stands beyond its own line: in an HTML block (CommonMark raw
  * HTML, where Markdown is not read: a link written there would show as text), or in a code
- * span, link or HTML comment that an earlier line of its paragraph opened (SPEC §6: "not in
+ * span, link or HTML comment that an earlier line of its paragraph opened (docs/reference.md §6: "not in
  * inline code or inside an existing link"). Asked about tokens in text order; each line is
  * looked at about once: back from a token's line to the last token's line or to the blank
  * line above, and a paragraph's spans are read once, only when an earlier line of it (or

@@ -1,5 +1,5 @@
 /**
- * Alias rules (SPEC §4). Existing aliases are always kept, in their order; generated ones
+ * Alias rules (docs/reference.md §4). Existing aliases are always kept, in their order; generated ones
  * are appended when missing, compared case-insensitively:
  * 1. word prefixes of the title of N words for each N in `aliasPrefixWords` (only when
  *    the title has more than N words);

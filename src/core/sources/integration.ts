@@ -1,5 +1,5 @@
 /**
- * "Integrate into note…" as pure text edits (SPEC §3, §5, §7): append a link to the
+ * "Integrate into note…" as pure text edits (docs/reference.md §3, §5, §7): append a link to the
  * source under a heading of the target note, and add the target to the source's
  * `integrated_into`. Every other byte of both notes is kept.
  */

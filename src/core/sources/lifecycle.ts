@@ -1,5 +1,5 @@
 /**
- * The lifecycle of a SOURCE note (SPEC §3): which status changes are allowed and the
+ * The lifecycle of a SOURCE note (docs/reference.md §3): which status changes are allowed and the
  * frontmatter edits each implies. Pure: callers apply the edits with `editFrontmatter`.
  *
  * Statuses come from settings (order matters). Roles are given by name, so a user may

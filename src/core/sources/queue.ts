@@ -1,12 +1,12 @@
 /**
- * The triage queue (SPEC §7): which SOURCE notes need a decision, counts per status,
+ * The triage queue (docs/reference.md §7): which SOURCE notes need a decision, counts per status,
  * filters and sort orders. Pure: the CLI `queue` command and the sidebar view both
  * call these functions on items built once per source (`toQueueItem`), so filtering
  * and sorting 100k sources compares precomputed keys and never re-reads frontmatter.
  *
  * Decisions (documented in the README):
  * - A source *needs a decision* when its status is a configured status other than
- *   `integrated` and `archived` (the two statuses SPEC §3 gives a role by name), so the
+ *   `integrated` and `archived` (the two statuses docs/reference.md §3 gives a role by name), so the
  *   default list gives `raw` and `in_progress`, and a user's extra working step (say
  *   `reviewing`) joins the queue too. Missing or unconfigured statuses are not in the
  *   default queue (validation reports them); the "all" status filter shows them.

@@ -1,4 +1,4 @@
-/** Every user setting of the plugin and the CLI, with the defaults of SPEC §2–§8. */
+/** Every user setting of the plugin and the CLI, with the defaults of docs/reference.md §2–§8. */
 export interface SourceSettings {
 	/** A note is a SOURCE note when its frontmatter `id` starts with this. */
 	idPrefix: string;

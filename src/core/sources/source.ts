@@ -1,4 +1,4 @@
-/** SOURCE notes: recognition, the model the rest of the plugin reads, validation (SPEC §2). */
+/** SOURCE notes: recognition, the model the rest of the plugin reads, validation (docs/reference.md §2). */
 import type { FrontmatterData } from "../frontmatter/frontmatter";
 import { wikilinkTarget } from "../vault/links";
 import { isInFolder, type SourceSettings } from "./settings";

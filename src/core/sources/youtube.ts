@@ -1,4 +1,4 @@
-/** YouTube video ids from note URLs, and seek URLs (SPEC §6). */
+/** YouTube video ids from note URLs, and seek URLs (docs/reference.md §6). */
 
 const ID = /^[A-Za-z0-9_-]{11}$/;
 const WATCH_HOSTS = new Set(["youtube.com", "www.youtube.com", "m.youtube.com", "music.youtube.com"]);

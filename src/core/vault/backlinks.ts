@@ -1,5 +1,5 @@
 /**
- * Sync planning (SPEC §3, §4, §5): for each SOURCE note, the aliases to add, the
+ * Sync planning (docs/reference.md §3, §4, §5): for each SOURCE note, the aliases to add, the
  * integrating notes to add to `integrated_into`, and auto-integrate — as field edits.
  * The backlinks themselves come from the one SourceIndex (`integratingNotes`); planning
  * costs O(sources + links), never O(sources × notes).

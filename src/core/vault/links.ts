@@ -1,6 +1,6 @@
 /**
  * Links as Obsidian sees them: wikilink entries, resolution like
- * `metadataCache.getFirstLinkpathDest`, and link text like `fileToLinktext` (SPEC §5).
+ * `metadataCache.getFirstLinkpathDest`, and link text like `fileToLinktext` (docs/reference.md §5).
  */
 import { linkpathOf } from "../markdown/link-extraction";
 

@@ -151,7 +151,7 @@ export class SourceIndex {
 	}
 
 	/**
-	 * Integrating notes of a source (SPEC §5): notes linking to it that are not SOURCE
+	 * Integrating notes of a source (docs/reference.md §5): notes linking to it that are not SOURCE
 	 * notes themselves, not the source, and not in an excluded folder. Sorted by path.
 	 */
 	integratingNotes(sourcePath: string): string[] {

@@ -69,7 +69,7 @@ describe("findTimestamps: the seed note", () => {
 	});
 });
 
-describe("findTimestamps: where a token counts (SPEC §6)", () => {
+describe("findTimestamps: where a token counts (docs/reference.md §6)", () => {
 	it.each<[string, string, [string, number, string][]]>([
 		["bracketed at line start", "[00:00] Intro", [["00:00", 0, "Intro"]]],
 		["hours at line start", "1:02:03 Deep dive", [["1:02:03", 3723, "Deep dive"]]],
@@ -519,7 +519,7 @@ describe("the Done-when note of issue 3", () => {
 		"- [[8:08]] a wikilink",
 	].join("\n");
 
-	it("gives exactly the timestamps of SPEC §6, with labels and lines", () => {
+	it("gives exactly the timestamps of docs/reference.md §6, with labels and lines", () => {
 		const text = note(body);
 		expect(findTimestamps(text).map((t) => [t.line, t.text, t.seconds, t.label])).toEqual([
 			[5, "00:00", 0, "Cold open"],

@@ -155,7 +155,7 @@ const EXAMPLES: Example[] = [
 	},
 ];
 
-describe("aliases (SPEC §4)", () => {
+describe("aliases (docs/reference.md §4)", () => {
 	it.each(EXAMPLES)("$rule", ({ title, path, existing, prefixWords, after }) => {
 		const before = existing ?? [];
 		const out = fillAliases(before, title, path ?? "x.md", prefixWords ?? [4, 6]);

@@ -54,7 +54,7 @@ describe("videoIdFromUrl", () => {
 });
 
 describe("seekUrl", () => {
-	it("has the exact SPEC form", () => {
+	it("has the exact documented form", () => {
 		expect(seekUrl("3x0jhpEj_6o", 516)).toBe("https://www.youtube.com/watch?v=3x0jhpEj_6o&t=516s");
 		expect(isSeekUrl(seekUrl("3x0jhpEj_6o", 0))).toBe(true);
 	});

@@ -47,7 +47,7 @@ function syncOnce(v: MemVault, settings: SourceSettings = DEFAULT_SETTINGS): Sou
 
 const byPath = (plans: SourceSyncPlan[]) => Object.fromEntries(plans.map((p) => [p.path, p]));
 
-describe("sync planning (SPEC §3, §4, §5)", () => {
+describe("sync planning (docs/reference.md §3, §4, §5)", () => {
 	it("adds integrating notes as quoted wikilinks and auto-integrates a raw source", () => {
 		const v: MemVault = {
 			texts: {
@@ -134,7 +134,7 @@ describe("sync planning (SPEC §3, §4, §5)", () => {
 		expect(plans["t.md"]?.changes.integrated_into).toBeUndefined();
 	});
 
-	describe("auto-integrate (SPEC §3)", () => {
+	describe("auto-integrate (docs/reference.md §3)", () => {
 		const base = (status: string, extra = "") => ({
 			texts: { "s.md": source(`id: SOURCE-1\ntitle: s\nstatus: ${status}\nintegrated_into: []${extra}`), "A.md": "[[s]]" },
 			links: { "A.md": ["s.md"] } as Record<string, string[]>,

@@ -14,6 +14,7 @@ export default defineConfig([
 		"coverage/**",
 		"bench/.vault*/**",
 		"tests/e2e/.build/**",
+		"tests/fixtures/obsidian-oracle/**",
 		"package-lock.json",
 	]),
 	...obsidianmd.configs.recommended,

@@ -10,6 +10,7 @@ import { registerLifecycleCommands } from "./lifecycle-commands";
 import { registerTriage } from "./triage";
 import { registerSync } from "./sync";
 import { registerTimestamps } from "./timestamps";
+import type { FeatureContext } from "./context";
 
 /** How long typing in a recognition setting must pause before the index is re-read. */
 export const REBUILD_DELAY_MS = 500;
@@ -45,6 +46,9 @@ export default class SourceLifecyclePlugin extends Plugin {
 		registerLifecycleCommands(this);
 		registerTriage(this);
 		registerSync(this);
+		// Features written against FeatureContext (no reference to this class) register below.
+		const context = this.featureContext();
+		void context;
 
 		this.addCommand({
 			id: "validate-sources",
@@ -54,6 +58,19 @@ export default class SourceLifecyclePlugin extends Plugin {
 				new ValidationModal(this.app, report).open();
 			},
 		});
+	}
+
+	/** What features receive instead of the plugin class. */
+	featureContext(): FeatureContext {
+		return {
+			app: this.app,
+			plugin: this,
+			sourceIndex: this.sourceIndex,
+			writer: this.writer,
+			lifecycle: this.lifecycle,
+			settings: () => this.settings,
+			updateSettings: (patch, typing) => this.updateSettings(patch, typing),
+		};
 	}
 
 	/** Point the folder settings at a folder's new path (its subfolders too). */

@@ -117,7 +117,8 @@ export class FolderVault {
 		}
 	}
 
-	private contains(absReal: string): boolean {
+	/** True when a real (symlink-free) absolute path is the vault folder or inside it. */
+	contains(absReal: string): boolean {
 		const r = relative(this.root, absReal);
 		return r === "" || (!r.startsWith("..") && !isAbsolute(r));
 	}
@@ -148,13 +149,47 @@ export class FolderVault {
 		return vaultPath.split(SEPARATOR).filter((p) => p !== "" && p !== ".").join("/");
 	}
 
+	/**
+	 * The real path of a vault path, checked to be inside the vault — every folder on the way
+	 * included, not only the last name: a folder swapped for a symlink out of the vault is
+	 * caught here. Throws UsageError when it leads out; fs errors (ENOENT…) pass through.
+	 */
+	realInside(vaultPath: string): string {
+		const real = realpathSync.native(this.absolute(vaultPath));
+		if (!this.contains(real)) throw new UsageError(`${vaultPath} leads outside the vault (through a symlinked folder or file); not read or written`);
+		return real;
+	}
+
+	/**
+	 * The bytes of a file of the vault that must be a regular file really inside it (the
+	 * plugin's settings, a note about to be edited), or why not, as a message that never
+	 * quotes the file. Null when there is no such file.
+	 */
+	readInsideFile(vaultPath: string, maxBytes: number): Buffer | string | null {
+		let real: string;
+		try {
+			real = this.realInside(vaultPath);
+		} catch (e) {
+			if (e instanceof UsageError) return e.message;
+			if ((e as { code?: unknown }).code === "ENOENT") return null;
+			return `cannot read file (${(e as Error).message})`;
+		}
+		try {
+			return readRegularFile(real, maxBytes);
+		} catch (e) {
+			if ((e as { code?: unknown }).code === "ENOENT") return null;
+			return `cannot read file (${(e as Error).message})`;
+		}
+	}
+
 	readNote(vaultPath: string, maxBytes: number): ReadNote {
 		let buf: Buffer;
 		try {
-			const read = readRegularFile(this.absolute(vaultPath), maxBytes);
+			const read = readRegularFile(this.realInside(vaultPath), maxBytes);
 			if (typeof read === "string") return { ok: false, message: read };
 			buf = read;
 		} catch (e) {
+			if (e instanceof UsageError) return { ok: false, message: e.message };
 			return { ok: false, message: `cannot read file (${(e as Error).message})` };
 		}
 		try {

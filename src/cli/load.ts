@@ -11,7 +11,7 @@ import { LinkResolver, type LinkCounts } from "../core/vault/links";
 import { checkSettings, withDefaults, type SourceSettings } from "../core/sources/settings";
 import { SourceIndex } from "../core/vault/source-index";
 import type { SourceNote } from "../core/sources/source";
-import { FolderVault, readRegularFile, UsageError, type ReadNote } from "./folder-vault";
+import { FolderVault, UsageError, type ReadNote } from "./folder-vault";
 import { BACKLOG, LOAD_WORKER, NEXT, type LoadBatch, type LoadJob, type LoadWorkerData } from "./load-worker";
 import { noteRecord, recordOfHead, type LoadedRecord, type NoteRecord, type RecordContext } from "./note-record";
 
@@ -72,20 +72,17 @@ export const SETTINGS_PATH = ".obsidian/plugins/source-lifecycle/data.json";
  * id prefix, no excluded folders) could change notes they meant to leave alone.
  */
 export async function loadSettings(vault: FolderVault): Promise<SourceSettings> {
-	let raw: string;
-	try {
-		const read = readRegularFile(`${vault.root}/${SETTINGS_PATH}`, SETTINGS_MAX_BYTES);
-		if (typeof read === "string") throw new Error(read);
-		raw = read.toString("utf8");
-	} catch (e) {
-		if ((e as { code?: unknown }).code === "ENOENT") return withDefaults(null);
-		throw new UsageError(`${SETTINGS_PATH}: the plugin's settings could not be read (${(e as Error).message}); nothing was done`);
-	}
+	// Only a regular file really inside the vault (no symlinked `.obsidian` or data.json
+	// leading out), and no error quotes its text (docs/safety.md).
+	const read = vault.readInsideFile(SETTINGS_PATH, SETTINGS_MAX_BYTES);
+	if (read === null) return withDefaults(null);
+	if (typeof read === "string") throw new UsageError(`${SETTINGS_PATH}: the plugin's settings could not be read (${read}); nothing was done`);
+	const raw = read.toString("utf8");
 	let saved: unknown;
 	try {
 		saved = JSON.parse(raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw);
-	} catch (e) {
-		throw new UsageError(`${SETTINGS_PATH}: the plugin's settings are not valid JSON (${(e as Error).message}); fix or delete the file; nothing was done`);
+	} catch {
+		throw new UsageError(`${SETTINGS_PATH}: the plugin's settings are not valid JSON; fix or delete the file; nothing was done`);
 	}
 	const checked = checkSettings(saved);
 	if (checked.problems.length) throw new UsageError(`${SETTINGS_PATH}: ${checked.problems.join("; ")}; fix or delete the file; nothing was done`);

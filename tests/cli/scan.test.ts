@@ -136,7 +136,7 @@ describe("cli scan", () => {
 
 		it.each([
 			["not JSON", '{"idPrefix":"SRC-",}', "not valid JSON"],
-			["a value of the wrong type", JSON.stringify({ idPrefix: "SRC-", excludedFolders: "Inbox" }), '"excludedFolders" should be a list of texts, not "Inbox"'],
+			["a value of the wrong type", JSON.stringify({ idPrefix: "SRC-", excludedFolders: "Inbox" }), '"excludedFolders" should be a list of texts, not a text'],
 			["null where a list belongs", JSON.stringify({ statuses: null }), '"statuses" should be a non-empty list of texts, not null'],
 		])("is refused when it is %s: exit 2, the file named, nothing written", async (_what, settings, reason) => {
 			vault = new TempVault({ [settingsFile]: settings, "a.md": note, "Note.md": "[[a]]\n" });

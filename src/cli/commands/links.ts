@@ -18,15 +18,16 @@ export function links(loaded: LoadedVault, _args: CliArgs): CommandResult {
 		else errors.push({ path, message: counts.message });
 	}
 	const sources = [...all.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-	const resolvedLinks: Record<string, Record<string, number>> = {};
-	const unresolvedLinks: Record<string, Record<string, number>> = {};
+	// Null-prototype maps: keys are note paths and link texts (`[[constructor]]`, `[[__proto__]]`).
+	const resolvedLinks = Object.create(null) as Record<string, Record<string, number>>;
+	const unresolvedLinks = Object.create(null) as Record<string, Record<string, number>>;
 	let linkCount = 0;
 	let edges = 0;
 	const rows: string[][] = [];
 	for (const src of sources) {
 		const c = all.get(src) as LinkCounts;
-		resolvedLinks[src] = { ...c.resolved };
-		unresolvedLinks[src] = { ...c.unresolved };
+		resolvedLinks[src] = Object.assign(Object.create(null) as Record<string, number>, c.resolved);
+		unresolvedLinks[src] = Object.assign(Object.create(null) as Record<string, number>, c.unresolved);
 		for (const n of Object.values(c.resolved)) linkCount += n;
 		edges += Object.keys(c.resolved).length;
 		for (const [text, n] of Object.entries(c.unresolved)) rows.push([src, text, String(n)]);

@@ -117,9 +117,12 @@ export function decisionStatuses(settings: Pick<SourceSettings, "statuses">): st
 	return out;
 }
 
-/** Sources per status: every configured status (0 when none), then other values found. */
+/**
+ * Sources per status: every configured status (0 when none), then other values found. A
+ * null-prototype object: a status such as `constructor` or `__proto__` is a key like any other.
+ */
 export function countByStatus(items: Iterable<QueueItem>, settings: Pick<SourceSettings, "statuses">): Record<string, number> {
-	const counts: Record<string, number> = {};
+	const counts = Object.create(null) as Record<string, number>;
 	for (const s of settings.statuses) if (s.trim() !== "") counts[s.trim()] = 0;
 	const others = new Map<string, number>();
 	for (const item of items) {

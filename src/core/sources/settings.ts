@@ -82,9 +82,36 @@ export function checkSettings(saved: unknown): { settings: SourceSettings; probl
 		const value = record[key];
 		const [ok, expected] = CHECKS[key];
 		if (ok(value)) (settings as unknown as Record<string, unknown>)[key] = Array.isArray(value) ? [...(value as unknown[])] : value;
-		else problems.push(`"${key}" should be ${expected}, not ${JSON.stringify(value) ?? String(value)}`);
+		else problems.push(`"${key}" should be ${expected}, not ${kindOf(value)}`);
 	}
 	return { settings, problems };
+}
+
+/**
+ * What a saved value is, never the value itself: a settings file may be anything a
+ * symlink or a mistake put there, and its text is not echoed (docs/safety.md).
+ */
+function kindOf(value: unknown): string {
+	if (value === null) return "null";
+	if (Array.isArray(value)) {
+		if (value.length === 0) return "an empty list";
+		const odd = value.find((v) => typeof v !== "string");
+		if (odd === undefined) return "a list of texts";
+		const notWhole = value.find((v) => !Number.isInteger(v) || (v as number) < 1);
+		return notWhole === undefined ? "a list of whole numbers" : `a list holding ${kindOf(typeof odd === "number" ? notWhole : odd)}`;
+	}
+	switch (typeof value) {
+		case "string":
+			return value.trim() === "" ? "an empty text" : "a text";
+		case "number":
+			return Number.isInteger(value) && value > 0 ? "a whole number" : "a number below 1 or with decimals";
+		case "boolean":
+			return "true or false";
+		case "object":
+			return "a map of keys";
+		default:
+			return typeof value;
+	}
 }
 
 /** True when `path` is inside `folder` (vault-relative; empty folder = whole vault). */

@@ -86,6 +86,20 @@ describe("counts per status", () => {
 		expect(countByStatus(ITEMS, DEFAULT_SETTINGS)).toEqual({ raw: 5, in_progress: 1, integrated: 1, archived: 1, done: 1, [NO_STATUS]: 1 });
 	});
 
+	it("count statuses named like Object's own properties as any other (constructor, toString, __proto__)", () => {
+		const items = ["constructor", "toString", "valueOf", "hasOwnProperty", "constructor", "__proto__"].map((status, i) => item(`p${i}`, { title: "T", status }));
+		const counts = countByStatus(items, withDefaults({ statuses: ["raw", "__proto__"] }));
+		expect(Object.entries(counts)).toEqual([
+			["raw", 0],
+			["__proto__", 1],
+			["constructor", 2],
+			["hasOwnProperty", 1],
+			["toString", 1],
+			["valueOf", 1],
+		]);
+		expect(JSON.stringify(counts)).toBe('{"raw":0,"__proto__":1,"constructor":2,"hasOwnProperty":1,"toString":1,"valueOf":1}');
+	});
+
 	it("keep the configured order and zeros", () => {
 		const counts = countByStatus([], withDefaults({ statuses: ["b", "a"] }));
 		expect(Object.entries(counts)).toEqual([["b", 0], ["a", 0]]);

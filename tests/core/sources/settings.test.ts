@@ -21,21 +21,21 @@ describe("checkSettings", () => {
 	});
 
 	it.each([
-		["excludedFolders", "Inbox", "a list of texts"],
-		["excludedFolders", [1], "a list of texts"],
-		["statuses", null, "a non-empty list of texts"],
-		["statuses", [], "a non-empty list of texts"],
-		["idPrefix", "  ", "a non-empty text"],
-		["idPrefix", 7, "a non-empty text"],
-		["aliasPrefixWords", [4, 0], "a list of whole numbers above 0"],
-		["aliasPrefixWords", [1.5], "a list of whole numbers above 0"],
-		["autoIntegrate", "yes", "true or false"],
-		["maxNoteBytes", -1, "a number above 0"],
-		["maxNoteBytes", "20MB", "a number above 0"],
-		["tierOrder", { a: 1 }, "a list of texts"],
-	])("refuses %s = %j (the default is used, the key is named)", (key, value, expected) => {
+		["excludedFolders", "Inbox", "a list of texts", "a text"],
+		["excludedFolders", [1], "a list of texts", "a list of whole numbers"],
+		["statuses", null, "a non-empty list of texts", "null"],
+		["statuses", [], "a non-empty list of texts", "an empty list"],
+		["idPrefix", "  ", "a non-empty text", "an empty text"],
+		["idPrefix", 7, "a non-empty text", "a whole number"],
+		["aliasPrefixWords", [4, 0], "a list of whole numbers above 0", "a list holding a number below 1 or with decimals"],
+		["aliasPrefixWords", [1.5], "a list of whole numbers above 0", "a list holding a number below 1 or with decimals"],
+		["autoIntegrate", "yes", "true or false", "a text"],
+		["maxNoteBytes", -1, "a number above 0", "a number below 1 or with decimals"],
+		["maxNoteBytes", "20MB", "a number above 0", "a text"],
+		["tierOrder", { a: 1 }, "a list of texts", "a map of keys"],
+	])("refuses %s = %j (the default is used, the key is named, the value only by its kind)", (key, value, expected, kind) => {
 		const r = checkSettings({ [key]: value, autoSync: true });
-		expect(r.problems).toEqual([`"${key}" should be ${expected}, not ${JSON.stringify(value)}`]);
+		expect(r.problems).toEqual([`"${key}" should be ${expected}, not ${kind}`]);
 		expect(r.settings).toEqual({ ...DEFAULT_SETTINGS, autoSync: true });
 	});
 

@@ -236,14 +236,15 @@ export class FolderVault {
 
 	/**
 	 * A listed note read again later (a command about to show or edit it): by the path the
-	 * walk listed, as the load read it, after checking it has not become a symlink out of the
-	 * vault since.
+	 * walk listed, as the load read it, after checking it does not lead out of the vault now
+	 * (through the note or any folder on the way).
 	 */
 	readListedNoteAgain(vaultPath: string, maxBytes: number): ReadNote {
 		const abs = this.root + "/" + vaultPath;
 		try {
-			if (lstatSync(abs).isSymbolicLink() && !this.contains(realpathSync(abs))) {
-				return { ok: false, message: "note is now a symlink that leads outside the vault; not read" };
+			// The whole path, not only the note's name: a folder on the way may have been swapped for a symlink.
+			if (!this.contains(realpathSync.native(abs))) {
+				return { ok: false, message: "note now leads outside the vault (a symlinked folder or file); not read" };
 			}
 		} catch {
 			/* gone or unreadable: the read says so */
@@ -255,8 +256,14 @@ export class FolderVault {
 	 * Atomic write: a temporary file beside the note, fsync, then rename over it. A note that
 	 * is a symlink (inside the vault) is written through: the file it points to is replaced,
 	 * the link stays. The file keeps its mode, and its owner where the process may set it.
+	 *
+	 * Right before the rename (docs/safety.md): the note's folder is checked again to be
+	 * really inside the vault (a folder swapped for a symlink out of it meanwhile is refused),
+	 * and with `basis` — the text the new one was computed from — the note is read again and
+	 * compared: when another program changed it since, NoteChangedError is thrown and nothing
+	 * is written, so the caller can compute again from the new text.
 	 */
-	writeAtomic(vaultPath: string, text: string): void {
+	writeAtomic(vaultPath: string, text: string, basis?: string): void {
 		let target = this.absolute(vaultPath);
 		let st: ReturnType<typeof statSync> | null = null;
 		try {
@@ -270,7 +277,9 @@ export class FolderVault {
 			if ((e as { code?: unknown }).code !== "ENOENT") throw e;
 		}
 		if (st !== null && !st.isFile()) throw new Error("the note is not a regular file; not written");
-		const dir = target.slice(0, target.lastIndexOf(sep));
+		const name = target.slice(target.lastIndexOf(sep) + 1);
+		const dir = this.realFolder(target.slice(0, target.lastIndexOf(sep)));
+		target = join(dir, name);
 		// Short, whatever the note's name: a name near the file-system limit still gets one.
 		const tmp = join(dir, `.${process.pid}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}${TEMP_MARK}`);
 		const fd = openSync(tmp, "wx", 0o644);
@@ -288,6 +297,9 @@ export class FolderVault {
 			while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
 			fsyncSync(fd);
 			closeSync(fd);
+			this.beforeRename(vaultPath);
+			if (this.realFolder(dir) !== dir) throw new Error("the note's folder was moved or replaced by a symlink during the write; not written");
+			if (basis !== undefined && !sameBytes(target, basis)) throw new NoteChangedError(vaultPath);
 			renameSync(tmp, target);
 		} catch (e) {
 			try {
@@ -302,6 +314,40 @@ export class FolderVault {
 			}
 			throw e;
 		}
+	}
+
+	/** The real path of a folder, refused (thrown) when it is not inside the vault. */
+	private realFolder(abs: string): string {
+		const real = realpathSync.native(abs);
+		if (!this.contains(real)) throw new Error("the note's folder leads outside the vault (a symlinked folder); not written");
+		return real;
+	}
+
+	/**
+	 * Called after a write's temporary file is complete and before it is renamed over the
+	 * note: does nothing. Tests force a race here (another program writing the note, a
+	 * folder swapped for a symlink) to check what the rename then does.
+	 */
+	beforeRename(_vaultPath: string): void {
+		/* a seam for tests */
+	}
+}
+
+/** The note was changed by another program between the read an edit was computed from and its write. */
+export class NoteChangedError extends Error {
+	constructor(readonly path: string) {
+		super("the note was changed by another program while it was being edited");
+	}
+}
+
+/** True when the file at `abs` holds exactly the UTF-8 bytes of `text` (false when it is gone or unreadable). */
+function sameBytes(abs: string, text: string): boolean {
+	const expected = Buffer.from(text, "utf8");
+	try {
+		const now = readRegularFile(abs, expected.length);
+		return typeof now !== "string" && now.equals(expected);
+	} catch {
+		return false;
 	}
 }
 

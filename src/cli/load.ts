@@ -6,7 +6,7 @@
  * main thread applies every record to the index as it arrives.
  */
 import { Worker } from "worker_threads";
-import type { FrontmatterData } from "../core/frontmatter/frontmatter";
+import { locateFrontmatter, type FrontmatterData } from "../core/frontmatter/frontmatter";
 import { LinkResolver, type LinkCounts } from "../core/vault/links";
 import { checkSettings, withDefaults, type SourceSettings } from "../core/sources/settings";
 import { SourceIndex } from "../core/vault/source-index";
@@ -271,15 +271,46 @@ export function writeFailure(vault: FolderVault, path: string, text: string): Fi
 }
 
 /**
- * Find a SOURCE note by vault path or by id. An id that more than one note holds names
- * no note: refused (exit 2), with the paths to choose from.
+ * Find a SOURCE note by vault path or by id. A vault path that exists is that note (null
+ * when it is no SOURCE note); an argument that is both a path and another note's id, or an
+ * id that more than one note holds, names no note: refused (exit 2), the notes named.
  */
 export function findSource(loaded: LoadedVault, pathOrId: string): SourceNote | null {
 	const byId = loaded.index.sourcesWithId(pathOrId);
+	let path: string | null = null;
+	try {
+		path = loaded.vault.normalise(pathOrId);
+	} catch (e) {
+		// An id may look like no vault path at all (`../x`): then it is only an id.
+		if (byId.length === 0) throw e;
+	}
+	if (path !== null && (loaded.notes.has(path) || loaded.files.includes(path))) {
+		const others = byId.filter((s) => s.path !== path).map((s) => s.path);
+		if (others.length) {
+			throw new UsageError(`"${pathOrId}" is both the note ${path} and the id of ${others.sort().join(", ")}; name the note by another path or id; nothing was done`);
+		}
+		return loaded.index.getSource(path) ?? null;
+	}
 	if (byId.length > 1) {
 		throw new UsageError(`"${pathOrId}" is the id of ${byId.length} notes (${byId.map((s) => s.path).sort().join(", ")}); name the note by its path; nothing was done`);
 	}
-	if (byId[0]) return byId[0];
-	const path = loaded.vault.normalise(pathOrId);
-	return loaded.index.getSource(path) ?? null;
+	return byId[0] ?? null;
+}
+
+/**
+ * A note with errors (not read, or its frontmatter refused) whose frontmatter has an
+ * `id: <id>` line: what `status <id>` names when the index could not take the note in.
+ */
+export function brokenNoteWithId(loaded: LoadedVault, id: string): FileError | null {
+	for (const error of loaded.errors) {
+		const read = loaded.vault.readNote(error.path, loaded.settings.maxNoteBytes);
+		const text = read.ok ? read.text : read.lenient;
+		const block = text === undefined ? null : locateFrontmatter(text);
+		if (text === undefined || block === null) continue;
+		for (const line of text.slice(block.yamlStart, block.yamlEnd).split(/\r?\n/)) {
+			const m = /^id:[ \t]*(["']?)(.*?)\1[ \t]*(?:#.*)?$/.exec(line);
+			if (m && m[2] === id) return error;
+		}
+	}
+	return null;
 }

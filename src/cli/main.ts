@@ -31,6 +31,15 @@ const WRITES = new Set(["sync", "status", "linkify"]);
 /** How many arguments each command takes after the vault. */
 const ARGUMENTS: Record<string, number> = { status: 2, timestamps: 1, linkify: 1 };
 
+/** Options a command has no use for, refused like any unexpected argument (docs/reference.md §9). */
+const UNUSED_OPTIONS: Record<string, readonly ("--dry-run" | "--today")[]> = {
+	scan: ["--dry-run", "--today"],
+	queue: ["--dry-run", "--today"],
+	links: ["--dry-run", "--today"],
+	timestamps: ["--dry-run", "--today"],
+	linkify: ["--today"],
+};
+
 export interface Io {
 	stdout: (s: string) => void;
 	/** Indent --json output (stdout is a terminal); one line otherwise, for pipes and files. */
@@ -50,6 +59,9 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
 		// Checked before the vault is read: `sync <vault> note.md` must not sync the whole vault.
 		const extra = args.rest[ARGUMENTS[args.command] ?? 0];
 		if (extra !== undefined) throw new UsageError(`${args.command}: unexpected argument ${extra}`);
+		for (const option of UNUSED_OPTIONS[args.command] ?? []) {
+			if (option === "--dry-run" ? args.dryRun : args.today !== null) throw new UsageError(`${args.command}: unexpected option ${option} (it writes ${option === "--dry-run" ? "nothing" : "no date"})`);
+		}
 		// Only a command that writes removes what killed runs left behind.
 		const vault = new FolderVault(args.vault, { cleanTemp: WRITES.has(args.command) && !args.dryRun });
 		const loaded = await loadVault(vault, { linksOfSources: args.command === "links" });

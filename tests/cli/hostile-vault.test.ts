@@ -75,3 +75,107 @@ describe("the plugin's settings are read only from a regular file inside the vau
 		expect(r.json.sources.map((s: { id: string }) => s.id)).toEqual(["SRC-a"]);
 	});
 });
+
+describe("a path argument is the note at that path", () => {
+	it("takes the note at an existing path over another note whose id is that text", async () => {
+		vault = new TempVault({ "SOURCE-2.md": note("SOURCE-2"), "x.md": note("SOURCE-2.md.x") });
+		const r = await cli("status", vault.root, "SOURCE-2.md", "archived");
+		expect(r.code).toBe(0);
+		expect(vault.read("SOURCE-2.md")).toContain("status: archived");
+	});
+
+	it("refuses an argument that is both a path and another note's id, naming both (exit 2, nothing written)", async () => {
+		vault = new TempVault({ "SOURCE-2.md": note("SOURCE-2"), "other.md": note("SOURCE-2.md") });
+		const before = vault.snapshot();
+		for (const argv of [["status", "SOURCE-2.md", "archived"], ["linkify", "SOURCE-2.md"], ["timestamps", "SOURCE-2.md"]]) {
+			const r = await cli(argv[0] as string, vault.root, ...argv.slice(1));
+			expect(r.code).toBe(2);
+			expect(r.stderr).toContain("SOURCE-2.md");
+			expect(r.stderr).toContain("other.md");
+		}
+		expect(vault.snapshot()).toEqual(before);
+	});
+
+	it("still finds a note by an id that is no path of the vault", async () => {
+		vault = new TempVault({ "a.md": note("SOURCE-2.md") });
+		const r = await cli("status", vault.root, "SOURCE-2.md", "archived");
+		expect(r.code).toBe(0);
+		expect(vault.read("a.md")).toContain("status: archived");
+	});
+});
+
+describe("note data named like Object's own properties", () => {
+	it("queue --json counts a status 'constructor' and a configured status '__proto__' like any other", async () => {
+		vault = new TempVault({
+			[SETTINGS]: JSON.stringify({ statuses: ["raw", "__proto__"] }),
+			"a.md": note("SOURCE-a", "constructor"),
+			"b.md": note("SOURCE-b", "toString"),
+			"c.md": note("SOURCE-c", "__proto__"),
+		});
+		const r = await cli("queue", vault.root, "--json");
+		expect(r.code).toBe(0);
+		expect(r.stdout).toContain('"counts":{"raw":0,"__proto__":1,"constructor":1,"toString":1}');
+	});
+
+	it("links --json keys unresolved links named constructor and __proto__ as themselves", async () => {
+		vault = new TempVault({ "n.md": "[[constructor]] [[__proto__]] [[__proto__]]\n" });
+		const r = await cli("links", vault.root, "--json");
+		expect(r.code).toBe(0);
+		expect(r.stdout).toContain('"unresolvedLinks":{"n.md":{"constructor":1,"__proto__":2}}');
+	});
+});
+
+describe("exit codes and arguments keep to the CLI contract", () => {
+	it("gives exit 1 from status, as from sync, for a note whose frontmatter the edit cannot take", async () => {
+		const odd = "---\nid: SOURCE-a\ntitle: A\nstatus: !!str raw\naliases: [x]\n---\n";
+		vault = new TempVault({ "a.md": odd, "Note.md": "[[a]]\n" });
+		const status = await cli("status", vault.root, "a.md", "archived");
+		expect(status.code).toBe(1);
+		expect(status.stderr).toContain("a.md: ");
+		const sync = await cli("sync", vault.root);
+		expect(sync.code).toBe(1);
+		expect(vault.read("a.md")).toBe(odd);
+	});
+
+	it("keeps exit 2 for a refused request (a status that is not configured)", async () => {
+		vault = new TempVault({ "a.md": note("SOURCE-a") });
+		expect((await cli("status", vault.root, "a.md", "done")).code).toBe(2);
+	});
+
+	it("names an invalid-UTF-8 SOURCE note asked for by its id, with its error (exit 1), not 'no SOURCE note'", async () => {
+		vault = new TempVault({ "bad.md": Buffer.concat([Buffer.from("---\nid: SOURCE-bad\ntitle: T\xff"), Buffer.from([0xff]), Buffer.from("\nstatus: raw\n---\n")]) });
+		const r = await cli("status", vault.root, "SOURCE-bad", "archived");
+		expect(r.code).toBe(1);
+		expect(r.stderr).toContain("bad.md: file is not valid UTF-8");
+		expect(r.stderr).not.toContain("no SOURCE note");
+	});
+
+	it.each([
+		["scan", "--dry-run"],
+		["scan", "--today"],
+		["queue", "--dry-run"],
+		["queue", "--today"],
+		["links", "--dry-run"],
+		["links", "--today"],
+		["timestamps", "--today"],
+		["linkify", "--today"],
+	])("refuses %s %s, an option it has no use for (exit 2)", async (command, option) => {
+		vault = new TempVault({ "a.md": note("SOURCE-a") });
+		const rest = command === "timestamps" || command === "linkify" ? ["a.md"] : [];
+		const r = await cli(command, vault.root, ...rest, ...(option === "--today" ? [option, "2026-01-02"] : [option]));
+		expect(r.code).toBe(2);
+		expect(r.stderr).toContain(`unexpected option ${option}`);
+	});
+
+	it("reads a complex key (? [a, b]) without a Node warning", async () => {
+		vault = new TempVault({ "a.md": "---\n? [a, b]\n: x\nid: SOURCE-a\ntitle: T\nstatus: raw\n---\n" });
+		const warn = jest.spyOn(process, "emitWarning").mockImplementation(() => undefined);
+		try {
+			const r = await cli("scan", vault.root, "--json");
+			expect(r.json.sources.map((s: { id: string }) => s.id)).toEqual(["SOURCE-a"]);
+			expect(warn).not.toHaveBeenCalled();
+		} finally {
+			warn.mockRestore();
+		}
+	});
+});

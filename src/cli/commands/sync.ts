@@ -7,7 +7,8 @@ import { planSync, syncNoteText } from "../../core/vault/backlinks";
 import { validateSource } from "../../core/sources/source";
 import type { FieldValue } from "../../core/frontmatter/edit";
 import type { CliArgs } from "../args";
-import { writeFailure, type FileError, type LoadedVault } from "../load";
+import type { FileError, LoadedVault } from "../load";
+import { editNote } from "../note-edit";
 import type { CommandResult } from "../output";
 import { localToday } from "../../core/sources/lifecycle";
 
@@ -27,25 +28,24 @@ export function sync(loaded: LoadedVault, args: CliArgs): CommandResult {
 	for (const plan of plans) {
 		for (const message of plan.errors) errors.push({ path: plan.path, message });
 		if (plan.edits.length === 0) continue;
-		// Read again right before writing, and planned again from that text (as the plugin does
-		// inside vault.process): an edit made since the load is kept, not overwritten.
-		const read = loaded.notes.get(plan.path)?.read() ?? ({ ok: false, message: "note was not read" } as const);
-		const applied = read.ok ? syncNoteText(plan.path, read.text, index.integratingNotes(plan.path), resolver, settings, today) : ({ ok: false, reason: read.message } as const);
-		if (!applied.ok) {
-			errors.push({ path: plan.path, message: `not changed: ${applied.reason}` });
+		// Planned again from the note as it is when written (as the plugin does inside
+		// vault.process): an edit made since the load, or during this write, is kept.
+		const outcome = editNote(
+			vault,
+			plan.path,
+			settings.maxNoteBytes,
+			(text) => {
+				const applied = syncNoteText(plan.path, text, index.integratingNotes(plan.path), resolver, settings, today);
+				return applied.ok ? { ok: true, text: applied.text, value: applied.plan } : { ok: false, message: `not changed: ${applied.reason}` };
+			},
+			args.dryRun,
+		);
+		if (!outcome.ok) {
+			errors.push({ path: plan.path, message: outcome.unread ? `not changed: ${outcome.message}` : outcome.message });
 			failed++;
 			continue;
 		}
-		if (read.ok && applied.text === read.text) continue;
-		if (!args.dryRun) {
-			const failure = writeFailure(vault, plan.path, applied.text);
-			if (failure) {
-				errors.push(failure);
-				failed++;
-				continue;
-			}
-		}
-		changed.push({ path: plan.path, changes: applied.plan.changes });
+		if (outcome.changed) changed.push({ path: plan.path, changes: outcome.value.changes });
 	}
 	const warnings: string[] = [];
 	const exists = (linkpath: string, from: string) => resolver.resolve(linkpath, from) !== null;

@@ -132,7 +132,8 @@ export function parseYamlDocument(
 			return { ok: false, reason: `frontmatter nests lists or maps more than ${MAX_FLOW_DEPTH} levels deep` };
 		}
 		// Duplicate keys are checked below in one pass: the parser's own check is quadratic.
-		const doc = parseDocument(yamlText, { uniqueKeys: false, prettyErrors: false });
+		// logLevel "error": a complex key (`? [a, b]`) is read as its text, without a Node process warning.
+		const doc = parseDocument(yamlText, { uniqueKeys: false, prettyErrors: false, logLevel: "error" });
 		const error = doc.errors[0];
 		if (error) return { ok: false, reason: parserReason(error.message) };
 		const duplicate = firstDuplicateKey(doc.contents);

@@ -25,13 +25,14 @@ export const ARCHIVED = "archived";
 export const RAW = "raw";
 export const DATE_INTEGRATED = "date_integrated";
 
+/** `request`: the transition itself is refused (an unknown status, a move back); else the note is the problem. */
 export type TransitionResult =
 	| { ok: true; from: string | null; to: string; edits: FieldEdit[] }
-	| { ok: false; reason: string };
+	| { ok: false; reason: string; request?: true };
 
 export type NoteTransitionResult =
 	| { ok: true; text: string; changed: boolean; from: string | null; to: string; edits: FieldEdit[] }
-	| { ok: false; reason: string };
+	| { ok: false; reason: string; request?: true };
 
 type StatusList = Pick<SourceSettings, "statuses">;
 
@@ -81,10 +82,10 @@ export function allowedTargets(from: string | null, settings: StatusList): strin
  * already holds a date), or null when reopening (only when the key exists).
  */
 export function transition(frontmatter: FrontmatterData, to: string, settings: StatusList, today: string): TransitionResult {
-	if (!isCalendarDate(today)) return { ok: false, reason: `today "${today}" is not a YYYY-MM-DD date` };
+	if (!isCalendarDate(today)) return { ok: false, reason: `today "${today}" is not a YYYY-MM-DD date`, request: true };
 	const from = scalarText(frontmatter.status);
 	const why = refusal(from, to, settings);
-	if (why) return { ok: false, reason: `cannot set status to "${to}": ${why}` };
+	if (why) return { ok: false, reason: `cannot set status to "${to}": ${why}`, request: true };
 	if (from === to) return { ok: true, from, to, edits: [] };
 	const edits: FieldEdit[] = [{ key: "status", value: to }];
 	const date = frontmatter[DATE_INTEGRATED];

@@ -55,6 +55,8 @@ export interface BulkSummary {
 	written: number;
 	unchanged: number;
 	refused: { path: string; reason: string }[];
+	/** Integrating notes no wikilink can name, left out of a source's integrated_into (docs/reference.md §5). */
+	unlisted: { path: string; reason: string }[];
 	cancelled: boolean;
 }
 
@@ -155,7 +157,7 @@ export class SyncFeature {
 		const { outcome, plan } = await this.syncSource(file, scope, false);
 		if (outcome === "refused") return; // the writer has shown why
 		const p = plan;
-		for (const e of p?.errors ?? []) new Notice(`Source Lifecycle: ${file.path}: ${e}`);
+		for (const e of [...(p?.errors ?? []), ...(p?.warnings ?? [])]) new Notice(`Source Lifecycle: ${file.path}: ${e}`);
 		if (outcome === "unchanged") {
 			new Notice(scope.aliases ? "Aliases are already complete." : "Integrated notes are already up to date.");
 			return;
@@ -174,7 +176,7 @@ export class SyncFeature {
 		}
 		const run = new BulkRun(job);
 		this.bulk = run;
-		const summary: BulkSummary = { written: 0, unchanged: 0, refused: [], cancelled: false };
+		const summary: BulkSummary = { written: 0, unchanged: 0, refused: [], unlisted: [], cancelled: false };
 		try {
 			const plans = planSync(this.plugin.sourceIndex.index, obsidianLinkTexts(this.app), this.plugin.settings, this.today(), { scope: job.scope });
 			const total = plans.length;
@@ -186,6 +188,7 @@ export class SyncFeature {
 				if (!file) continue;
 				const { outcome, plan, reason } = await this.syncSource(file, job.scope, true);
 				for (const e of plan?.errors ?? []) summary.refused.push({ path: planned.path, reason: e });
+				for (const w of plan?.warnings ?? []) summary.unlisted.push({ path: planned.path, reason: w });
 				if (outcome === "written") summary.written++;
 				else if (outcome === "unchanged") summary.unchanged++;
 				else summary.refused.push({ path: planned.path, reason: reason ?? "refused" });
@@ -251,6 +254,11 @@ export class SyncFeature {
 		const plans = planSync(this.plugin.sourceIndex.index, obsidianLinkTexts(this.app), this.plugin.settings, this.today(), { paths, scope: BOTH });
 		for (const planned of plans) {
 			if (this.disposed) return;
+			for (const w of planned.warnings) {
+				if (this.reportedRefusals.has(`${planned.path}\n${w}`)) continue;
+				this.reportedRefusals.add(`${planned.path}\n${w}`);
+				new Notice(`Source Lifecycle: ${planned.path}: ${w}`);
+			}
 			const file = this.app.vault.getFileByPath(planned.path);
 			if (!file || planned.edits.length === 0) continue;
 			const { outcome, reason } = await this.syncSource(file, BOTH, true);
@@ -281,7 +289,8 @@ function describeChanges(changes: Record<string, unknown>): string {
 function summaryText(job: Job, s: BulkSummary): string {
 	const head = s.cancelled ? `${job.label} cancelled` : `${job.label} done`;
 	const refused = s.refused.length ? `, ${s.refused.length} left unchanged (${s.refused.slice(0, 3).map((r) => `${r.path}: ${r.reason}`).join("; ")}${s.refused.length > 3 ? "; …" : ""})` : "";
-	return `${head}: ${s.written} sources updated${refused}.`;
+	const unlisted = s.unlisted.length ? `; ${s.unlisted.length} integrating notes not listed (${s.unlisted.slice(0, 3).map((r) => `${r.path}: ${r.reason}`).join("; ")}${s.unlisted.length > 3 ? "; …" : ""})` : "";
+	return `${head}: ${s.written} sources updated${refused}${unlisted}.`;
 }
 
 /** Register the four commands and auto-sync; returns the feature (tests drive it). */

@@ -179,3 +179,24 @@ describe("exit codes and arguments keep to the CLI contract", () => {
 		}
 	});
 });
+
+describe("sync writes only integrated_into entries that resolve back to their note", () => {
+	const source = "---\nid: SOURCE-s\ntitle: s\nstatus: integrated\nintegrated_into: []\n---\n";
+
+	it("reports a note no wikilink can name on stderr and in --json warnings, and writes the others", async () => {
+		vault = new TempVault({ "s.md": source, "Hash#tag.md": "[[s]]\n", "Pipe|bar.md": "[[s]]\n", "Brack[1].md": "[[s]]\n", "dbl.md": "", "dbl.md.md": "[[s]]\n", "Case.md": "[[s]]\n", "case.md": "[[s]]\n" });
+		const r = await cli("sync", vault.root, "--json");
+		expect(r.code).toBe(0);
+		for (const name of ["Hash#tag.md", "Pipe|bar.md", "Brack[1].md"]) {
+			expect(r.stderr).toContain(`warning: s.md: ${name} links to this source but no wikilink can name it`);
+			expect(r.json.warnings).toContainEqual(expect.stringContaining(`s.md: ${name} links to this source`));
+		}
+		expect(vault.read("s.md")).toBe('---\nid: SOURCE-s\ntitle: s\nstatus: integrated\nintegrated_into:\n  - "[[Case]]"\n  - "[[case]]"\n  - "[[dbl.md.md]]"\n---\n');
+		// The next run finds every entry resolving: nothing stale, nothing to add.
+		const again = await cli("sync", vault.root, "--json");
+		expect(again.json.changed).toEqual([]);
+		expect(again.stderr).not.toContain("stale-integrated-into");
+		const scan = await cli("scan", vault.root, "--json");
+		expect(scan.json.sources[0].problems).toEqual([]);
+	});
+});

@@ -141,6 +141,15 @@ describe("bulk sync runs", () => {
 		}
 	});
 
+	it("writes only entries that resolve back to their note, and reports a note no wikilink can name", async () => {
+		const source = note("id: SOURCE-s\ntitle: s\nstatus: integrated\nintegrated_into: []");
+		const { app, plugin } = await loadPlugin({ "s.md": source, "Hash#tag.md": "[[s]]", "Case.md": "[[s]]", "case.md": "[[s]]", "dbl.md": "", "dbl.md.md": "[[s]]" });
+		command(plugin, "sync-integrated-all").run();
+		await until(() => /done/.test(lastNotice()), "the summary");
+		expect(lastNotice()).toContain("1 integrating notes not listed (s.md: Hash#tag.md links to this source but no wikilink can name it");
+		expect(app.vault.contents.get("s.md")).toBe(note('id: SOURCE-s\ntitle: s\nstatus: integrated\nintegrated_into:\n  - "[[Case]]"\n  - "[[case]]"\n  - "[[dbl.md.md]]"'));
+	});
+
 	it("fill aliases of all sources touches only aliases", async () => {
 		const { app, plugin } = await loadPlugin(vaultOf(3));
 		command(plugin, "fill-aliases-all").run();

@@ -16,6 +16,11 @@ export interface SyncJson {
 	changed: { path: string; changes: Record<string, FieldValue> }[];
 	unchanged: number;
 	errors: FileError[];
+	/**
+	 * What sync left alone and why, as `path: message` (also on stderr): notes no wikilink
+	 * can name, stale entries. Only when there is any: the shape is otherwise the contract's.
+	 */
+	warnings?: string[];
 }
 
 export function sync(loaded: LoadedVault, args: CliArgs): CommandResult {
@@ -25,8 +30,10 @@ export function sync(loaded: LoadedVault, args: CliArgs): CommandResult {
 	const errors: FileError[] = [...loaded.errors];
 	const changed: SyncJson["changed"] = [];
 	let failed = 0;
+	const warnings: string[] = [];
 	for (const plan of plans) {
 		for (const message of plan.errors) errors.push({ path: plan.path, message });
+		for (const message of plan.warnings) warnings.push(`${plan.path}: ${message}`);
 		if (plan.edits.length === 0) continue;
 		// Planned again from the note as it is when written (as the plugin does inside
 		// vault.process): an edit made since the load, or during this write, is kept.
@@ -47,7 +54,6 @@ export function sync(loaded: LoadedVault, args: CliArgs): CommandResult {
 		}
 		if (outcome.changed) changed.push({ path: plan.path, changes: outcome.value.changes });
 	}
-	const warnings: string[] = [];
 	const exists = (linkpath: string, from: string) => resolver.resolve(linkpath, from) !== null;
 	for (const source of index.sources()) {
 		if (source.integratedInto.length === 0) continue;
@@ -57,7 +63,7 @@ export function sync(loaded: LoadedVault, args: CliArgs): CommandResult {
 	}
 	warnings.sort();
 	errors.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-	const json: SyncJson = { changed, unchanged: index.size - changed.length - failed, errors };
+	const json: SyncJson = { changed, unchanged: index.size - changed.length - failed, errors, ...(warnings.length ? { warnings } : {}) };
 	const verb = args.dryRun ? "would change" : "changed";
 	const lines = changed.map((c) => `${verb} ${c.path}: ${Object.keys(c.changes).join(", ")}`);
 	lines.push(`${changed.length} sources ${verb}, ${json.unchanged} unchanged, ${errors.length} errors${args.dryRun ? " (dry run: nothing written)" : ""}`);

@@ -4,7 +4,7 @@
  * quoting, flow/block style, key order, line endings, BOM, body — stays as it was.
  * The result is re-parsed and compared with the intended data before it is returned.
  */
-import { isMap, isScalar, isSeq, Scalar, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from "yaml";
+import { isMap, isScalar, isSeq, Parser, Scalar, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from "yaml";
 import { locateFrontmatter, parseYamlDocument, parseYamlStrict, readYamlText, type FrontmatterBlock, type FrontmatterData } from "./frontmatter";
 import { isItemText } from "../sources/source";
 
@@ -42,6 +42,12 @@ export function editFrontmatter(text: string, edits: readonly FieldEdit[]): Edit
 	// flow style; with its first key in double quotes (JSON), new strings are double-quoted too.
 	const first = map.items[0]?.key;
 	const flow: FlowStyle | null = map.flow ? { json: isScalar(first) && first.type === Scalar.QUOTE_DOUBLE } : null;
+	// Comments stay (docs/safety.md): an edit that would splice one away is refused, naming it.
+	const comments = yamlText.includes("#") ? commentsOf(yamlText) : [];
+	const keepsComments = (splice: Splice, key: string): string | null => {
+		const lost = comments.find((c) => c.offset >= splice.from && c.offset < splice.to && !splice.insert.includes(c.text));
+		return lost ? `changing "${key}" here would remove the comment "${lost.text}"; edit it by hand` : null;
+	};
 	for (const edit of edits) {
 		const old = expected[edit.key];
 		if (sameValue(old, edit.value)) continue;
@@ -55,6 +61,8 @@ export function editFrontmatter(text: string, edits: readonly FieldEdit[]): Edit
 		if (pair) {
 			const splice = replaceValue(yamlText, doc, pair, edit.value, block.eol, flow);
 			if (typeof splice === "string") return { ok: false, reason: splice };
+			const lost = keepsComments(splice, edit.key);
+			if (lost !== null) return { ok: false, reason: lost };
 			splices.push(splice);
 		} else if (flow) {
 			const splice = newFlowKey(yamlText, map, edit.key, edit.value, block.eol, flow);
@@ -85,6 +93,23 @@ export function editFrontmatter(text: string, edits: readonly FieldEdit[]): Edit
 		return { ok: false, reason: "this frontmatter is laid out in a way this edit cannot be made in safely; edit it by hand" };
 	}
 	return { ok: true, text: newText, changed: true };
+}
+
+/** Every comment of a YAML text (`# …`, without its line break) and where it starts. */
+function commentsOf(yamlText: string): { offset: number; text: string }[] {
+	const out: { offset: number; text: string }[] = [];
+	const visit = (token: unknown): void => {
+		if (token === null || typeof token !== "object") return;
+		if (Array.isArray(token)) {
+			for (const t of token) visit(t);
+			return;
+		}
+		const t = token as { type?: unknown; offset?: unknown; source?: unknown };
+		if (t.type === "comment" && typeof t.offset === "number" && typeof t.source === "string") out.push({ offset: t.offset, text: t.source });
+		for (const [key, value] of Object.entries(token)) if (key !== "source") visit(value);
+	};
+	for (const token of new Parser().parse(yamlText)) visit(token);
+	return out;
 }
 
 /** Where the YAML document's content ends: the start of its `...` line, or the end of the text. */
@@ -133,7 +158,9 @@ function replaceValue(yamlText: string, doc: Document, pair: Pair, value: FieldV
 		return { from: at, to: at, insert: renderBlockList(value, detectIndent(yamlText, doc), '"', eol) };
 	}
 	if (isScalar(node) && !Array.isArray(value)) {
-		const insert = renderScalar(value, node.type);
+		// A block scalar (`>-`, `|`) becomes a one-line value; a comment on its header line stays after it.
+		const header = node.type === Scalar.BLOCK_FOLDED || node.type === Scalar.BLOCK_LITERAL ? /^[|>][-+0-9]*([ \t]+#[^\r\n]*)/.exec(yamlText.slice(range[0])) : null;
+		const insert = renderScalar(value, node.type === Scalar.BLOCK_FOLDED || node.type === Scalar.BLOCK_LITERAL ? Scalar.PLAIN : node.type) + (header?.[1] ?? "");
 		const gap = range[0] === colon + 1 ? " " : "";
 		// An empty value followed by a comment (`key: # note`): keep a space before the `#`.
 		const tail = range[0] === range[1] && yamlText.charCodeAt(range[1]) === 35 /* # */ ? " " : "";

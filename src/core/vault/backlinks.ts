@@ -48,6 +48,8 @@ export interface SourceSyncPlan {
 	changes: Record<string, FieldValue>;
 	/** Parts refused for this note (e.g. a list with non-text items); the other parts still apply. */
 	errors: string[];
+	/** Integrating notes left out of `integrated_into` because no wikilink can name them; reported, not written. */
+	warnings: string[];
 }
 
 /** The statuses auto-integrate moves forward. */
@@ -61,9 +63,31 @@ const KEYS = { aliases: "aliases", integratedInto: "integrated_into" } as const;
  * text (a number, or `- [[Note]]` left unquoted, which YAML reads as a nested list).
  */
 
-/** The quoted-wikilink entry sync writes for a note: `[[Link text]]`. */
-export function integratedEntry(notePath: string, sourcePath: string, links: LinkTexts): string {
-	return `[[${links.linkText(notePath, sourcePath)}]]`;
+/**
+ * The link text sync writes for an integrating note (docs/reference.md §5): the shortest
+ * that resolves back, with the same resolver, to that very note — Obsidian's own link text
+ * (the basename when unique), else the path without `.md`, else the whole path (`dbl.md.md`
+ * beside `dbl.md`). Null when no wikilink can name the note: a `#`, `|`, `]` in its path
+ * cuts the link short (`[[Hash#tag]]` links to `Hash`).
+ */
+export function integratedLinkText(notePath: string, sourcePath: string, links: LinkTexts): string | null {
+	const withoutMd = notePath.toLowerCase().endsWith(".md") ? notePath.slice(0, -3) : notePath;
+	for (const text of [links.linkText(notePath, sourcePath), withoutMd, notePath]) {
+		const target = wikilinkTarget(`[[${text}]]`);
+		if (target !== null && target === text.trim() && links.resolve(target, sourcePath) === notePath) return text;
+	}
+	return null;
+}
+
+/** The quoted-wikilink entry sync writes for a note, `[[Link text]]`; null when no wikilink names it. */
+export function integratedEntry(notePath: string, sourcePath: string, links: LinkTexts): string | null {
+	const text = integratedLinkText(notePath, sourcePath, links);
+	return text === null ? null : `[[${text}]]`;
+}
+
+/** Why a note is left out of `integrated_into`. */
+export function unnameableMessage(notePath: string): string {
+	return `${notePath} links to this source but no wikilink can name it (a # | [ ] in its path, or a name another note answers to); not added to integrated_into — rename it to list it`;
 }
 
 /** Plan one source, given its integrating notes (from `SourceIndex.integratingNotes`). */
@@ -75,7 +99,7 @@ export function planSource(
 	today: string,
 	scope: SyncScope = FULL_SYNC,
 ): SourceSyncPlan {
-	const plan: SourceSyncPlan = { path: source.path, edits: [], changes: {}, errors: [] };
+	const plan: SourceSyncPlan = { path: source.path, edits: [], changes: {}, errors: [], warnings: [] };
 	const fm = source.frontmatter;
 	const set = (key: string, value: FieldValue) => {
 		plan.edits.push({ key, value });
@@ -100,7 +124,7 @@ export function planSource(
 			const listed = new Set<string>();
 			const listedText = new Set<string>();
 			for (const entry of existing) {
-				listedText.add(entry.trim().toLowerCase());
+				listedText.add(entry.trim());
 				const target = wikilinkTarget(entry);
 				const dest = target === null ? null : links.resolve(target, source.path);
 				if (dest !== null) listed.add(dest);
@@ -109,10 +133,14 @@ export function planSource(
 			const added: string[] = [];
 			for (const note of integrating) {
 				if (listed.has(note)) continue;
+				// Only an entry that resolves back to this note (case twins each get their own).
 				const entry = integratedEntry(note, source.path, links);
-				const key = entry.toLowerCase();
-				if (listedText.has(key)) continue;
-				listedText.add(key);
+				if (entry === null) {
+					plan.warnings.push(unnameableMessage(note));
+					continue;
+				}
+				if (listedText.has(entry)) continue;
+				listedText.add(entry);
 				added.push(entry);
 			}
 			if (added.length > 0) {
@@ -144,7 +172,7 @@ export function planSync(index: SourceIndex, links: LinkTexts, settings: SourceS
 	const visit = (source: SourceNote) => {
 		const integrating = scope.integratedInto ? index.integratingNotes(source.path) : [];
 		const plan = planSource(source, integrating, links, settings, today, scope);
-		if (plan.edits.length || plan.errors.length) out.push(plan);
+		if (plan.edits.length || plan.errors.length || plan.warnings.length) out.push(plan);
 	};
 	if (options.paths) {
 		const seen = new Set<string>();

@@ -39,10 +39,13 @@ function isShorter(a: string, b: string): boolean {
  * Resolves link paths over the set of vault files, as Obsidian does: an exact path
  * (with `.md` added when the link has no extension), then a path relative to the
  * linking note, then by file name — preferring the one in the linking note's folder,
- * then the shortest path. Case-insensitive. Aliases are never used.
+ * then the shortest path. Case-insensitive, except that among files whose paths differ
+ * only by case (`Case.md`, `case.md`) the one written exactly as the link wins.
+ * Aliases are never used.
  */
 export class LinkResolver {
-	private byPath = new Map<string, string>();
+	/** Lowercased path → the files with that path, first added first (case twins share one entry). */
+	private byPath = new Map<string, string[]>();
 	private byName = new Map<string, string[]>();
 	/** Bare note names already answered (they do not depend on the linking note); cleared on add/remove. */
 	private bare = new Map<string, string | null>();
@@ -53,9 +56,11 @@ export class LinkResolver {
 
 	add(path: string): void {
 		const lower = path.toLowerCase();
-		if (this.byPath.has(lower)) return;
+		const twins = this.byPath.get(lower);
+		if (twins?.includes(path)) return;
 		if (this.bare.size) this.bare.clear();
-		this.byPath.set(lower, path);
+		if (twins) twins.push(path);
+		else this.byPath.set(lower, [path]);
 		const name = nameOf(lower);
 		const list = this.byName.get(name);
 		if (list) list.push(path);
@@ -64,8 +69,11 @@ export class LinkResolver {
 
 	remove(path: string): void {
 		const lower = path.toLowerCase();
-		if (!this.byPath.delete(lower)) return;
+		const twins = this.byPath.get(lower);
+		if (!twins?.includes(path)) return;
 		if (this.bare.size) this.bare.clear();
+		if (twins.length > 1) this.byPath.set(lower, twins.filter((p) => p !== path));
+		else this.byPath.delete(lower);
 		const name = nameOf(lower);
 		const list = this.byName.get(name)?.filter((p) => p !== path) ?? [];
 		if (list.length) this.byName.set(name, list);
@@ -84,63 +92,81 @@ export class LinkResolver {
 	 * leading `/` is dropped and the path tried exactly — and then nothing else for it;
 	 * otherwise every named file whose path ends with the link path (a plain suffix, not
 	 * only whole folders), those whose path starts with the linking note's folder first
-	 * (any path starting with that text), each group shortest path first.
+	 * (any path starting with that text), each group shortest path first. At every step a
+	 * file written in the link's own case wins over one that matches only case-insensitively.
 	 */
 	resolve(linkpath: string, sourcePath: string): string | null {
 		const known = this.bare.get(linkpath);
 		if (known !== undefined) return known;
 		const link = linkpath.trim();
 		// `[[#heading]]`: the empty link path is the linking note itself.
-		if (link === "") return this.byPath.get(sourcePath.toLowerCase()) ?? null;
-		let n = link.toLowerCase();
-		let name = nameOf(n);
+		if (link === "") return this.exactly(this.byPath.get(sourcePath.toLowerCase()) ?? [], sourcePath) ?? null;
+		// `c`: the path looked for, in the link's own case.
+		let c = link;
+		let name = nameOf(c.toLowerCase());
 		let files = name.includes(".") ? this.byName.get(name) : undefined;
 		if (!files) {
-			n = (link + ".md").toLowerCase();
-			name = nameOf(n);
+			c = link + ".md";
+			name = nameOf(c.toLowerCase());
 			files = this.byName.get(name);
 		}
 		if (!files) return null;
-		if (name === n) {
+		if (name === c.toLowerCase()) {
 			// A bare name: the one file so named, or the one at the vault root (neither depends on the linking note).
-			const answer = files.length === 1 ? (files[0] as string) : this.byPath.get(n);
+			const answer = files.length === 1 ? (files[0] as string) : this.exactly(files, c);
 			if (answer !== undefined) {
 				if (this.bare.size >= 200_000) this.bare.clear();
 				this.bare.set(linkpath, answer);
 				return answer;
 			}
 		}
-		const folder = folderOf(sourcePath).toLowerCase();
-		if (n.startsWith("./") || n.startsWith("../")) {
-			if (n.startsWith("./../")) n = n.slice(2);
-			if (n.startsWith("./")) n = (folder === "" ? "" : folder + "/") + n.slice(2);
+		const casedFolder = folderOf(sourcePath);
+		if (c.startsWith("./") || c.startsWith("../")) {
+			if (c.startsWith("./../")) c = c.slice(2);
+			if (c.startsWith("./")) c = (casedFolder === "" ? "" : casedFolder + "/") + c.slice(2);
 			else {
-				let up = folder;
-				while (n.startsWith("../")) {
-					n = n.slice(3);
+				let up = casedFolder;
+				while (c.startsWith("../")) {
+					c = c.slice(3);
 					up = folderOf(up);
 				}
-				n = (up === "" ? "" : up + "/") + n;
+				c = (up === "" ? "" : up + "/") + c;
 			}
-			const exact = files.find((f) => f.toLowerCase() === n);
+			const exact = this.exactly(files, c);
 			if (exact !== undefined) return exact;
 		}
-		if (n.startsWith("/")) n = n.slice(1);
-		const exact = files.find((f) => f.toLowerCase() === n);
+		if (c.startsWith("/")) c = c.slice(1);
+		const exact = this.exactly(files, c);
 		if (exact !== undefined) return exact;
 		if (link.startsWith("/")) return null;
+		const n = c.toLowerCase();
+		const folder = casedFolder.toLowerCase();
 		let best: string | null = null;
 		let bestNear = false;
+		let bestCased = false;
 		for (const f of files) {
 			const lower = f.toLowerCase();
 			if (!lower.endsWith(n)) continue;
 			const near = lower.startsWith(folder);
-			if (best === null || (near && !bestNear) || (near === bestNear && isShorter(f, best))) {
+			const cased = f.endsWith(c);
+			if (best === null || (near && !bestNear) || (near === bestNear && ((cased && !bestCased) || (cased === bestCased && isShorter(f, best))))) {
 				best = f;
 				bestNear = near;
+				bestCased = cased;
 			}
 		}
 		return best;
+	}
+
+	/** Of `files`, the one whose path is `path` — written exactly so first, else in another case. */
+	private exactly(files: readonly string[], path: string): string | undefined {
+		const lower = path.toLowerCase();
+		let other: string | undefined;
+		for (const f of files) {
+			if (f === path) return f;
+			if (other === undefined && f.toLowerCase() === lower) other = f;
+		}
+		return other;
 	}
 
 	/** `fileToLinktext(file, sourcePath, omitMdExtension = true)`: basename when unique, else the path. */

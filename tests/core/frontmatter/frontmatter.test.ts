@@ -349,3 +349,24 @@ describe("readFlatYaml over notes that share their keys (the shape of the last o
 		expect(a).not.toBe(b);
 	});
 });
+
+describe("editFrontmatter: comments stay, or the edit is refused", () => {
+	it.each<[string, string, { key: string; value: string | string[] | null }, string]>([
+		["a comment after a folded block scalar's indicator", "---\nstatus: >- # why\n  raw\nz: 1\n---\n", { key: "status", value: "archived" }, "---\nstatus: archived # why\nz: 1\n---\n"],
+		["a comment after a literal block scalar's indicator", "---\ndate_integrated: | # keep\n  2020-01-01\nz: 1\n---\n", { key: "date_integrated", value: null }, "---\ndate_integrated: null # keep\nz: 1\n---\n"],
+		["comment lines between block-list items, when items are appended", "---\naliases:\n  - a\n  # between\n  - b\n---\n", { key: "aliases", value: ["a", "b", "c"] }, '---\naliases:\n  - a\n  # between\n  - b\n  - c\n---\n'],
+		["a comment after a list's last item, when the list becomes a text", "---\nstatus:\n  - raw # first\n---\n", { key: "status", value: "archived" }, "---\nstatus: archived # first\n---\n"],
+	])("keeps %s", (_name, text, edit, expected) => {
+		expect(editFrontmatter(text, [edit])).toEqual({ ok: true, text: expected, changed: true });
+	});
+
+	it.each<[string, string, { key: string; value: string | string[] | null }, string]>([
+		["a comment inside an empty flow list that gets items", "---\naliases: [ # none yet\n]\n---\n", { key: "aliases", value: ["A talk"] }, "# none yet"],
+		["comment lines between block-list items, when the list is rewritten", "---\naliases:\n  - a\n  # between\n  - b\n---\n", { key: "aliases", value: ["x"] }, "# between"],
+		["a comment line inside a list replaced by a text", "---\nstatus:\n  - raw\n  # why\n  - x\n---\n", { key: "status", value: "archived" }, "# why"],
+	])("refuses to lose %s, naming the key and the comment", (_name, text, edit, comment) => {
+		const r = editFrontmatter(text, [edit]);
+		expect(r.ok).toBe(false);
+		expect(r.ok ? "" : r.reason).toBe(`changing "${edit.key}" here would remove the comment "${comment}"; edit it by hand`);
+	});
+});

@@ -58,7 +58,7 @@ describe("lifecycle transitions (default statuses)", () => {
 
 	it.each([["done"], [""], ["Integrated"], ["RAW"]])("refuses the unknown status %j with a message naming the configured ones", (to) => {
 		const r = transition({ status: "raw" }, to, S, TODAY);
-		expect(r).toEqual({ ok: false, reason: expect.stringContaining("raw, in_progress, integrated, archived") });
+		expect(r).toEqual({ ok: false, reason: expect.stringContaining("raw, in_progress, integrated, archived"), request: true });
 	});
 
 	it("lets a note with a missing or unknown status be reopened or archived only", () => {

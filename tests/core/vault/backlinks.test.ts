@@ -69,11 +69,33 @@ describe("sync planning (docs/reference.md §3, §4, §5)", () => {
 				],
 				changes: { aliases: ["Short"], integrated_into: ["[[A]]", "[[B]]"], status: "integrated", date_integrated: TODAY },
 				errors: [],
+				warnings: [],
 			},
 		]);
 		expect(v.texts["Sources/s.md"]).toBe(
 			source(`id: SOURCE-1\ntitle: Short\nstatus: integrated\ndate_integrated: ${TODAY}\nintegrated_into:\n  - "[[A]]"\n  - "[[B]]"\naliases:\n  - "Short"`),
 		);
+	});
+
+	// Every entry sync writes resolves back, with the same resolver, to the note it stands for.
+	it.each<[string, string[], string[], string[]]>([
+		["a name with # | [ ] that no wikilink can name is reported, not written", ["Hash#tag.md", "Pipe|bar.md", "Brack[1].md", "Fine.md"], ["[[Fine]]"], ["Hash#tag.md", "Pipe|bar.md", "Brack[1].md"]],
+		["a ^ in a name is fine: the link names the note", ["Caret^x.md"], ["[[Caret^x]]"], []],
+		["dbl.md.md beside an unrelated dbl.md gets its whole path", ["dbl.md.md"], ["[[dbl.md.md]]"], []],
+		["case twins each get their own entry", ["Case.md", "case.md"], ["[[Case]]", "[[case]]"], []],
+	])("%s", (_name, integrating, entries, unlisted) => {
+		const texts: Record<string, string> = { "s.md": source("id: SOURCE-1\ntitle: s\nstatus: integrated\nintegrated_into: []"), "dbl.md": "" };
+		for (const p of integrating) texts[p] = "[[s]]";
+		const v: MemVault = { texts, links: Object.fromEntries(integrating.map((p) => [p, ["s.md"]])) };
+		const plans = syncOnce(v);
+		expect(plans.map((p) => p.warnings.map((w) => w.slice(0, w.indexOf(" links to")))).flat().sort()).toEqual([...unlisted].sort());
+		const fm = readFrontmatter(v.texts["s.md"] as string);
+		const written = (fm.ok ? textItems(fm.data?.integrated_into) : null) ?? [];
+		expect([...written].sort()).toEqual([...entries].sort());
+		const { resolver } = build(v);
+		for (const entry of written) expect(integrating).toContain(resolver.resolve(entry.slice(2, -2), "s.md"));
+		// A second sync writes nothing more and reports the same notes.
+		expect(syncOnce(v).every((p) => p.edits.length === 0)).toBe(true);
 	});
 
 	it("writes the path without .md when the basename is not unique in the vault", () => {

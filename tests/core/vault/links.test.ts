@@ -232,6 +232,29 @@ describe("LinkResolver: like getFirstLinkpathDest", () => {
 		expect(r.resolve("Dup", "x.md")).toBe("B/C/Dup.md");
 	});
 
+	// Names that differ only by case (`Case.md`, `case.md`) are two notes: the one written
+	// exactly as the link wins, the other is found in any other case.
+	it.each<[string, string[], string, string, string | null]>([
+		["a bare name in the case of the second twin", ["Case.md", "case.md"], "case", "x.md", "case.md"],
+		["a bare name in the case of the first twin", ["case.md", "Case.md"], "Case", "x.md", "Case.md"],
+		["a bare name in neither case: the first added", ["Case.md", "case.md"], "CASE", "x.md", "Case.md"],
+		["an exact path", ["A/Note.md", "A/note.md", "B/x.md"], "A/note", "B/x.md", "A/note.md"],
+		["a relative path", ["A/Note.md", "A/note.md"], "./note", "A/s.md", "A/note.md"],
+		["a path suffix", ["A/B/Note.md", "A/B/note.md"], "B/note", "s.md", "A/B/note.md"],
+		["twins in folders named only by case", ["Dir/n.md", "dir/n.md"], "dir/n", "s.md", "dir/n.md"],
+	])("case twins: %s", (_name, files, linkpath, source, expected) => {
+		expect(new LinkResolver(files).resolve(linkpath, source)).toBe(expected);
+	});
+
+	it("keeps both case twins: removing one leaves the other", () => {
+		const r = new LinkResolver(["Case.md", "case.md"]);
+		r.remove("Case.md");
+		expect(r.resolve("Case", "x.md")).toBe("case.md");
+		expect(r.has("CASE.md")).toBe(true);
+		r.remove("case.md");
+		expect(r.has("case.md")).toBe(false);
+	});
+
 	it.each([
 		["a unique Markdown name: its basename", ["Folder/Unique.md", "Other.md"], "Folder/Unique.md", "Unique"],
 		["a duplicate basename: the path without .md", ["A/Dup.md", "B/Dup.md"], "B/Dup.md", "B/Dup"],

@@ -13,3 +13,8 @@ export function seedDescription(): string {
 	const seed = seedNote();
 	return seed.slice(seed.indexOf("In this episode"));
 }
+
+/** YouTube's oEmbed answer for the seed's video, saved as the endpoint gives it. */
+export function seedOembed(): string {
+	return readFileSync(join(FIXTURES, "oembed", "3x0jhpEj_6o.json"), "utf8");
+}

@@ -1,21 +1,5 @@
+import { seedOembed } from "../../../helpers/fixtures";
 import { oembedRequestUrl, parseOembedAnswer } from "../../../../src/core/sources/capture/oembed";
-
-/** YouTube's answer for the seed's video, as its oEmbed endpoint gives it. */
-export const SEED_OEMBED = JSON.stringify({
-	title: "How OpenAI Builds for 800 Million Weekly Users: Model Specialization and Fine-Tuning",
-	author_name: "a16z",
-	author_url: "https://www.youtube.com/@a16z",
-	type: "video",
-	height: 113,
-	width: 200,
-	version: "1.0",
-	provider_name: "YouTube",
-	provider_url: "https://www.youtube.com/",
-	thumbnail_height: 360,
-	thumbnail_width: 480,
-	thumbnail_url: "https://i.ytimg.com/vi/3x0jhpEj_6o/hqdefault.jpg",
-	html: '<iframe width="200" height="113" src="https://www.youtube.com/embed/3x0jhpEj_6o?feature=oembed"></iframe>',
-});
 
 describe("capture: oEmbed answers", () => {
 	it("asks YouTube's endpoint, or another base, for the video as JSON", () => {
@@ -24,7 +8,7 @@ describe("capture: oEmbed answers", () => {
 	});
 
 	it("takes title and author_name (as creator) from a real answer", () => {
-		expect(parseOembedAnswer(200, SEED_OEMBED)).toEqual({ ok: true, metadata: { title: "How OpenAI Builds for 800 Million Weekly Users: Model Specialization and Fine-Tuning", creator: "a16z" } });
+		expect(parseOembedAnswer(200, seedOembed())).toEqual({ ok: true, metadata: { title: "How OpenAI Builds for 800 Million Weekly Users: Model Specialization and Fine-Tuning", creator: "a16z" } });
 	});
 
 	it("folds a title to one line without control characters", () => {

@@ -10,13 +10,23 @@ export interface CliArgs {
 	dryRun: boolean;
 	/** The date every written date uses; the machine's local date when not given. */
 	today: string | null;
+	/** A command's own options (`--title T`, `--offline`: "" for a flag), by name without `--`. */
+	options: Record<string, string>;
 }
+
+/** Options only some commands take: the value options, then the flags. */
+const COMMAND_OPTIONS: Record<string, { values: readonly string[]; flags: readonly string[] }> = {
+	new: { values: ["title", "creator", "published", "description-file"], flags: ["offline"] },
+};
 
 export function parseArgs(argv: readonly string[]): CliArgs {
 	const positional: string[] = [];
 	let json = false;
 	let dryRun = false;
 	let today: string | null = null;
+	const options: Record<string, string> = {};
+	// The command is the first argument that is not an option: its own options are read from there on.
+	const own = COMMAND_OPTIONS[argv.find((a) => !a.startsWith("--")) ?? ""];
 	for (let i = 0; i < argv.length; i++) {
 		const a = argv[i] as string;
 		if (a === "--json") json = true;
@@ -29,13 +39,28 @@ export function parseArgs(argv: readonly string[]): CliArgs {
 			positional.push(...argv.slice(i + 1));
 			break;
 		}
-		else if (a.startsWith("--")) throw new UsageError(`unknown option ${a}`);
+		else if (own && a.startsWith("--") && ownOption(own, a, argv[i + 1], options)) {
+			if (!a.includes("=") && own.values.includes(a.slice(2))) i++;
+		} else if (a.startsWith("--")) throw new UsageError(`unknown option ${a}`);
 		else positional.push(a);
 	}
 	const [command, vault, ...rest] = positional;
 	if (!command) throw new UsageError("no command given");
 	if (!vault) throw new UsageError(`${command}: no vault folder given`);
-	return { command, vault, rest, json, dryRun, today };
+	return { command, vault, rest, json, dryRun, today, options };
+}
+
+/** Read one of a command's own options into `options`; false when `arg` is none of them. */
+function ownOption(own: { values: readonly string[]; flags: readonly string[] }, arg: string, next: string | undefined, options: Record<string, string>): boolean {
+	const eq = arg.indexOf("=");
+	const name = arg.slice(2, eq === -1 ? undefined : eq);
+	if (own.flags.includes(name) && eq === -1) options[name] = "";
+	else if (own.values.includes(name)) {
+		const value = eq === -1 ? next : arg.slice(eq + 1);
+		if (value === undefined) throw new UsageError(`--${name} needs a value`);
+		options[name] = value;
+	} else return false;
+	return true;
 }
 
 export const USAGE = `Usage: source-lifecycle <command> <vault> [args] [--json] [--dry-run] [--today YYYY-MM-DD]
@@ -48,5 +73,8 @@ Commands:
   timestamps <vault> <path|id>       list a note's timestamps and seek URLs
   linkify <vault> <path|id> [--dry-run]  rewrite timestamps as seek links
   links <vault>                      Obsidian's resolvedLinks and unresolvedLinks
+  new <vault> <url> [--title T] [--creator C] [--published YYYY-MM-DD]
+      [--description-file F] [--offline] [--dry-run]
+                                     a new SOURCE note for a YouTube video (never a duplicate)
 
 Exit codes: 0 done; 1 done, but some files had errors; 2 usage error or refused.`;

@@ -10,6 +10,8 @@ export interface CliArgs {
 	dryRun: boolean;
 	/** The date every written date uses; the machine's local date when not given. */
 	today: string | null;
+	/** Read every note, ignoring the warm-scan cache (which is then rebuilt). */
+	noCache: boolean;
 	/** A command's own options (`--title T`, `--offline`: "" for a flag), by name without `--`. */
 	options: Record<string, string>;
 }
@@ -24,6 +26,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
 	let json = false;
 	let dryRun = false;
 	let today: string | null = null;
+	let noCache = false;
 	const options: Record<string, string> = {};
 	// The command is the first argument that is not an option: its own options are read from there on.
 	const own = COMMAND_OPTIONS[argv.find((a) => !a.startsWith("--")) ?? ""];
@@ -31,6 +34,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
 		const a = argv[i] as string;
 		if (a === "--json") json = true;
 		else if (a === "--dry-run") dryRun = true;
+		else if (a === "--no-cache") noCache = true;
 		else if (a === "--today" || a.startsWith("--today=")) {
 			const v = a.startsWith("--today=") ? a.slice(8) : argv[++i];
 			if (v === undefined || !isCalendarDate(v)) throw new UsageError(`--today needs a date as YYYY-MM-DD, got ${v ?? "nothing"}`);
@@ -47,7 +51,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
 	const [command, vault, ...rest] = positional;
 	if (!command) throw new UsageError("no command given");
 	if (!vault) throw new UsageError(`${command}: no vault folder given`);
-	return { command, vault, rest, json, dryRun, today, options };
+	return { command, vault, rest, json, dryRun, today, noCache, options };
 }
 
 /** Read one of a command's own options into `options`; false when `arg` is none of them. */
@@ -76,5 +80,9 @@ Commands:
   new <vault> <url> [--title T] [--creator C] [--published YYYY-MM-DD]
       [--description-file F] [--offline] [--dry-run]
                                      a new SOURCE note for a YouTube video (never a duplicate)
+
+--no-cache reads every note: by default notes whose size, modification time and inode are
+unchanged since the last run are taken from a cache outside the vault ($XDG_CACHE_HOME/
+source-lifecycle, or the OS cache folder). Notes a command edits are always read first.
 
 Exit codes: 0 done; 1 done, but some files had errors; 2 usage error or refused.`;

@@ -28,8 +28,6 @@ export function parseArgs(argv: readonly string[]): CliArgs {
 	let today: string | null = null;
 	let noCache = false;
 	const options: Record<string, string> = {};
-	// The command is the first argument that is not an option: its own options are read from there on.
-	const own = COMMAND_OPTIONS[argv.find((a) => !a.startsWith("--")) ?? ""];
 	for (let i = 0; i < argv.length; i++) {
 		const a = argv[i] as string;
 		if (a === "--json") json = true;
@@ -43,8 +41,9 @@ export function parseArgs(argv: readonly string[]): CliArgs {
 			positional.push(...argv.slice(i + 1));
 			break;
 		}
-		else if (own && a.startsWith("--") && ownOption(own, a, argv[i + 1], options)) {
-			if (!a.includes("=") && own.values.includes(a.slice(2))) i++;
+		else if (a.startsWith("--") && ownOption(COMMAND_OPTIONS[positional[0] ?? ""], a, argv[i + 1], options)) {
+			// A command's own options come after the command; a value option takes the next argument.
+			if (!a.includes("=") && COMMAND_OPTIONS[positional[0] ?? ""]?.values.includes(a.slice(2))) i++;
 		} else if (a.startsWith("--")) throw new UsageError(`unknown option ${a}`);
 		else positional.push(a);
 	}
@@ -55,7 +54,8 @@ export function parseArgs(argv: readonly string[]): CliArgs {
 }
 
 /** Read one of a command's own options into `options`; false when `arg` is none of them. */
-function ownOption(own: { values: readonly string[]; flags: readonly string[] }, arg: string, next: string | undefined, options: Record<string, string>): boolean {
+function ownOption(own: { values: readonly string[]; flags: readonly string[] } | undefined, arg: string, next: string | undefined, options: Record<string, string>): boolean {
+	if (own === undefined) return false;
 	const eq = arg.indexOf("=");
 	const name = arg.slice(2, eq === -1 ? undefined : eq);
 	if (own.flags.includes(name) && eq === -1) options[name] = "";

@@ -127,7 +127,7 @@ describe("cli new", () => {
 
 	it("writes nothing with --dry-run, and says what it would create", async () => {
 		vault = new TempVault();
-		const r = await cli("new", vault.root, SEED_URL, "--title", "T", "--offline", "--dry-run", "--today", TODAY, "--json");
+		const r = await cli("new", vault.root, SEED_URL, "--title=T", "--offline", "--dry-run", "--today", TODAY, "--json");
 		expect(r.code).toBe(0);
 		expect(r.json).toEqual({ path: "T.md", id: "SOURCE-20261208-001", created: false });
 		expect(vault.snapshot().size).toBe(0);

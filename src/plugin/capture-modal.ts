@@ -50,7 +50,11 @@ export class CaptureModal extends Modal {
 		new Setting(contentEl)
 			.setName("Description")
 			.setDesc("Paste the video's description: its timestamp lines become the timestamps list.")
-			.addTextArea((t) => t.onChange((v) => (this.form.description = v)));
+			.addTextArea((t) => {
+				t.inputEl.rows = 8;
+				t.inputEl.addClass("source-lifecycle-capture-description");
+				t.onChange((v) => (this.form.description = v));
+			});
 		this.errorEl = contentEl.createDiv({ cls: "source-lifecycle-setting-error" });
 		new Setting(contentEl).addButton((b) => b.setButtonText("Create").setCta().onClick(() => this.submit()));
 		void this.fillFromClipboard();

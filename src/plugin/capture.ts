@@ -60,7 +60,9 @@ export async function captureSource(context: FeatureContext, form: CaptureForm, 
 	const notices: string[] = [];
 	const missing = [form.title.trim() ? null : "title", form.creator.trim() ? null : "creator"].filter((m): m is string => m !== null);
 	if (missing.length > 0) {
+		const asking = new Notice(`Source Lifecycle: asking YouTube for the ${missing.join(" and ")}…`, 0);
 		const fetched = await fetchOembed(deps, canonicalVideoUrl(video.videoId));
+		asking.hide();
 		if (fetched.ok) {
 			request.title = form.title.trim() ? form.title : fetched.metadata.title;
 			request.creator = form.creator.trim() ? form.creator : fetched.metadata.creator;

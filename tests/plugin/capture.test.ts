@@ -75,7 +75,11 @@ describe("New source from URL… (plugin, fake requestUrl)", () => {
 		expect(fm).toMatchObject({ id: `SOURCE-${TODAY.replace(/-/g, "")}-001`, title: SEED_TITLE, creator: "a16z", url: SEED_URL, status: "raw", date_processed: TODAY });
 		expect(text(app, SEED_FILE)).toContain("Timestamps:\n- 00:00 Introduction\n");
 		expect(app.workspace.openedFiles).toEqual([SEED_FILE]);
-		expect(Notice.shown.map((n) => n.message)).toEqual([`Source Lifecycle: created ${SEED_FILE}.`]);
+		// While YouTube is asked a notice says so; it is gone once the note is made.
+		expect(Notice.shown.map((n) => [n.message, n.hidden])).toEqual([
+			["Source Lifecycle: asking YouTube for the title and creator…", true],
+			[`Source Lifecycle: created ${SEED_FILE}.`, false],
+		]);
 		// The index picks the new note up like any other.
 		app.metadataCache.indexFile(SEED_FILE);
 		expect(plugin.sourceIndex.index.getSource(SEED_FILE)?.videoId).toBe("3x0jhpEj_6o");

@@ -6,6 +6,7 @@ import { createServer, type Server } from "http";
 import type { AddressInfo } from "net";
 import { parse } from "yaml";
 import { cli, TempVault } from "../helpers/vault";
+import { FolderVault } from "../../src/cli/folder-vault";
 import { seedNote, seedOembed } from "../helpers/fixtures";
 
 const SEED_URL = "https://www.youtube.com/watch?v=3x0jhpEj_6o";
@@ -123,6 +124,16 @@ describe("cli new", () => {
 		const r = await cli("new", vault.root, SEED_URL, "--title", "Talk", "--published", "2025-03-01", "--offline", "--json");
 		expect(r.json).toEqual({ path: "Talk (2).md", id: "SOURCE-20250301-002", created: true });
 		expect(vault.read("Talk.md")).toBe("mine");
+	});
+
+	it("creates exclusively: a file that appeared since the vault was read is never replaced, and no temporary file stays", () => {
+		vault = new TempVault({ "Sources/Talk.md": "theirs" });
+		const folder = new FolderVault(vault.root);
+		expect(folder.createExclusive("Sources/Talk.md", "mine")).toBe(false);
+		expect(vault.read("Sources/Talk.md")).toBe("theirs");
+		expect(folder.createExclusive("New folder/deeper/Talk.md", "mine")).toBe(true);
+		expect(vault.read("New folder/deeper/Talk.md")).toBe("mine");
+		expect([...vault.snapshot().keys()].sort()).toEqual(["New folder/deeper/Talk.md", "Sources/Talk.md"]);
 	});
 
 	it("writes nothing with --dry-run, and says what it would create", async () => {

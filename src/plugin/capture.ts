@@ -2,7 +2,7 @@
  * "New source from URL…" (docs/capture.md): the modal, then the one core plan — a new
  * SOURCE note, or the note that already has the video, opened with a notice. Title and
  * creator not given are asked of YouTube's oEmbed with `requestUrl`, for at most 5 s; a
- * failure never blocks the note, a notice says what could not be fetched. The note is
+ * failure never blocks the note, a notice says what YouTube did not give. The note is
  * created with `vault.create`, which never replaces a file.
  */
 import { Notice, requestUrl, TFile, type App, type RequestUrlParam } from "obsidian";

@@ -71,7 +71,7 @@ describe("cli new", () => {
 		const r = await cli("new", vault.root, SEED_URL, "--today", TODAY, "--json");
 		expect(r.code).toBe(0);
 		expect(r.json).toEqual({ path: "SOURCE-20261208-001.md", id: "SOURCE-20261208-001", created: true });
-		expect(r.stderr).toContain("warning: Could not fetch the title and creator from YouTube");
+		expect(r.stderr).toContain("warning: Could not get the title and creator from YouTube");
 		expect(r.stderr).toContain(reason);
 		expect(r.stderr).toContain("missing-title");
 		const scan = await cli("scan", vault.root, "--json");
@@ -86,7 +86,7 @@ describe("cli new", () => {
 		const took = Date.now() - started;
 		expect(r.code).toBe(0);
 		expect(r.json).toEqual({ path: "Given title.md", id: "SOURCE-20261208-001", created: true });
-		expect(r.stderr).toContain("Could not fetch the creator from YouTube: no answer within 5 s");
+		expect(r.stderr).toContain("Could not get the creator from YouTube: no answer within 5 s");
 		expect(took).toBeGreaterThanOrEqual(4900);
 		expect(frontmatterOf(vault.read("Given title.md"))).toMatchObject({ title: "Given title", creator: null });
 	}, 30000);

@@ -89,7 +89,7 @@ describe("New source from URL… (plugin, fake requestUrl)", () => {
 		["a 401", async () => ({ status: 401, text: "Unauthorized" }), "private or does not allow embedding"],
 		["garbage", async () => ({ status: 200, text: "<!doctype html>" }), "not JSON"],
 		["no network", null, "could not be reached"],
-	])("still creates the note after %s, saying what could not be fetched", async (_what, answer, reason) => {
+	])("still creates the note after %s, saying what YouTube did not give", async (_what, answer, reason) => {
 		const { app, plugin } = await loadPlugin({});
 		network.answer = answer;
 		const { field, create } = await openCapture(plugin);
@@ -100,7 +100,7 @@ describe("New source from URL… (plugin, fake requestUrl)", () => {
 		const path = `SOURCE-${TODAY.replace(/-/g, "")}-001.md`;
 		expect(frontmatterOf(text(app, path))).toMatchObject({ title: null, creator: "a16z", url: SEED_URL });
 		const notice = Notice.shown.map((n) => n.message).join("\n");
-		expect(notice).toContain(`created ${path}. Could not fetch the title from YouTube`);
+		expect(notice).toContain(`created ${path}. Could not get the title from YouTube`);
 		expect(notice).toContain(reason);
 		expect(notice).toContain("missing-title");
 		expect(app.workspace.openedFiles).toEqual([path]);
@@ -120,7 +120,7 @@ describe("New source from URL… (plugin, fake requestUrl)", () => {
 		jest.useRealTimers();
 		await flush();
 		expect(frontmatterOf(text(app, "My title.md"))).toMatchObject({ title: "My title", creator: null });
-		expect(Notice.shown.map((n) => n.message).join("\n")).toContain("Could not fetch the creator from YouTube: no answer within 5 s");
+		expect(Notice.shown.map((n) => n.message).join("\n")).toContain("Could not get the creator from YouTube: no answer within 5 s");
 	});
 
 	it("opens the note that already has the video (any folder, any URL form) instead of making a duplicate", async () => {

@@ -52,8 +52,8 @@ export function parseOembedAnswer(status: number, body: string): OembedResult {
 	return { ok: true, metadata };
 }
 
-/** The sentence a notice or a warning shows when metadata could not be fetched. */
+/** The sentence a notice or a warning shows when YouTube did not give title or creator. */
 export function fetchFailureMessage(reason: string, missing: readonly string[]): string {
 	const what = missing.length ? missing.join(" and ") : "metadata";
-	return `Could not fetch the ${what} from YouTube: ${reason}. The note was made with what was given.`;
+	return `Could not get the ${what} from YouTube: ${reason}. The note was made with what was given.`;
 }

@@ -40,6 +40,11 @@ export function registerCapture(context: FeatureContext, deps: Partial<CaptureDe
 	});
 }
 
+/**
+ * Every Markdown note's frontmatter, from the metadata cache (no file reads). Not the source
+ * index: it holds only the source folder's notes, and a video captured in any folder, or an
+ * id used anywhere, counts (docs/capture.md). Read once per capture, not kept.
+ */
 function vaultNotes(app: App): VaultNoteData[] {
 	return app.vault.getMarkdownFiles().map((f) => ({ path: f.path, frontmatter: app.metadataCache.getFileCache(f)?.frontmatter }));
 }

@@ -149,6 +149,12 @@ describe("capture: template notes", () => {
 		);
 	});
 
+	it("keeps a CRLF template's line endings and fills its frontmatter the same way", () => {
+		const crlf = '---\r\nid: "{{id}}"\r\nurl: "{{url}}"\r\ncreator: {{creator}}\r\n---\r\n{{title}}\r\n';
+		const plan = planCapture({ url: SEED_URL, title: "a: b", today: TODAY }, vault(), settings(), crlf);
+		expect(plan.kind === "create" && plan.text).toBe(`---\r\nid: "SOURCE-20261208-001"\r\nurl: "${SEED_URL}"\r\ncreator: null\r\n---\r\na: b\r\n`);
+	});
+
 	it("refuses a template without id or url placeholders, saying which", () => {
 		const plan = planCapture({ url: SEED_URL, today: TODAY }, vault(), settings(), "---\ntitle: {{title}}\n---\n");
 		expect(plan).toEqual({ kind: "refused", reason: expect.stringContaining("must have id: {{id}}") });

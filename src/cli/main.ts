@@ -10,6 +10,7 @@ import { sync } from "./commands/sync";
 import { queue } from "./commands/queue";
 import { timestamps } from "./commands/timestamps";
 import { linkify } from "./commands/linkify";
+import { newSource } from "./commands/new";
 
 type Command = (loaded: LoadedVault, args: CliArgs) => CommandResult | Promise<CommandResult>;
 
@@ -23,13 +24,14 @@ export const COMMANDS: Record<string, Command> = {
 	links,
 	sync,
 	queue,
+	new: newSource,
 };
 
 /** Commands that write notes. */
-const WRITES = new Set(["sync", "status", "linkify"]);
+const WRITES = new Set(["sync", "status", "linkify", "new"]);
 
 /** How many arguments each command takes after the vault. */
-const ARGUMENTS: Record<string, number> = { status: 2, timestamps: 1, linkify: 1 };
+const ARGUMENTS: Record<string, number> = { status: 2, timestamps: 1, linkify: 1, new: 1 };
 
 /** Options a command has no use for, refused like any unexpected argument (docs/reference.md §9). */
 const UNUSED_OPTIONS: Record<string, readonly ("--dry-run" | "--today")[]> = {
@@ -64,7 +66,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
 		}
 		// Only a command that writes removes what killed runs left behind.
 		const vault = new FolderVault(args.vault, { cleanTemp: WRITES.has(args.command) && !args.dryRun });
-		const loaded = await loadVault(vault, { linksOfSources: args.command === "links" });
+		const loaded = await loadVault(vault, { linksOfSources: args.command === "links", cache: args.noCache ? "rebuild" : "use" });
 		const result = await command(loaded, args);
 		for (const w of [...vault.warnings, ...(result.warnings ?? [])]) io.stderr(`warning: ${w}\n`);
 		for (const e of result.errors) io.stderr(`${e.path}: ${e.message}\n`);

@@ -98,10 +98,11 @@ export function checkSettings(saved: unknown): { settings: SourceSettings; probl
 function kindOf(value: unknown): string {
 	if (value === null) return "null";
 	if (Array.isArray(value)) {
-		if (value.length === 0) return "an empty list";
-		const odd = value.find((v) => typeof v !== "string");
+		const items: readonly unknown[] = value;
+		if (items.length === 0) return "an empty list";
+		const odd = items.find((v) => typeof v !== "string");
 		if (odd === undefined) return "a list of texts";
-		const notWhole = value.find((v) => !Number.isInteger(v) || (v as number) < 1);
+		const notWhole = items.find((v) => !Number.isInteger(v) || (v as number) < 1);
 		return notWhole === undefined ? "a list of whole numbers" : `a list holding ${kindOf(typeof odd === "number" ? notWhole : odd)}`;
 	}
 	switch (typeof value) {

@@ -168,7 +168,9 @@ function replaceValue(yamlText: string, doc: Document, pair: Pair, value: FieldV
 	}
 	// Change of shape (scalar ↔ list): rewrite from the colon to the end of the value.
 	const end = isSeq(node) && !node.flow ? lastItemEnd(yamlText, node) : contentEnd(yamlText, range[0], range[1]);
-	return { from: colon + 1, to: end, insert: renderInline(value, eol, detectIndent(yamlText, doc)) };
+	// A block list becoming a text keeps the comment on its key's line after the new value.
+	const keyLineComment = Array.isArray(value) ? null : /^[ \t]*(#[^\r\n]*)/.exec(yamlText.slice(colon + 1));
+	return { from: colon + 1, to: end, insert: renderInline(value, eol, detectIndent(yamlText, doc)) + (keyLineComment ? " " + (keyLineComment[1] as string) : "") };
 }
 
 /**

@@ -355,6 +355,7 @@ describe("editFrontmatter: comments stay, or the edit is refused", () => {
 		["a comment after a folded block scalar's indicator", "---\nstatus: >- # why\n  raw\nz: 1\n---\n", { key: "status", value: "archived" }, "---\nstatus: archived # why\nz: 1\n---\n"],
 		["a comment after a literal block scalar's indicator", "---\ndate_integrated: | # keep\n  2020-01-01\nz: 1\n---\n", { key: "date_integrated", value: null }, "---\ndate_integrated: null # keep\nz: 1\n---\n"],
 		["comment lines between block-list items, when items are appended", "---\naliases:\n  - a\n  # between\n  - b\n---\n", { key: "aliases", value: ["a", "b", "c"] }, '---\naliases:\n  - a\n  # between\n  - b\n  - c\n---\n'],
+		["a comment on a block list's key line, when the list becomes a text", "---\nstatus: # was a list\n  - raw\n---\n", { key: "status", value: "archived" }, "---\nstatus: archived # was a list\n---\n"],
 		["a comment after a list's last item, when the list becomes a text", "---\nstatus:\n  - raw # first\n---\n", { key: "status", value: "archived" }, "---\nstatus: archived # first\n---\n"],
 	])("keeps %s", (_name, text, edit, expected) => {
 		expect(editFrontmatter(text, [edit])).toEqual({ ok: true, text: expected, changed: true });

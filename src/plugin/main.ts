@@ -4,7 +4,7 @@ import { checkSettings, withDefaults, type SourceSettings } from "../core/source
 import { VaultSourceIndex } from "./index";
 import { NoteWriter } from "./writer";
 import { SourceSettingsTab } from "./settings-tab";
-import { validateVault, ValidationModal } from "./validate";
+import { registerValidate } from "./validate";
 import { LifecycleActions } from "./lifecycle-actions";
 import { registerLifecycleCommands } from "./lifecycle-commands";
 import { registerTriage } from "./triage";
@@ -37,27 +37,16 @@ export default class SourceLifecyclePlugin extends Plugin {
 				if (file instanceof TFolder) void this.followFolderRename(oldPath, file.path);
 			}),
 		);
-		this.addSettingTab(new SourceSettingsTab(this.app, this));
-
-		// Features register themselves below, one line each (timestamps, lifecycle, sync, triage).
-		// ── features ──
-		registerTimestamps(this);
 		this.lifecycle = new LifecycleActions(this.app, () => this.settings, this.writer);
-		registerLifecycleCommands(this);
-		registerTriage(this);
-		registerSync(this);
-		// Features written against FeatureContext (no reference to this class) register below.
-		const context = this.featureContext();
-		void context;
 
-		this.addCommand({
-			id: "validate-sources",
-			name: "Validate sources (report)",
-			callback: async () => {
-				const report = await validateVault(this.app, this.sourceIndex.index, this.settings);
-				new ValidationModal(this.app, report).open();
-			},
-		});
+		// Features receive a FeatureContext (no reference to this class) and register below, one line each.
+		const context = this.featureContext();
+		this.addSettingTab(new SourceSettingsTab(this.app, context));
+		registerTimestamps(context);
+		registerLifecycleCommands(context);
+		registerTriage(context);
+		registerSync(context);
+		registerValidate(context);
 	}
 
 	/** What features receive instead of the plugin class. */

@@ -5,7 +5,6 @@
  * setting, and nothing is saved until it is fixed.
  */
 import { PluginSettingTab, Setting, type App, type TextComponent } from "obsidian";
-import type SourceLifecyclePlugin from "./main";
 import { DEFAULT_SETTINGS, type SourceSettings } from "../core/sources/settings";
 import {
 	listText,
@@ -21,6 +20,7 @@ import {
 	type Parsed,
 } from "../core/sources/settings-input";
 import { refreshTriage } from "./triage";
+import type { FeatureContext } from "./context";
 
 interface TextSetting<T> {
 	name: string;
@@ -35,19 +35,19 @@ interface TextSetting<T> {
 export class SourceSettingsTab extends PluginSettingTab {
 	constructor(
 		app: App,
-		private plugin: SourceLifecyclePlugin,
+		private context: FeatureContext,
 	) {
-		super(app, plugin);
+		super(app, context.plugin);
 	}
 
 	display(): void {
 		const { containerEl } = this;
 		containerEl.empty();
-		const s = this.plugin.settings;
+		const s = this.context.settings();
 		const d = DEFAULT_SETTINGS;
 		const save = async (patch: Partial<SourceSettings>) => {
-			await this.plugin.updateSettings(patch, true);
-			refreshTriage(this.plugin);
+			await this.context.updateSettings(patch, true);
+			refreshTriage(this.context);
 		};
 
 		new Setting(containerEl).setName("Recognition").setHeading();

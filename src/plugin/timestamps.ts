@@ -6,11 +6,12 @@ import { Notice, type Editor } from "obsidian";
 import { linkifySplices, noteVideo } from "../core/markdown/timestamps";
 import { timestampLivePreview } from "../ui/live-preview";
 import { timestampPostProcessor } from "../ui/reading-view";
-import type SourceLifecyclePlugin from "./main";
+import type { FeatureContext } from "./context";
 
-export function registerTimestamps(plugin: SourceLifecyclePlugin): void {
-	plugin.registerMarkdownPostProcessor(timestampPostProcessor(plugin.app, () => plugin.settings.timestampsInReadingView));
-	plugin.registerEditorExtension(timestampLivePreview({ enabled: () => plugin.settings.timestampsInLivePreview }));
+export function registerTimestamps(context: FeatureContext): void {
+	const { plugin } = context;
+	plugin.registerMarkdownPostProcessor(timestampPostProcessor(context.app, () => context.settings().timestampsInReadingView));
+	plugin.registerEditorExtension(timestampLivePreview({ enabled: () => context.settings().timestampsInLivePreview }));
 	plugin.addCommand({
 		id: "convert-timestamps-to-links",
 		name: "Convert timestamps to links",

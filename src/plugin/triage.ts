@@ -6,7 +6,7 @@
  */
 import { Notice, TFile, type WorkspaceLeaf } from "obsidian";
 import { queueOf, toQueueItem, type QueueItem } from "../core/sources/queue";
-import { TRIAGE_VIEW_TYPE, TriageView } from "../ui/triage-view";
+import { TRIAGE_VIEW_TYPE, TriageView, savedQuery } from "../ui/triage-view";
 import type { FeatureContext } from "./context";
 
 export function registerTriage(context: FeatureContext): void {
@@ -35,12 +35,18 @@ function openView(context: FeatureContext): TriageView | null {
 	return null;
 }
 
-/** The queue as the open view shows it (its filter and sort), else the default queue. */
+/**
+ * The queue as the open view shows it (its filter and sort). A triage tab not shown since
+ * Obsidian started is deferred (a DeferredView, not a TriageView): its saved filter and sort
+ * are read from its view state without loading it. Else the default queue.
+ */
 export function currentQueue(context: FeatureContext): readonly QueueItem[] {
 	const view = openView(context);
 	if (view) return view.queueItems();
+	const deferred = context.app.workspace.getLeavesOfType(TRIAGE_VIEW_TYPE).find((leaf) => leaf.isDeferred);
+	const query = deferred ? savedQuery(deferred.getViewState().state) : {};
 	const items = [...context.sourceIndex.index.sources()].map(toQueueItem);
-	return queueOf(items, {}, context.settings());
+	return queueOf(items, query, context.settings());
 }
 
 /**
@@ -60,7 +66,9 @@ export async function openNextSource(context: FeatureContext): Promise<TFile | n
 	if (!next) return null;
 	const file = app.vault.getAbstractFileByPath(next.path);
 	if (!(file instanceof TFile)) return null;
-	await app.workspace.getLeaf(false).openFile(file);
+	// Active, so the next step starts from this note even when the command ran from the
+	// focused sidebar: openFile alone does not move the focus (docs/obsidian-behaviour.md).
+	await app.workspace.getLeaf(false).openFile(file, { active: true });
 	return file;
 }
 

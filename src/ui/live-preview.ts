@@ -255,7 +255,10 @@ export function timestampLivePreview(options: LivePreviewOptions): Extension {
 		eventHandlers: {
 			mousedown(event: MouseEvent, view: EditorView) {
 				if (event.button !== 0 && event.button !== 1) return false;
-				const target = event.target instanceof Element ? event.target.closest(`.${SEEK_CLASS}`) : null;
+				// The editor's own window: in a pop-out window the target is an Element of that
+				// window's globals, not of the main window's (docs/obsidian-behaviour.md).
+				const win = view.dom.ownerDocument.defaultView ?? window;
+				const target = event.target instanceof win.Element ? event.target.closest(`.${SEEK_CLASS}`) : null;
 				if (!target) return false;
 				const url = seekUrlAt(this.decorations, view.posAtDOM(target, 0));
 				if (url === null) return false;

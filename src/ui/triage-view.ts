@@ -55,6 +55,18 @@ interface TriageState {
 	sort: QueueSort;
 }
 
+/**
+ * The filter and sort of a saved view state (`getState`), checked: what Obsidian hands
+ * `setState`, and what a tab still deferred after a restart holds in `getViewState().state`.
+ */
+export function savedQuery(state: unknown): Partial<TriageState> {
+	const s = (state ?? {}) as Partial<TriageState>;
+	const out: Partial<TriageState> = {};
+	if (s.filter && typeof s.filter === "object") out.filter = { ...s.filter };
+	if (typeof s.sort === "string" && isQueueSort(s.sort)) out.sort = s.sort;
+	return out;
+}
+
 /** True when the element is laid out on screen (Obsidian's `isShown`; attached, in tests). */
 function isShown(el: HTMLElement): boolean {
 	const fn = (el as Partial<Pick<HTMLElement, "isShown">>).isShown;
@@ -104,9 +116,9 @@ export class TriageView extends ItemView {
 	}
 
 	override async setState(state: unknown, result: ViewStateResult): Promise<void> {
-		const s = (state ?? {}) as Partial<TriageState>;
-		if (s.filter && typeof s.filter === "object") this.filter = { ...s.filter };
-		if (typeof s.sort === "string" && isQueueSort(s.sort)) this.sort = s.sort;
+		const s = savedQuery(state);
+		if (s.filter) this.filter = s.filter;
+		if (s.sort) this.sort = s.sort;
 		await super.setState(state, result);
 		if (this.list) this.render(true);
 	}
@@ -364,7 +376,9 @@ export class TriageView extends ItemView {
 			return;
 		}
 		if (action === "open") {
-			await this.app.workspace.getLeaf(evt instanceof MouseEvent ? Keymap.isModEvent(evt) : false).openFile(file);
+			// Keymap reads the modifier keys of any event; an `instanceof MouseEvent` check is
+			// false for an event from a pop-out window, which has that window's globals.
+			await this.app.workspace.getLeaf(Keymap.isModEvent(evt ?? null)).openFile(file);
 			return;
 		}
 		const list = this.list;

@@ -8,79 +8,14 @@
 import { StateField } from "@codemirror/state";
 import { readFrontmatter, locateFrontmatter, positionAt } from "../../src/core/frontmatter/frontmatter";
 import { LinkResolver } from "../../src/core/vault/links";
+import { Component, Events, type EventRef } from "./obsidian/events";
+import { Workspace, WorkspaceLeaf } from "./obsidian/workspace";
 
-type Callback = (...args: any[]) => unknown;
-
-export interface EventRef {
-	e: Events;
-	name: string;
-	fn: Callback;
-}
-
-export class Events {
-	private handlers = new Map<string, Set<Callback>>();
-	on(name: string, fn: Callback, _ctx?: unknown): EventRef {
-		let set = this.handlers.get(name);
-		if (!set) this.handlers.set(name, (set = new Set()));
-		set.add(fn);
-		return { e: this, name, fn };
-	}
-	off(name: string, fn: Callback): void {
-		this.handlers.get(name)?.delete(fn);
-	}
-	offref(ref: EventRef): void {
-		this.off(ref.name, ref.fn);
-	}
-	trigger(name: string, ...data: unknown[]): void {
-		for (const fn of [...(this.handlers.get(name) ?? [])]) fn(...data);
-	}
-	listenerCount(name: string): number {
-		return this.handlers.get(name)?.size ?? 0;
-	}
-}
-
-export class Component {
-	_loaded = false;
-	private children: Component[] = [];
-	private cleanups: (() => unknown)[] = [];
-	load(): void {
-		this._loaded = true;
-		this.onload();
-		for (const c of this.children) c.load();
-	}
-	onload(): void {}
-	unload(): void {
-		for (const c of this.children.splice(0)) c.unload();
-		for (const fn of this.cleanups.splice(0).reverse()) fn();
-		this._loaded = false;
-		this.onunload();
-	}
-	onunload(): void {}
-	addChild<T extends Component>(c: T): T {
-		this.children.push(c);
-		if (this._loaded) c.load();
-		return c;
-	}
-	removeChild<T extends Component>(c: T): T {
-		this.children = this.children.filter((x) => x !== c);
-		c.unload();
-		return c;
-	}
-	register(cb: () => unknown): void {
-		this.cleanups.push(cb);
-	}
-	registerEvent(ref: EventRef): void {
-		this.register(() => ref.e.offref(ref));
-	}
-	registerDomEvent(el: any, type: string, cb: any, options?: any): void {
-		el.addEventListener(type, cb, options);
-		this.register(() => el.removeEventListener(type, cb, options));
-	}
-	registerInterval(id: number): number {
-		this.register(() => clearInterval(id));
-		return id;
-	}
-}
+export { Component, Events, type EventRef } from "./obsidian/events";
+export { Workspace, WorkspaceLeaf, type OpenViewState } from "./obsidian/workspace";
+export { Notice } from "./obsidian/notice";
+export { MockEditor, type EditorPosition } from "./obsidian/editor";
+import { MockEditor } from "./obsidian/editor";
 
 export class TAbstractFile {
 	vault!: Vault;
@@ -121,6 +56,9 @@ export class Vault extends Events {
 	/** Test hook: runs inside `process` between read and write, as a concurrent edit would. */
 	beforeProcessWrite: ((file: TFile) => void) | null = null;
 	writes = 0;
+	/** The metadata cache's hooks: a file was written; a file is being renamed (before handlers). */
+	onWrite: ((file: TFile) => void) | null = null;
+	beforeRename: ((file: TFile, oldPath: string) => void) | null = null;
 
 	addFile(path: string, text: string): TFile {
 		const f = new TFile();
@@ -171,6 +109,7 @@ export class Vault extends Events {
 		const f = this.addFile(path, data);
 		this.writes++;
 		this.trigger("create", f);
+		this.onWrite?.(f);
 		return f;
 	}
 	async createFolder(_path: string): Promise<void> {}
@@ -182,6 +121,7 @@ export class Vault extends Events {
 		setPath(file, newPath);
 		this.files.set(newPath, file);
 		this.contents.set(newPath, text);
+		this.beforeRename?.(file, old);
 		this.trigger("rename", file, old);
 	}
 	async delete(file: TFile): Promise<void> {
@@ -194,6 +134,7 @@ export class Vault extends Events {
 		file.stat = { ...file.stat, mtime: Date.now(), size: data.length };
 		this.writes++;
 		this.trigger("modify", file);
+		this.onWrite?.(file);
 	}
 }
 
@@ -216,8 +157,69 @@ export class MetadataCache extends Events {
 	unresolvedLinks: Record<string, Record<string, number>> = {};
 	caches = new Map<string, CachedMetadata>();
 
+	/**
+	 * Obsidian's timing, when `follow` is on: after a write, `changed` comes in a later task for
+	 * each file, `resolve` for each later still, then one `resolved` (d.ts 2833-2858). A rename
+	 * moves the file's cache before rename handlers run, fires no `changed` (d.ts 2836), and
+	 * re-resolves every note's links later: links by the old name become unresolved, as with
+	 * "Automatically update internal links" off (the mock never rewrites them).
+	 */
+	follow = false;
+	private queued = new Set<string>();
+	private relinkAll = false;
+	private busy: Promise<void> | null = null;
+
 	constructor(private vault: Vault) {
 		super();
+		vault.onWrite = (file) => {
+			if (!this.follow) return;
+			this.queued.add(file.path);
+			this.schedule();
+		};
+		vault.beforeRename = (file, oldPath) => this.moved(file, oldPath);
+	}
+	/** Test hook: resolves once every pending metadata event has fired. */
+	async settle(): Promise<void> {
+		while (this.busy) await this.busy;
+	}
+	private schedule(): void {
+		this.busy ??= (async () => {
+			await nextTask();
+			const paths = [...this.queued];
+			this.queued.clear();
+			const relink = this.relinkAll;
+			this.relinkAll = false;
+			const cached = paths.map((p) => this.compute(p)).filter((c) => c !== null);
+			for (const c of cached) this.trigger("changed", c.file, c.text, c.cache);
+			await nextTask();
+			const resolve = new Set(cached.map((c) => c.file));
+			if (relink) {
+				for (const file of this.vault.getFiles()) {
+					const before = JSON.stringify(this.resolvedLinks[file.path] ?? {});
+					this.compute(file.path);
+					if (JSON.stringify(this.resolvedLinks[file.path] ?? {}) !== before) resolve.add(file);
+				}
+			}
+			for (const file of resolve) this.trigger("resolve", file);
+			this.trigger("resolved");
+			this.busy = null;
+			if (this.queued.size || this.relinkAll) this.schedule();
+		})();
+	}
+	private moved(file: TFile, oldPath: string): void {
+		for (const table of [this.resolvedLinks, this.unresolvedLinks]) {
+			if (oldPath in table) {
+				table[file.path] = table[oldPath] as Record<string, number>;
+				delete table[oldPath];
+			}
+		}
+		const cache = this.caches.get(oldPath);
+		this.caches.delete(oldPath);
+		if (cache) this.caches.set(file.path, cache);
+		if (this.follow) {
+			this.relinkAll = true;
+			this.schedule();
+		}
 	}
 	getFileCache(file: TFile): CachedMetadata | null {
 		return this.caches.get(file.path) ?? null;
@@ -237,8 +239,16 @@ export class MetadataCache extends Events {
 	}
 	/** Recompute one file's cache and links; `events` false for a silent initial load. */
 	indexFile(path: string, events = true): void {
+		const c = this.compute(path);
+		if (c && events) {
+			this.trigger("changed", c.file, c.text, c.cache);
+			this.trigger("resolve", c.file);
+			this.trigger("resolved");
+		}
+	}
+	private compute(path: string): { file: TFile; text: string; cache: CachedMetadata } | null {
 		const file = this.vault.getFileByPath(path);
-		if (!file) return;
+		if (!file) return null;
 		const text = this.vault.contents.get(path) ?? "";
 		const cache: CachedMetadata = {};
 		const fm = readFrontmatter(text);
@@ -270,110 +280,14 @@ export class MetadataCache extends Events {
 		this.caches.set(path, cache);
 		this.resolvedLinks[path] = resolved;
 		this.unresolvedLinks[path] = unresolved;
-		if (events) {
-			this.trigger("changed", file, text, cache);
-			this.trigger("resolve", file);
-			this.trigger("resolved");
-		}
+		return { file, text, cache };
 	}
 	indexAll(): void {
 		for (const p of this.vault.files.keys()) this.indexFile(p, false);
 	}
 }
 
-export class WorkspaceLeaf extends Events {
-	view: any = null;
-	viewState: { type: string; active?: boolean; state?: any } | null = null;
-	constructor(public workspace: Workspace) {
-		super();
-	}
-	async setViewState(state: { type: string; active?: boolean; state?: any }): Promise<void> {
-		this.viewState = state;
-		const creator = this.workspace.viewCreators.get(state.type);
-		if (creator) {
-			if (this.view?.onClose) await this.view.onClose();
-			this.view = creator(this);
-			await this.view.onOpen?.();
-		}
-	}
-	getViewState(): { type: string } {
-		return this.viewState ?? { type: "empty" };
-	}
-	async openFile(file: TFile): Promise<void> {
-		this.workspace.openedFiles.push(file.path);
-		this.workspace.activeFile = file;
-	}
-	detach(): void {
-		this.workspace.leaves = this.workspace.leaves.filter((l) => l !== this);
-		this.view?.onClose?.();
-	}
-	async loadIfDeferred(): Promise<void> {}
-	isDeferred = false;
-}
-
-export class Workspace extends Events {
-	app!: App;
-	leaves: WorkspaceLeaf[] = [];
-	viewCreators = new Map<string, (leaf: WorkspaceLeaf) => any>();
-	activeFile: TFile | null = null;
-	activeEditor: any = null;
-	openedFiles: string[] = [];
-	layoutReady = true;
-	private readyCallbacks: (() => unknown)[] = [];
-	onLayoutReady(cb: () => unknown): void {
-		if (this.layoutReady) cb();
-		else this.readyCallbacks.push(cb);
-	}
-	/** Test hook: fire layout-ready callbacks registered before the layout was ready. */
-	finishLayout(): void {
-		this.layoutReady = true;
-		for (const cb of this.readyCallbacks.splice(0)) cb();
-	}
-	getActiveFile(): TFile | null {
-		return this.activeFile;
-	}
-	/** Debounced in Obsidian; here it counts the requests. */
-	layoutSaves = 0;
-	requestSaveLayout = Object.assign(
-		() => {
-			this.layoutSaves++;
-		},
-		{ cancel: () => undefined, run: () => undefined },
-	);
-	/** The view of the active leaf (tests set it); `getActiveViewOfType` answers with it when it is of the asked type. */
-	activeView: unknown = null;
-	getActiveViewOfType<T>(type: abstract new (...args: any[]) => T): T | null {
-		return this.activeView instanceof type ? this.activeView : null;
-	}
-	getLeavesOfType(type: string): WorkspaceLeaf[] {
-		return this.leaves.filter((l) => l.viewState?.type === type);
-	}
-	getRightLeaf(_split: boolean): WorkspaceLeaf {
-		const leaf = new WorkspaceLeaf(this);
-		this.leaves.push(leaf);
-		return leaf;
-	}
-	getLeaf(_newLeaf?: unknown): WorkspaceLeaf {
-		const leaf = new WorkspaceLeaf(this);
-		this.leaves.push(leaf);
-		return leaf;
-	}
-	async ensureSideLeaf(type: string, _side: string, options?: { active?: boolean; reveal?: boolean; state?: any }): Promise<WorkspaceLeaf> {
-		const existing = this.getLeavesOfType(type)[0];
-		if (existing) return existing;
-		const leaf = this.getRightLeaf(false);
-		await leaf.setViewState({ type, active: options?.active, state: options?.state });
-		return leaf;
-	}
-	async revealLeaf(_leaf: WorkspaceLeaf): Promise<void> {}
-	detachLeavesOfType(type: string): void {
-		for (const l of this.getLeavesOfType(type)) l.detach();
-	}
-	async openLinkText(linktext: string, _sourcePath: string, _newLeaf?: unknown): Promise<void> {
-		this.openedFiles.push(linktext);
-	}
-	updateOptions(): void {}
-}
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export class FileManager {
 	constructor(private app: App) {}
@@ -474,25 +388,6 @@ export abstract class Plugin extends Component {
 		this.savedData = JSON.parse(JSON.stringify(data));
 	}
 	async onExternalSettingsChange(): Promise<void> {}
-}
-
-export class Notice {
-	static shown: Notice[] = [];
-	message: string;
-	noticeEl: HTMLElement;
-	hidden = false;
-	constructor(message: string | DocumentFragment, public duration?: number) {
-		this.message = typeof message === "string" ? message : (message.textContent ?? "");
-		this.noticeEl = typeof document !== "undefined" ? document.createElement("div") : ({} as HTMLElement);
-		Notice.shown.push(this);
-	}
-	setMessage(message: string | DocumentFragment): this {
-		this.message = typeof message === "string" ? message : (message.textContent ?? "");
-		return this;
-	}
-	hide(): void {
-		this.hidden = true;
-	}
 }
 
 export class Modal {
@@ -612,6 +507,42 @@ export abstract class ItemView extends View {
 export class MarkdownView extends ItemView {
 	file: TFile | null = null;
 	editor: any = null;
+	/** The text the editor last saved or loaded. */
+	savedText = "";
+	/**
+	 * Test hook: open `file` in an editor in a new main-area tab and make it active. A write
+	 * from outside the editor reloads a clean editor (outside its undo history); an editor
+	 * with unsaved typing keeps its text, and its next save writes it over the file.
+	 */
+	static openIn(app: App, file: TFile, active = true): MarkdownView {
+		const leaf = app.workspace.getLeaf("tab");
+		const view = new MarkdownView(leaf);
+		view.file = file;
+		view.savedText = app.vault.contents.get(file.path) ?? "";
+		view.editor = new MockEditor(view.savedText);
+		leaf.view = view;
+		leaf.viewState = { type: "markdown", state: { file: file.path } };
+		leaf.file = file;
+		view.registerEvent(
+			app.vault.on("modify", (changed: TFile) => {
+				if (changed !== view.file || view.saving) return;
+				const disk = app.vault.contents.get(changed.path) ?? "";
+				if (view.editor.getValue() === view.savedText) view.editor.reload(disk);
+				view.savedText = disk;
+			}),
+		);
+		if (active) app.workspace.setActiveLeaf(leaf);
+		return view;
+	}
+	private saving = false;
+	/** Obsidian's autosave: the editor's text to the file. */
+	async save(): Promise<void> {
+		if (!this.file) return;
+		this.saving = true;
+		await this.app.vault.modify(this.file, this.editor.getValue());
+		this.saving = false;
+		this.savedText = this.editor.getValue();
+	}
 	/** `MarkdownPreviewView`: how many times it was asked to render again, and how (`full`). */
 	previewMode = {
 		rerenders: [] as boolean[],

@@ -7,6 +7,7 @@
 import { Component, TFile, type App } from "obsidian";
 import { SourceIndex } from "../core/vault/source-index";
 import type { SourceSettings } from "../core/sources/settings";
+import { readFrontmatter } from "../core/frontmatter/frontmatter";
 
 export class VaultSourceIndex extends Component {
 	readonly index: SourceIndex;
@@ -42,6 +43,17 @@ export class VaultSourceIndex extends Component {
 				}),
 			);
 		});
+	}
+
+	/**
+	 * Our own write, read at once: Obsidian's `changed` for it comes later (the metadata
+	 * cache parses in the background), and until then the triage view and the next action
+	 * would see the old status. `changed` then reconciles with Obsidian's own reading.
+	 */
+	noteWritten(path: string, text: string): void {
+		if (!path.endsWith(".md")) return;
+		const read = readFrontmatter(text);
+		if (read.ok) this.index.setNote(path, read.data);
 	}
 
 	get ready(): boolean {

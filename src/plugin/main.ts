@@ -27,7 +27,7 @@ export default class SourceLifecyclePlugin extends Plugin {
 		this.settings = saved.settings;
 		if (saved.problems.length) new Notice(`Source Lifecycle: these saved settings could not be used, so their defaults apply: ${saved.problems.join("; ")}.`, 15000);
 		this.sourceIndex = this.addChild(new VaultSourceIndex(this.app, this.settings));
-		this.writer = new NoteWriter(this.app, () => this.settings.maxNoteBytes);
+		this.writer = new NoteWriter(this.app, () => this.settings.maxNoteBytes, (file, text) => this.sourceIndex.noteWritten(file.path, text));
 		this.register(() => {
 			if (this.pendingRebuild !== null) window.clearTimeout(this.pendingRebuild);
 		});
@@ -37,7 +37,7 @@ export default class SourceLifecyclePlugin extends Plugin {
 				if (file instanceof TFolder) void this.followFolderRename(oldPath, file.path);
 			}),
 		);
-		this.lifecycle = new LifecycleActions(this.app, () => this.settings, this.writer);
+		this.lifecycle = new LifecycleActions(this.app, () => this.settings, this.writer, (path) => this.sourceIndex.index.getSource(path)?.status);
 
 		// Features receive a FeatureContext (no reference to this class) and register below, one line each.
 		const context = this.featureContext();

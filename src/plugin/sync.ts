@@ -12,7 +12,7 @@
  * Auto-sync is debounced, syncs only the sources a change touched, and stays off until
  * the index is built and Obsidian has finished its initial indexing.
  */
-import { debounce, MarkdownView, Notice, TFile, type App, type Debouncer } from "obsidian";
+import { debounce, Notice, TFile, type App, type Debouncer } from "obsidian";
 import { planSync, syncNoteText, type LinkTexts, type SourceSyncPlan, type SyncScope } from "../core/vault/backlinks";
 import type { FeatureContext } from "./context";
 import { activeSource } from "./lifecycle-commands";
@@ -243,7 +243,8 @@ export class SyncFeature {
 		}
 		// Never the note open in the active editor: a half-typed title would become an
 		// alias (aliases are never removed). It stays pending until the user leaves it.
-		const editing = this.app.workspace.getActiveViewOfType(MarkdownView)?.file?.path ?? null;
+		// `activeEditor` is any editor (a Markdown tab, a canvas card, an embed being edited).
+		const editing = this.app.workspace.activeEditor?.file?.path ?? null;
 		const paths = [...this.pending].filter((p) => p !== editing);
 		const keep = editing !== null && this.pending.has(editing);
 		this.pending.clear();

@@ -257,7 +257,7 @@ describe("auto-sync (setting)", () => {
 		const { app } = await loadWith(notes(), { autoSync: true }, { layoutReady: true });
 		const view = new MarkdownView(new WorkspaceLeaf(app.workspace));
 		view.file = app.vault.getFileByPath("a.md");
-		app.workspace.activeView = view;
+		app.workspace.activeEditor = view;
 		edit(app, "a.md", note("id: SOURCE-a\ntitle: A title with mo\nstatus: raw\nintegrated_into: []"));
 		edit(app, "n.md", "[[b]]");
 		await settle();
@@ -268,7 +268,7 @@ describe("auto-sync (setting)", () => {
 		await settle();
 		expect(app.vault.contents.get("a.md")).not.toContain("aliases");
 		// The user switches to another note: a is synced with the title as it is now.
-		app.workspace.activeView = null;
+		app.workspace.activeEditor = null;
 		app.workspace.trigger("active-leaf-change", null);
 		await settle();
 		expect(app.vault.contents.get("a.md")).toBe(

@@ -12,6 +12,8 @@ import { readFrontmatter } from "../core/frontmatter/frontmatter";
 export class VaultSourceIndex extends Component {
 	readonly index: SourceIndex;
 	private built = false;
+	/** Notes whose links a rename may have changed, re-read on the next `resolved`. */
+	private readonly relink = new Set<string>();
 
 	constructor(
 		private app: App,
@@ -39,7 +41,19 @@ export class VaultSourceIndex extends Component {
 			this.registerEvent(
 				this.app.vault.on("rename", (file, oldPath) => {
 					if (!(file instanceof TFile)) return;
+					for (const p of this.index.linkingNotes(oldPath)) this.relink.add(p);
+					this.relink.add(file.path);
 					this.index.renameNote(oldPath, file.path, cache.getFileCache(file)?.frontmatter);
+				}),
+			);
+			// The rename above assumed links follow the note ("Automatically update internal
+			// links" on). With it off, links by the old name become unresolved, and no note is
+			// re-indexed (no `changed` or `resolve` for them): once Obsidian has resolved every
+			// link again, the notes concerned are re-read from `resolvedLinks`.
+			this.registerEvent(
+				cache.on("resolved", () => {
+					for (const p of this.relink) this.index.setLinks(p, cache.resolvedLinks[p] ?? {});
+					this.relink.clear();
 				}),
 			);
 		});

@@ -7,13 +7,15 @@ import { SourceSettingsTab } from "./settings-tab";
 import { registerValidate } from "./validate";
 import { LifecycleActions } from "./lifecycle-actions";
 import { registerLifecycleCommands } from "./lifecycle-commands";
-import { registerTriage } from "./triage";
+import { refreshTriage, registerTriage } from "./triage";
 import { registerSync } from "./sync";
 import { registerTimestamps } from "./timestamps";
 import type { FeatureContext } from "./context";
 
 /** How long typing in a recognition setting must pause before the index is re-read. */
 export const REBUILD_DELAY_MS = 500;
+/** How long typing in a setting must pause before the settings are saved (synced devices see each save). */
+export const SAVE_DELAY_MS = 500;
 
 export default class SourceLifecyclePlugin extends Plugin {
 	settings: SourceSettings = withDefaults(null);
@@ -30,6 +32,12 @@ export default class SourceLifecyclePlugin extends Plugin {
 		this.writer = new NoteWriter(this.app, () => this.settings.maxNoteBytes, (file, text) => this.sourceIndex.noteWritten(file.path, text));
 		this.register(() => {
 			if (this.pendingRebuild !== null) window.clearTimeout(this.pendingRebuild);
+			// Typing not yet saved is saved now: nothing the user typed is lost on unload.
+			if (this.pendingSave !== null) {
+				window.clearTimeout(this.pendingSave);
+				this.pendingSave = null;
+				void this.saveData(this.settings);
+			}
 		});
 		// A renamed folder that a setting names (source folder, excluded folders) is followed.
 		this.registerEvent(
@@ -85,7 +93,37 @@ export default class SourceLifecyclePlugin extends Plugin {
 	async updateSettings(patch: Partial<SourceSettings>, typing = false): Promise<void> {
 		const before = this.settings;
 		this.settings = { ...this.settings, ...patch };
-		await this.saveData(this.settings);
+		if (this.pendingSave !== null) window.clearTimeout(this.pendingSave);
+		this.pendingSave = null;
+		if (typing) {
+			this.pendingSave = window.setTimeout(() => {
+				this.pendingSave = null;
+				void this.saveData(this.settings);
+			}, SAVE_DELAY_MS);
+		} else await this.saveData(this.settings);
+		this.settingsChanged(before, typing);
+	}
+
+	/** A settings save waiting for the user to stop typing. */
+	private pendingSave: number | null = null;
+
+	/**
+	 * data.json changed on disk, not through this plugin: Obsidian Sync (or another program)
+	 * brought settings from another device. They are applied as a settings change is, and
+	 * not saved back (docs/obsidian-behaviour.md).
+	 */
+	override async onExternalSettingsChange(): Promise<void> {
+		const saved = checkSettings(await this.loadData());
+		if (this.pendingSave !== null) window.clearTimeout(this.pendingSave);
+		this.pendingSave = null;
+		const before = this.settings;
+		this.settings = saved.settings;
+		this.settingsChanged(before, false);
+		refreshTriage(this.featureContext());
+	}
+
+	/** What follows a settings change: the index, editors and reading views catch up. */
+	private settingsChanged(before: SourceSettings, typing: boolean): void {
 		const recognition = before.idPrefix !== this.settings.idPrefix || before.sourceFolder !== this.settings.sourceFolder;
 		if (recognition || before.excludedFolders !== this.settings.excludedFolders) {
 			if (this.pendingRebuild !== null) window.clearTimeout(this.pendingRebuild);

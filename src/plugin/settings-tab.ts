@@ -45,8 +45,9 @@ export class SourceSettingsTab extends PluginSettingTab {
 		containerEl.empty();
 		const s = this.context.settings();
 		const d = DEFAULT_SETTINGS;
-		const save = async (patch: Partial<SourceSettings>) => {
-			await this.context.updateSettings(patch, true);
+		// Text fields save once typing pauses (`typing`); toggles save at once.
+		const save = async (patch: Partial<SourceSettings>, typing = true) => {
+			await this.context.updateSettings(patch, typing);
 			refreshTriage(this.context);
 		};
 
@@ -80,7 +81,7 @@ export class SourceSettingsTab extends PluginSettingTab {
 		new Setting(containerEl)
 			.setName("Auto-integrate")
 			.setDesc("When a sync (a command, or automatic) finds the first note that links to a raw or in-progress source, mark the source as integrated.")
-			.addToggle((t) => t.setValue(s.autoIntegrate).onChange((v) => save({ autoIntegrate: v })));
+			.addToggle((t) => t.setValue(s.autoIntegrate).onChange((v) => save({ autoIntegrate: v }, false)));
 		this.text(containerEl, {
 			name: "Integration heading",
 			desc: "Heading under which integrate into note appends the source link. Created when missing.",
@@ -112,7 +113,7 @@ export class SourceSettingsTab extends PluginSettingTab {
 		new Setting(containerEl)
 			.setName("Sync automatically")
 			.setDesc("Fill aliases and integrated notes when links or a source change. The note you are editing is synced once you leave it.")
-			.addToggle((t) => t.setValue(s.autoSync).onChange((v) => save({ autoSync: v })));
+			.addToggle((t) => t.setValue(s.autoSync).onChange((v) => save({ autoSync: v }, false)));
 		this.text(containerEl, {
 			name: "Excluded folders",
 			desc: "Notes in these folders never count as integrating notes, such as an inbox of reading lists. Comma-separated.",
@@ -126,11 +127,11 @@ export class SourceSettingsTab extends PluginSettingTab {
 		new Setting(containerEl)
 			.setName("Seek links in reading view")
 			.setDesc("Show timestamps of notes with a video as links that open the video at that time.")
-			.addToggle((t) => t.setValue(s.timestampsInReadingView).onChange((v) => save({ timestampsInReadingView: v })));
+			.addToggle((t) => t.setValue(s.timestampsInReadingView).onChange((v) => save({ timestampsInReadingView: v }, false)));
 		new Setting(containerEl)
 			.setName("Seek links in live preview")
 			.setDesc("The same links while editing in live preview.")
-			.addToggle((t) => t.setValue(s.timestampsInLivePreview).onChange((v) => save({ timestampsInLivePreview: v })));
+			.addToggle((t) => t.setValue(s.timestampsInLivePreview).onChange((v) => save({ timestampsInLivePreview: v }, false)));
 
 		new Setting(containerEl).setName("Safety").setHeading();
 		this.text(containerEl, {

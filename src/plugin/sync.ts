@@ -81,7 +81,13 @@ class BulkRun {
 				});
 			});
 		});
-		this.notice = new Notice(fragment, 0);
+		const notice = new Notice(fragment, 0);
+		this.notice = notice;
+		// Obsidian hides a notice that is clicked anywhere; a hidden progress notice with the run
+		// still going could no longer be cancelled, so a click on it cancels the run too.
+		// (`containerEl` is newer than 1.7.2; `noticeEl` is there in every version.)
+		const clickable: HTMLElement | undefined = notice.containerEl;
+		(clickable ?? notice.noticeEl).addEventListener("click", () => this.cancel());
 	}
 
 	cancel(): void {

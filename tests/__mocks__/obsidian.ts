@@ -161,8 +161,8 @@ export class MetadataCache extends Events {
 	 * Obsidian's timing, when `follow` is on: after a write, `changed` comes in a later task for
 	 * each file, `resolve` for each later still, then one `resolved` (d.ts 2833-2858). A rename
 	 * moves the file's cache before rename handlers run, fires no `changed` (d.ts 2836), and
-	 * re-resolves every note's links later: links by the old name become unresolved, as with
-	 * "Automatically update internal links" off (the mock never rewrites them).
+	 * re-resolves every note's links later, firing only `resolved`: links by the old name become
+	 * unresolved, as with "Automatically update internal links" off (the mock never rewrites them).
 	 */
 	follow = false;
 	private queued = new Set<string>();
@@ -193,13 +193,9 @@ export class MetadataCache extends Events {
 			for (const c of cached) this.trigger("changed", c.file, c.text, c.cache);
 			await nextTask();
 			const resolve = new Set(cached.map((c) => c.file));
-			if (relink) {
-				for (const file of this.vault.getFiles()) {
-					const before = JSON.stringify(this.resolvedLinks[file.path] ?? {});
-					this.compute(file.path);
-					if (JSON.stringify(this.resolvedLinks[file.path] ?? {}) !== before) resolve.add(file);
-				}
-			}
+			// After a rename no file is indexed, so no `resolve` ("sometimes after a file has been
+			// indexed", d.ts 2849-2853): the links are re-resolved silently, then `resolved`.
+			if (relink) for (const file of this.vault.getFiles()) this.compute(file.path);
 			for (const file of resolve) this.trigger("resolve", file);
 			this.trigger("resolved");
 			this.busy = null;

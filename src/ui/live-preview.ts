@@ -219,6 +219,16 @@ export interface LivePreviewOptions {
 }
 
 /**
+ * The event's target as an Element, from the main window's globals or the editor's window's:
+ * in a pop-out window, nodes the window itself created are its own realm's (`instanceof
+ * Element` is false for them), while CodeMirror creates marks with the main `document`
+ * (docs/obsidian-behaviour.md).
+ */
+function elementOf(target: EventTarget | null, win: Window & { Element: typeof Element }): Element | null {
+	return target instanceof Element || target instanceof win.Element ? target : null;
+}
+
+/**
  * The extension: state fields, the view plugin, and the click handler. A left or middle
  * click, with or without Ctrl/Cmd, opens the seek URL in the browser, as an external link
  * does in Obsidian's Live Preview; to edit the token, move the cursor into it with the
@@ -255,10 +265,7 @@ export function timestampLivePreview(options: LivePreviewOptions): Extension {
 		eventHandlers: {
 			mousedown(event: MouseEvent, view: EditorView) {
 				if (event.button !== 0 && event.button !== 1) return false;
-				// The editor's own window: in a pop-out window the target is an Element of that
-				// window's globals, not of the main window's (docs/obsidian-behaviour.md).
-				const win = view.dom.ownerDocument.defaultView ?? window;
-				const target = event.target instanceof win.Element ? event.target.closest(`.${SEEK_CLASS}`) : null;
+				const target = elementOf(event.target, view.dom.ownerDocument.defaultView ?? window)?.closest(`.${SEEK_CLASS}`) ?? null;
 				if (!target) return false;
 				const url = seekUrlAt(this.decorations, view.posAtDOM(target, 0));
 				if (url === null) return false;

@@ -7,7 +7,7 @@
  */
 import { StateField } from "@codemirror/state";
 import { locateFrontmatter } from "../../src/core/frontmatter/frontmatter";
-import { Component, Events, type EventRef } from "./obsidian/events";
+import { Component } from "./obsidian/events";
 import { Workspace, WorkspaceLeaf } from "./obsidian/workspace";
 import { TFile, TFolder, Vault, MetadataCache } from "./obsidian/vault";
 import { MockEditor } from "./obsidian/editor";

@@ -10,7 +10,7 @@ export class Notice {
 	message: string;
 	containerEl: HTMLElement;
 	messageEl: HTMLElement;
-	/** @deprecated in Obsidian: `messageEl`. */
+	/** Deprecated in Obsidian for `messageEl` (the same element here). */
 	noticeEl: HTMLElement;
 	hidden = false;
 	constructor(

@@ -10,6 +10,7 @@ import { registerLifecycleCommands } from "./lifecycle-commands";
 import { refreshTriage, registerTriage } from "./triage";
 import { registerSync } from "./sync";
 import { registerTimestamps } from "./timestamps";
+import { registerCapture } from "./capture";
 import type { FeatureContext } from "./context";
 
 /** How long typing in a recognition setting must pause before the index is re-read. */
@@ -55,6 +56,7 @@ export default class SourceLifecyclePlugin extends Plugin {
 		registerTriage(context);
 		registerSync(context);
 		registerValidate(context);
+		registerCapture(context);
 	}
 
 	/** What features receive instead of the plugin class. */

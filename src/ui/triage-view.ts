@@ -55,10 +55,7 @@ interface TriageState {
 	sort: QueueSort;
 }
 
-/**
- * The filter and sort of a saved view state (`getState`), checked: what Obsidian hands
- * `setState`, and what a tab still deferred after a restart holds in `getViewState().state`.
- */
+/** The filter and sort of a saved view state, checked (`setState`; a deferred tab's `getViewState().state`). */
 export function savedQuery(state: unknown): Partial<TriageState> {
 	const s = (state ?? {}) as Partial<TriageState>;
 	const out: Partial<TriageState> = {};

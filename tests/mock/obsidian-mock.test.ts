@@ -86,12 +86,11 @@ describe("tabs and focus", () => {
 	});
 });
 
-describe("metadata events (follow mode)", () => {
+describe("metadata events", () => {
 	// d.ts 2833-2858: `changed` when a file has been indexed; `resolve` "sometimes after a file has
 	// been indexed"; `resolved` "when all files has been resolved".
 	it("come after the write, in Obsidian's order: changed per file, resolve per file, then resolved", async () => {
 		const app = appWith({ "a.md": "a", "b.md": "b" });
-		app.metadataCache.follow = true;
 		const heard: string[] = [];
 		for (const name of ["changed", "resolve"]) app.metadataCache.on(name, (f: TFile) => heard.push(`${name} ${f.path}`));
 		app.metadataCache.on("resolved", () => heard.push("resolved"));
@@ -107,7 +106,6 @@ describe("metadata events (follow mode)", () => {
 	// d.ts 2833-2836: `changed` "is not called when a file is renamed … hook the vault rename event".
 	it("a rename moves the cache before rename handlers run; links by the old name end unresolved, with only resolved fired", async () => {
 		const app = appWith({ "s.md": "---\nid: 1\n---\n", "n.md": "[[s]]" });
-		app.metadataCache.follow = true;
 		const seen: unknown[] = [];
 		app.vault.on("rename", (f: TFile) => seen.push(app.metadataCache.getFileCache(f)?.frontmatter));
 		const heard: string[] = [];

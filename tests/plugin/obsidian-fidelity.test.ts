@@ -122,7 +122,6 @@ describe("3. the note open in an editor", () => {
 describe("4. metadata arrives after our own write", () => {
 	it("the index and the next action see the new status at once; Obsidian's changed then agrees", async () => {
 		const { app, plugin } = await loadPlugin(NOTES, { statuses: ["raw", "in_progress", "reviewing", "integrated", "archived"] });
-		app.metadataCache.follow = true;
 		const a = file(app, "Sources/a.md");
 		await plugin.lifecycle.start(a as any);
 		expect(plugin.sourceIndex.index.getSource(a.path)?.status).toBe("in_progress");
@@ -138,7 +137,6 @@ describe("4. metadata arrives after our own write", () => {
 describe("5. a rename with 'Automatically update internal links' off", () => {
 	it("links by the old name no longer count once Obsidian has resolved them", async () => {
 		const { app, plugin } = await loadPlugin({ "Sources/s.md": src("id: SOURCE-s\ntitle: S\nstatus: raw"), "n.md": "Uses [[s]]" });
-		app.metadataCache.follow = true;
 		expect(plugin.sourceIndex.index.integratingNotes("Sources/s.md")).toEqual(["n.md"]);
 		await app.vault.rename(file(app, "Sources/s.md"), "Sources/t.md");
 		await app.metadataCache.settle();

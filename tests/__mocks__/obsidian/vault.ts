@@ -148,13 +148,13 @@ export class MetadataCache extends Events {
 	caches = new Map<string, CachedMetadata>();
 
 	/**
-	 * Obsidian's timing, when `follow` is on: after a write, `changed` comes in a later task for
+	 * Obsidian's timing (`follow`, on unless a test turns it off): after a write, `changed` comes in a later task for
 	 * each file, `resolve` for each later still, then one `resolved` (d.ts 2833-2858). A rename
 	 * moves the file's cache before rename handlers run, fires no `changed` (d.ts 2836), and
 	 * re-resolves every note's links later, firing only `resolved`: links by the old name become
 	 * unresolved, as with "Automatically update internal links" off (the mock never rewrites them).
 	 */
-	follow = false;
+	follow = true;
 	private queued = new Set<string>();
 	private relinkAll = false;
 	private busy: Promise<void> | null = null;

@@ -4,55 +4,13 @@
  * lists of other talks, clock times, hard-wrapped prose, tracklists, chapter lists, notes
  * with a `duration`, and the seed note. Each expected token is marked in the fixture as
  * ⟦8:36⟧; the markers are removed before scanning. Precision and recall are counted token
- * by token (line, column and text must match), per class and overall.
+ * by token (line, column and text must match), per class and overall. The other surfaces
+ * (Live Preview, reading view, linkify) are held to the same tokens in
+ * tests/ui/timestamp-surfaces.test.ts.
  */
-import { readdirSync, readFileSync } from "fs";
-import { join } from "path";
 import { findTimestamps, noteVideo } from "../../../src/core/markdown/timestamps";
-import { FIXTURES, seedNote } from "../../helpers/fixtures";
-
-const CORPUS = join(FIXTURES, "timestamp-corpus");
-const OPEN = "⟦";
-const CLOSE = "⟧";
-
-interface CorpusNote {
-	path: string;
-	text: string;
-	/** `line:column:token` of every token a reader expects to be a seek link. */
-	expected: string[];
-}
-
-/** The note without its markers, and where the marked tokens are in it. */
-function readMarked(path: string, marked: string): CorpusNote {
-	const expected: string[] = [];
-	const lines = marked.split("\n").map((line, i) => {
-		let out = "";
-		let at = 0;
-		for (let open = line.indexOf(OPEN); open !== -1; open = line.indexOf(OPEN, at)) {
-			const close = line.indexOf(CLOSE, open);
-			if (close === -1) throw new Error(`${path}:${i + 1}: a marker is not closed`);
-			out += line.slice(at, open);
-			const token = line.slice(open + OPEN.length, close);
-			expected.push(`${i + 1}:${out.length + 1}:${token}`);
-			out += token;
-			at = close + CLOSE.length;
-		}
-		return out + line.slice(at);
-	});
-	return { path, text: lines.join("\n"), expected };
-}
-
-function corpus(): Map<string, CorpusNote[]> {
-	const classes = new Map<string, CorpusNote[]>();
-	for (const cls of readdirSync(CORPUS).sort()) {
-		const notes = readdirSync(join(CORPUS, cls))
-			.filter((f) => f.endsWith(".md"))
-			.sort()
-			.map((f) => readMarked(`${cls}/${f}`, readFileSync(join(CORPUS, cls, f), "utf8")));
-		classes.set(cls, notes);
-	}
-	return classes;
-}
+import { seedNote } from "../../helpers/fixtures";
+import { readCorpus, type CorpusNote } from "../../helpers/timestamp-corpus";
 
 /** What the scan finds in a note, with the note's own video and duration (as the CLI reads it). */
 function found(text: string): string[] {
@@ -79,7 +37,7 @@ function score(note: CorpusNote): Score & { wrongTokens: string[]; missedTokens:
 }
 
 describe("timestamp corpus: precision and recall per class", () => {
-	const classes = corpus();
+	const classes = readCorpus();
 	const total: Score = { right: 0, wrong: 0, missed: 0 };
 	const rows: string[] = [];
 	const misses: string[] = [];

@@ -62,7 +62,7 @@ function readingViewTokens(text: string): string[] {
 		const doc = new DOMParser().parseFromString(md.render(lines.slice(bodyLine + start, bodyLine + end).join("\n")), "text/html");
 		el.append(...Array.from(doc.body.childNodes));
 		const ctx = { frontmatter, sourcePath: "n.md", docId: "", addChild: () => undefined, getSectionInfo: () => ({ text, lineStart: bodyLine + start, lineEnd: bodyLine + end - 1 }) };
-		timestampPostProcessor(app as never, () => true)(el, ctx as never);
+		timestampPostProcessor(app as never, () => true)(el, ctx);
 		for (const a of Array.from(el.querySelectorAll<HTMLAnchorElement>("a.source-lifecycle-seek"))) out.push(`${a.textContent ?? ""}@${a.dataset.seconds ?? ""}`);
 	}
 	return out;

@@ -211,10 +211,10 @@ export function isChatLogLine(text: string, s: number, e: number, le: number): b
 
 /**
  * A hard-wrapped sentence that happens to put a time first on a line: the token starts a
- * line of a paragraph (no list marker or bracket), the words after it carry on in lower
- * case (`2:01:00 and 2:02:00. For…`), and the line above is prose wrapped mid-sentence
- * (40 characters or more, ending in a letter, digit or comma). Inside a run of timestamp
- * lines (`Timestamps:` then `0:00 Intro`, as the seed's list is) a line counts.
+ * line (no list marker or bracket), the words after it carry on in lower case
+ * (`2:01:00 and 2:02:00. For…`), and the line above is prose wrapped mid-sentence. Inside a
+ * run of timestamp lines a line counts: after `Timestamps:` (as the seed's list is), or when
+ * the line is short and the next line starts with a time too (`00:00 intro` then `04:12 …`).
  */
 export function isProseContinuation(text: string, s: number, e: number, ls: number, le: number): boolean {
 	// Only a bare token first on its line (after blanks and `>`).
@@ -225,16 +225,36 @@ export function isProseContinuation(text: string, s: number, e: number, ls: numb
 	let j = e;
 	while (j < le && (isBlank(text.charCodeAt(j)) || text.charCodeAt(j) === 44)) j++;
 	if (j >= le || !isLower(text.charCodeAt(j))) return false;
-	// The line above: non-blank prose, wrapped mid-sentence.
-	let end = ls - 1;
-	if (end > 0 && text.charCodeAt(end - 1) === 13) end--;
-	while (end > 0 && isBlank(text.charCodeAt(end - 1))) end--;
-	let start = end;
+	// The line above: prose wrapped mid-sentence.
+	let start = ls - 1;
 	while (start > 0 && text.charCodeAt(start - 1) !== 10) start--;
-	while (start < end && (isBlank(text.charCodeAt(start)) || text.charCodeAt(start) === 62)) start++;
-	if (end - start < 40 || text.charCodeAt(start) === 35 /* # */) return false;
-	const last = text.charCodeAt(end - 1);
+	if (!isWrappedProse(text, start, ls - 1)) return false;
+	// A short line with a time first on the next line: a run of timestamp lines.
+	return isWrappedProse(text, ls, le) || !startsWithTime(text, le + 1);
+}
+
+/**
+ * The line `[start, end)` (its line break excluded) is prose wrapped mid-sentence: 40
+ * characters or more after blanks and `>`, not a heading, ending in a letter, digit or comma.
+ */
+function isWrappedProse(text: string, start: number, end: number): boolean {
+	let to = end;
+	if (to > start && text.charCodeAt(to - 1) === 13) to--;
+	while (to > start && isBlank(text.charCodeAt(to - 1))) to--;
+	let from = start;
+	while (from < to && (isBlank(text.charCodeAt(from)) || text.charCodeAt(from) === 62)) from++;
+	if (to - from < 40 || text.charCodeAt(from) === 35 /* # */) return false;
+	const last = text.charCodeAt(to - 1);
 	return isAsciiLetter(last) || isDigit(last) || last === 44 || isLower(last) || isUpper(last);
+}
+
+/** The line starting at `ls` starts (after blanks and `>`) with a time: `d:dd`, `dd:dd`, `ddd:dd` or with hours. */
+function startsWithTime(text: string, ls: number): boolean {
+	let i = ls;
+	while (i < text.length && (isBlank(text.charCodeAt(i)) || text.charCodeAt(i) === 62)) i++;
+	const d = i;
+	while (i - d < 3 && isDigit(text.charCodeAt(i))) i++;
+	return i > d && text.charCodeAt(i) === COLON && isDigit(text.charCodeAt(i + 1)) && isDigit(text.charCodeAt(i + 2));
 }
 
 /**

@@ -155,6 +155,8 @@ describe("a hard-wrapped sentence's time is no chapter; a run of timestamp lines
 		["a sentence ending with a full stop above", "This is a long sentence that ends properly here.\n0:10 intro", ["0:10"]],
 		["a list item", "This is long prose that wraps in the middle of a\n- 0:10 intro", ["0:10"]],
 		["a heading above", "## A rather long heading that names the section below\n0:10 intro", ["0:10"]],
+		["a lower-case run below a long line", "Tracklist for the whole two hour set recorded live in Berlin\n00:00 intro\n04:12 marlo venn - static bloom", ["00:00", "04:12"]],
+		["a long wrapped line above another time is no run", "It starts around the middle of the long worked example\n33:15 and the key step, where the entropy is zero, comes at\n36:02 when she erases the term.", []],
 	])("%s", (_name, body, expected) => {
 		expect(texts(body)).toEqual(expected);
 	});

@@ -167,6 +167,8 @@ function inLivePreview(state: EditorState): boolean {
 
 /** Characters read beyond a visible range on its first and last line (its code spans and links start within them). */
 const LINE_MARGIN = 2000;
+/** Lines read, not scanned, below a visible range: the timestamp rules look that far ahead. */
+const LINES_BELOW = 10;
 
 /**
  * The seek-link marks of the visible ranges of `view` (what the extension shows), skipping
@@ -194,8 +196,10 @@ export function buildTimestampDecorations(view: EditorView): DecorationSet {
 		const fence = fenceAt(state, lineStart, info.bodyFrom);
 		// The line above the range too, read but not scanned: a wrapped sentence's time is told by it (docs/timestamps.md).
 		const above = from === lineStart && from > info.bodyFrom ? Math.max(doc.lineAt(from - 1).from, from - LINE_MARGIN) : from;
+		// And a few lines below it: a chat export is told by the sender lines that follow (docs/timestamps.md).
+		const below = Math.min(doc.length, to + LINE_MARGIN, doc.line(Math.min(doc.lines, doc.lineAt(to).number + LINES_BELOW)).to);
 		const context = { videoId, duration: info.duration };
-		const { timestamps } = scanTimestamps(doc.sliceString(above, to), { from: from - above, fence, firstLineAtStart: from === lineStart, context });
+		const { timestamps } = scanTimestamps(doc.sliceString(above, below), { from: from - above, to: to - above, fence, firstLineAtStart: from === lineStart, context });
 		for (const t of timestamps) {
 			const a = above + t.from;
 			const b = above + t.to;

@@ -131,7 +131,37 @@ function afterSpeakerLabel(text: string, s: number, e: number, ls: number, le: n
 	// `Ana Lima  0:21`: nothing after the token but blanks.
 	let k = e;
 	while (k < le && isBlank(text.charCodeAt(k))) k++;
-	return k === le;
+	if (k !== le) return false;
+	// A transcript's turn is a paragraph of its own; a chat export runs its messages on
+	// (`Mia Chen  14:02`, the message, `Omar Haddad  14:05`): those times are clocks.
+	return isBlankLineBefore(text, ls) && !nameTimeLineFollows(text, le);
+}
+
+/** Lines looked at below a `Name  0:21` line for another one in its paragraph. */
+const CHAT_LOOKAHEAD = 10;
+/** A chat export's sender line: capitalised words, two blanks, a time (and AM/PM), nothing else. */
+const NAME_TIME_LINE = /^\p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,3} {2,}\d{1,2}(?::\d\d){1,2}(?: ?[AaPp]\.?[Mm]\.?)?[ \t]*\r?$/u;
+
+/** The line starting at `ls` is the text's first, or the line above it is blank (after `>`). */
+function isBlankLineBefore(text: string, ls: number): boolean {
+	let i = ls - 1;
+	if (i < 0) return true;
+	while (i > 0 && (isBlank(text.charCodeAt(i - 1)) || text.charCodeAt(i - 1) === 62 || text.charCodeAt(i - 1) === 13)) i--;
+	return i === 0 || text.charCodeAt(i - 1) === 10;
+}
+
+/** Another `Name  14:05` line follows the line ending at `le` in its paragraph (within CHAT_LOOKAHEAD lines). */
+function nameTimeLineFollows(text: string, le: number): boolean {
+	let ls = text.indexOf("\n", le) + 1;
+	for (let n = 0; ls > 0 && n < CHAT_LOOKAHEAD; n++) {
+		let end = text.indexOf("\n", ls);
+		if (end === -1) end = text.length;
+		const line = text.slice(ls, end);
+		if (line.trim() === "") return false;
+		if (NAME_TIME_LINE.test(line)) return true;
+		ls = end + 1;
+	}
+	return false;
 }
 
 /** `[from, to)` is a speaker's name (a trailing colon allowed when `colon` is false: `**Name:**`). */

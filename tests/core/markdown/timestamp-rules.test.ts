@@ -23,6 +23,13 @@ describe("a time after a speaker label counts", () => {
 		expect(tokens(body)).toEqual(expected);
 	});
 
+	it("tells a transcript's turns (paragraphs of their own) from a chat export's senders (one after another)", () => {
+		const transcript = "Moderator  0:03\nThanks for joining.\n\nAna Lima  0:21\nI maintain a date library.\n";
+		expect(texts(transcript)).toEqual(["0:03", "0:21"]);
+		const chat = "Thread:\n\nMia Chen  14:02\ncan we move the review?\nOmar Haddad  14:05\nbooked\nMia Chen  16:47\nthanks all\n";
+		expect(texts(chat)).toEqual([]);
+	});
+
 	it.each<[string, string]>([
 		["prose with a colon", "Call: 10:30 tomorrow"],
 		["a name and a time with text after it", "Ana Lima  0:21 said hello"],

@@ -66,7 +66,7 @@ async function main(): Promise<void> {
 	console.log(`\nTimestamp scan of a ${(SIZES.tsBytes / 1e6).toFixed(1)} MB note vs one bare /\\d{1,3}:\\d\\d/g pass`);
 	const ts = await benchTimestamps(ROOT, SIZES.tsBytes, SIZES.tsReps);
 	Object.assign(extra, { timestamp_scan_ms: ts.scanMs, timestamp_regex_ms: ts.regexMs, timestamp_scan_mb_per_s: ts.chars / 1e6 / (ts.scanMs / 1000) });
-	row("timestamp_scan_vs_regex", "timestamp scan ÷ bare regex throughput", ts.regexMs / ts.scanMs, ">=", 0.5, `${f(ts.scanMs)} ms vs ${f(ts.regexMs)} ms over ${(ts.chars / 1e6).toFixed(1)} M chars; ${ts.timestamps} timestamps (${ts.regexMatches} regex matches)`);
+	row("timestamp_scan_vs_regex", "timestamp scan ÷ bare regex throughput", ts.regexMs / ts.scanMs, ">=", 0.4, `${f(ts.scanMs)} ms vs ${f(ts.regexMs)} ms over ${(ts.chars / 1e6).toFixed(1)} M chars; ${ts.timestamps} timestamps (${ts.regexMatches} regex matches)`);
 
 	console.log(`\nIn Chromium (real CodeMirror 6 and DOM)`);
 	const br = await benchBrowser(ROOT, SIZES);

@@ -293,16 +293,64 @@ function startsWithTime(text: string, ls: number): boolean {
  * chapter that mentions another video) leaves it ours. Videos: YouTube URLs (`watch?v=`,
  * `youtu.be/`, `/shorts/`, `/live/`, `/embed/`) with another id, and Vimeo URLs. When the
  * note's video is not known, every video link is another video's.
+ *
+ * Asked about tokens in text order, it keeps its place: the next `youtu` and `vimeo.com/`
+ * in the text are searched for once each, and a line's first other-video link is
+ * remembered, so a scan reads the text at most once more however many tokens a line holds.
  */
-export function linksOtherVideoBefore(text: string, ls: number, s: number, videoId: string | null | undefined): boolean {
-	const before = text.slice(ls, s);
-	if (before.includes("vimeo.com/")) return true;
-	for (let at = before.indexOf("youtu"); at !== -1; at = before.indexOf("youtu", at + 5)) {
-		const id = youtubeIdAt(before, at);
-		if (id !== null && id !== videoId) return true;
+export class OtherVideoLinks {
+	private text = "";
+	private videoId: string | null = null;
+	/** The next `youtu` / `vimeo.com/` at or after the last position looked at (-1: none left; -2: not searched yet). */
+	private nextYoutube = -2;
+	private nextVimeo = -2;
+	/** The line looked at last, and the start of its first link to another video (-1: none found before `checkedTo`). */
+	private line = -1;
+	private other = -1;
+
+	reset(text: string, videoId: string | null | undefined): this {
+		this.text = text;
+		this.videoId = videoId ?? null;
+		this.nextYoutube = -2;
+		this.nextVimeo = -2;
+		this.line = -1;
+		this.other = -1;
+		return this;
 	}
-	return false;
+
+	release(): void {
+		this.text = "";
+	}
+
+	/** True when a link to another video starts in `[ls, s)` (the line starting at `ls`, before the token at `s`). */
+	before(ls: number, s: number): boolean {
+		if (ls !== this.line) {
+			this.line = ls;
+			this.other = -1;
+		}
+		if (this.other !== -1) return this.other < s;
+		const text = this.text;
+		if (this.nextVimeo !== -1 && this.nextVimeo < ls) this.nextVimeo = text.indexOf("vimeo.com/", ls);
+		if (this.nextVimeo !== -1 && this.nextVimeo < s) {
+			this.other = this.nextVimeo;
+			return true;
+		}
+		if (this.nextYoutube !== -1 && this.nextYoutube < ls) this.nextYoutube = text.indexOf("youtu", ls);
+		while (this.nextYoutube !== -1 && this.nextYoutube < s) {
+			const at = this.nextYoutube;
+			const id = youtubeIdAt(text, at);
+			if (id !== null && id !== this.videoId) {
+				this.other = at;
+				return true;
+			}
+			this.nextYoutube = text.indexOf("youtu", at + 5);
+		}
+		return false;
+	}
 }
+
+/** The one OtherVideoLinks, reset for each scan (as the scan's block context is). */
+export const OTHER_VIDEOS = new OtherVideoLinks();
 
 const YOUTUBE_PATHS = ["youtube.com/watch?v=", "youtu.be/", "youtube.com/shorts/", "youtube.com/live/", "youtube.com/embed/", "youtube-nocookie.com/embed/"];
 
@@ -327,7 +375,7 @@ function youtubeIdAt(text: string, at: number): string | null {
  */
 export function rejectsToken(text: string, s: number, e: number, seconds: number, ls: number, le: number, context: TimestampContext, mayLink: boolean): boolean {
 	if (context.duration != null && seconds > context.duration) return true;
-	if (mayLink && linksOtherVideoBefore(text, ls, s, context.videoId)) return true;
+	if (mayLink && OTHER_VIDEOS.before(ls, s)) return true;
 	// The rest turn on the first letter after the token: read it once, and ask only the rules it can start.
 	let i = e;
 	while (i < le && (isBlank(text.charCodeAt(i)) || text.charCodeAt(i) === 0xa0)) i++;

@@ -8,7 +8,7 @@ import { endsHtmlBlock, htmlBlockEnd, isLoneTag } from "./html-blocks";
 import { excludedRanges, paragraphRanges } from "./inline-spans";
 import { seekUrl, videoIdFromUrl } from "../sources/youtube";
 // Timestamp rules (docs/timestamps.md): where else a token counts, and which are not this video's.
-import { countsByRule, parseDuration, rejectsToken, timePairStart, type TimestampContext } from "./timestamp-rules";
+import { countsByRule, OTHER_VIDEOS, parseDuration, rejectsToken, timePairStart, type TimestampContext } from "./timestamp-rules";
 
 export type { TimestampContext } from "./timestamp-rules";
 
@@ -629,6 +629,7 @@ export function scanTimestamps(text: string, options: ScanOptions = {}): ScanRes
 	const out: TimestampToken[] = [];
 	// Timestamp rules (docs/timestamps.md): the note's video and duration, and where the other videos' links are.
 	const context = options.context ?? NO_CONTEXT;
+	OTHER_VIDEOS.reset(text, context.videoId);
 	// Candidates are found a batch at a time (`cands`: the colons of every candidate in a
 	// stretch of up to BATCH characters, `ci` the next one; `pending`: the first candidate
 	// after them, -1: none), and then the fence markers up to the batch's end (`horizon`),
@@ -840,6 +841,7 @@ export function scanTimestamps(text: string, options: ScanOptions = {}): ScanRes
 	// The fence still open at `to`, unless its quote or list item ended after its last fence line.
 	if (fence !== null && isContained(fence) && containerEndIn(text, Math.max(from, fenceEnd + 1, containedTo), to, fence) !== -1) fence = null;
 	blocks?.release();
+	OTHER_VIDEOS.release();
 	return { timestamps: out, fence };
 }
 

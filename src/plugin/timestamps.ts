@@ -33,7 +33,7 @@ export function convertTimestampsInEditor(editor: Editor): string {
 	if (!video.ok) return `Source Lifecycle: not changed, the frontmatter cannot be read (${video.reason}).`;
 	const videoId = video.videoId;
 	if (videoId === null) return "Source Lifecycle: this note has no video — its url property is not a YouTube video URL.";
-	const splices = linkifySplices(text, videoId);
+	const splices = linkifySplices(text, videoId, video.duration);
 	if (splices.length === 0) return "Source Lifecycle: no plain timestamps to convert.";
 	editor.transaction({
 		changes: splices.map((s) => ({ from: editor.offsetToPos(s.from), to: editor.offsetToPos(s.to), text: s.insert })),

@@ -10,13 +10,19 @@ export interface CliArgs {
 	dryRun: boolean;
 	/** The date every written date uses; the machine's local date when not given. */
 	today: string | null;
+	/** Options that take a value (`--status raw` or `--status=raw`), for the commands that accept them. */
+	options: Record<string, string>;
 }
+
+/** Options that take a value; main.ts says which commands accept which. */
+export const VALUE_OPTIONS = ["status", "category", "tier", "platform", "columns", "sort", "limit"];
 
 export function parseArgs(argv: readonly string[]): CliArgs {
 	const positional: string[] = [];
 	let json = false;
 	let dryRun = false;
 	let today: string | null = null;
+	const options: Record<string, string> = {};
 	for (let i = 0; i < argv.length; i++) {
 		const a = argv[i] as string;
 		if (a === "--json") json = true;
@@ -25,6 +31,12 @@ export function parseArgs(argv: readonly string[]): CliArgs {
 			const v = a.startsWith("--today=") ? a.slice(8) : argv[++i];
 			if (v === undefined || !isCalendarDate(v)) throw new UsageError(`--today needs a date as YYYY-MM-DD, got ${v ?? "nothing"}`);
 			today = v;
+		} else if (VALUE_OPTIONS.includes(a.slice(2).split("=")[0] as string) && a.startsWith("--")) {
+			const name = a.slice(2).split("=")[0] as string;
+			const v = a.includes("=") ? a.slice(a.indexOf("=") + 1) : argv[++i];
+			if (v === undefined) throw new UsageError(`--${name} needs a value`);
+			if (name in options) throw new UsageError(`--${name} is given twice`);
+			options[name] = v;
 		} else if (a === "--") {
 			positional.push(...argv.slice(i + 1));
 			break;
@@ -35,7 +47,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
 	const [command, vault, ...rest] = positional;
 	if (!command) throw new UsageError("no command given");
 	if (!vault) throw new UsageError(`${command}: no vault folder given`);
-	return { command, vault, rest, json, dryRun, today };
+	return { command, vault, rest, json, dryRun, today, options };
 }
 
 export const USAGE = `Usage: source-lifecycle <command> <vault> [args] [--json] [--dry-run] [--today YYYY-MM-DD]
@@ -48,5 +60,10 @@ Commands:
   timestamps <vault> <path|id>       list a note's timestamps and seek URLs
   linkify <vault> <path|id> [--dry-run]  rewrite timestamps as seek links
   links <vault>                      Obsidian's resolvedLinks and unresolvedLinks
+  table <vault> [--status s1,s2] [--category C] [--tier T] [--platform P]
+        [--columns k1,k2] [--sort "key asc|desc"] [--limit N]
+                                     a table of sources as Markdown
+  export <vault> <outdir> [--status s1,s2] [--category C]
+                                     one Markdown file per NotebookLM category
 
 Exit codes: 0 done; 1 done, but some files had errors; 2 usage error or refused.`;

@@ -10,6 +10,8 @@ import { sync } from "./commands/sync";
 import { queue } from "./commands/queue";
 import { timestamps } from "./commands/timestamps";
 import { linkify } from "./commands/linkify";
+import { table } from "./commands/table";
+import { exportSources } from "./commands/export";
 
 type Command = (loaded: LoadedVault, args: CliArgs) => CommandResult | Promise<CommandResult>;
 
@@ -23,13 +25,18 @@ export const COMMANDS: Record<string, Command> = {
 	links,
 	sync,
 	queue,
+	table,
+	export: exportSources,
 };
 
 /** Commands that write notes. */
 const WRITES = new Set(["sync", "status", "linkify"]);
 
 /** How many arguments each command takes after the vault. */
-const ARGUMENTS: Record<string, number> = { status: 2, timestamps: 1, linkify: 1 };
+const ARGUMENTS: Record<string, number> = { status: 2, timestamps: 1, linkify: 1, export: 1 };
+
+/** The value options (args.ts VALUE_OPTIONS) each command accepts. */
+const OPTIONS: Record<string, readonly string[]> = { table: ["status", "category", "tier", "platform", "columns", "sort", "limit"], export: ["status", "category"] };
 
 export interface Io {
 	stdout: (s: string) => void;
@@ -50,6 +57,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
 		// Checked before the vault is read: `sync <vault> note.md` must not sync the whole vault.
 		const extra = args.rest[ARGUMENTS[args.command] ?? 0];
 		if (extra !== undefined) throw new UsageError(`${args.command}: unexpected argument ${extra}`);
+		const refused = Object.keys(args.options).find((o) => !(OPTIONS[args.command] ?? []).includes(o));
+		if (refused !== undefined) throw new UsageError(`${args.command}: unknown option --${refused}`);
 		// Only a command that writes removes what killed runs left behind.
 		const vault = new FolderVault(args.vault, { cleanTemp: WRITES.has(args.command) && !args.dryRun });
 		const loaded = await loadVault(vault, { linksOfSources: args.command === "links" });

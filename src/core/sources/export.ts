@@ -50,7 +50,7 @@ export interface ExportGroup {
  * one category never make two files that clash on a case-insensitive disk.
  */
 export function categoryFileName(category: string | null): string {
-	// eslint-disable-next-line no-control-regex
+	// eslint-disable-next-line no-control-regex -- control characters are exactly what a file name must not hold
 	const name = (category ?? "").replace(/[/\\:*?"<>|#^[\]\u0000-\u001f]/g, "-").replace(/\s+/g, " ").trim().replace(/^\.+/, "").toLowerCase();
 	return name === "" ? UNCATEGORIZED : name;
 }

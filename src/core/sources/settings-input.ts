@@ -28,6 +28,13 @@ export function parseFolder(text: string): Parsed<string> {
 	return { ok: true, value: f };
 }
 
+/** The export's folder: a vault folder of its own (the vault root would mix exports with notes). */
+export function parseExportFolder(text: string): Parsed<string> {
+	const f = parseFolder(text);
+	if (f.ok && f.value === "") return { ok: false, message: "Give a folder: the export never writes into the vault root." };
+	return f;
+}
+
 export function parseIdPrefix(text: string): Parsed<string> {
 	const t = text.trim();
 	if (t === "") return { ok: false, message: "The prefix cannot be empty: every note with an ID would become a source." };

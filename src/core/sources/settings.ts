@@ -24,6 +24,8 @@ export interface SourceSettings {
 	timestampsInLivePreview: boolean;
 	/** Notes larger than this many bytes are refused with a clear message. */
 	maxNoteBytes: number;
+	/** Folder the NotebookLM export writes into (docs/tables-and-export.md). */
+	exportFolder: string;
 }
 
 export const DEFAULT_SETTINGS: SourceSettings = {
@@ -39,6 +41,7 @@ export const DEFAULT_SETTINGS: SourceSettings = {
 	timestampsInReadingView: true,
 	timestampsInLivePreview: true,
 	maxNoteBytes: 20 * 1024 * 1024,
+	exportFolder: "NotebookLM",
 };
 
 /** Settings merged over the defaults, so a partial saved object is always complete (values of the wrong type: the default). */
@@ -63,6 +66,7 @@ const CHECKS: { readonly [K in keyof SourceSettings]: readonly [Check, string] }
 	timestampsInReadingView: [isBoolean, "true or false"],
 	timestampsInLivePreview: [isBoolean, "true or false"],
 	maxNoteBytes: [(v) => typeof v === "number" && Number.isFinite(v) && v > 0, "a number above 0"],
+	exportFolder: [(v) => typeof v === "string" && v.trim() !== "", "a non-empty text"],
 };
 
 /**

@@ -171,13 +171,17 @@ export function cellText(item: QueueItem, source: SourceNote, key: string): stri
 	return valueText(source.frontmatter[key]);
 }
 
+/** A predicate: does a source pass the query's filters (status, category, tier, platform)? */
+export function sourceMatcher(query: TableQuery): (source: SourceNote) => boolean {
+	const filters = FILTER_OPTIONS.filter((o) => query.filters[o] !== undefined).map((o) => [FILTER_KEYS[o], new Set(query.filters[o])] as const);
+	return (source) => filters.every(([key, allowed]) => allowed.has(scalarText(source.frontmatter[key]) ?? ""));
+}
+
 /** The sources a query selects, in its order (queue order when it names no sort), as rows. */
 export function tableRows(sources: Iterable<SourceNote>, query: TableQuery, settings: Pick<SourceSettings, "statuses" | "tierOrder">): TableRow[] {
-	const filters = FILTER_OPTIONS.filter((o) => query.filters[o] !== undefined).map((o) => [FILTER_KEYS[o], new Set(query.filters[o])] as const);
+	const matches = sourceMatcher(query);
 	const picked: { item: QueueItem; source: SourceNote }[] = [];
-	for (const source of sources) {
-		if (filters.every(([key, allowed]) => allowed.has(scalarText(source.frontmatter[key]) ?? ""))) picked.push({ item: toQueueItem(source), source });
-	}
+	for (const source of sources) if (matches(source)) picked.push({ item: toQueueItem(source), source });
 	const queueOrder = itemComparator("tier", settings);
 	const sort = query.sort;
 	if (sort) {

@@ -30,7 +30,7 @@ interface Run {
 	code: number | null;
 }
 
-function runProcess(args: string[], keepOutput: boolean): Promise<Run> {
+export function runProcess(args: string[], keepOutput: boolean): Promise<Run> {
 	return new Promise((resolve, reject) => {
 		const t0 = performance.now();
 		const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"] });

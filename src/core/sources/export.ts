@@ -6,6 +6,7 @@
  * write the files this returns.
  */
 import { extractLinks } from "../markdown/link-extraction";
+import { locateFrontmatter } from "../frontmatter/frontmatter";
 import { applySplices, bodyStart, findTimestamps, type TextSplice } from "../markdown/timestamps";
 import { itemComparator, toQueueItem, type QueueItem } from "./queue";
 import { listOfText, scalarText, type SourceNote } from "./source";
@@ -172,7 +173,8 @@ export function exportBody(text: string, videoId: string | null): string {
 	const from = bodyStart(text).from;
 	const splices: TextSplice[] = [];
 	if (videoId !== null) for (const t of findTimestamps(text)) splices.push({ from: t.from, to: t.to, insert: `[${t.text}](${seekUrl(videoId, t.seconds)})` });
-	const links = extractLinks(text);
+	// The block located, no frontmatter parsed: only the body's links are wanted here.
+	const links = extractLinks(text, { block: locateFrontmatter(text), frontmatter: null });
 	for (const link of [...links.links, ...links.embeds]) {
 		if (link.position.start.offset < from) continue;
 		splices.push({ from: link.position.start.offset, to: link.position.end.offset, insert: link.displayText });

@@ -56,7 +56,7 @@ export async function exportForNotebookLm(context: FeatureContext): Promise<stri
 		}
 	}
 	const textOf = (s: SourceNote) => texts.get(s.path) ?? null;
-	const files: ExportFile[] = groups.flatMap((g) => exportGroupFiles(g, textOf));
+	const files: ExportFile[] = groups.flatMap((g) => [...exportGroupFiles(g, textOf)]);
 	// Every file is checked before any is written: a clash leaves the folder as it was.
 	for (const f of files) {
 		const existing = app.vault.getAbstractFileByPath(`${folder}/${f.file}`);

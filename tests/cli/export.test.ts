@@ -60,6 +60,14 @@ describe("cli export", () => {
 		expect(readdirSync(out.root)).toEqual(["strategy.md"]);
 	});
 
+	it.each(["Strategy.md", "strategy-2.md"])("refuses a user's %s too: a file the export could write on a case-insensitive disk or as a later part", async (name) => {
+		out.write(name, "mine\n");
+		const r = await cli("export", vault.root, out.root);
+		expect(r.code).toBe(2);
+		expect(r.stderr).toContain(join(out.root, name));
+		expect(readdirSync(out.root)).toEqual([name]);
+	});
+
 	it("overwrites a file carrying its marker line", async () => {
 		await cli("export", vault.root, out.root);
 		const marker = out.read("strategy.md").split("\n")[0] as string;

@@ -43,6 +43,8 @@ export interface ExportGroup {
 	/** The category as written in the notes (the first one met, when several map to one name). */
 	category: string;
 	sources: SourceNote[];
+	/** Each source's title as the queue shows it (the file name when it has none), in the same order. */
+	titles: string[];
 }
 
 /**
@@ -73,47 +75,83 @@ export function exportGroups(sources: Iterable<SourceNote>, filter: ExportFilter
 	const queueOrder = itemComparator("tier", settings);
 	return [...groups.entries()]
 		.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-		.map(([name, g]) => ({ name, category: g.category, sources: g.items.sort((a, b) => queueOrder(a.item, b.item)).map((x) => x.source) }));
+		.map(([name, g]) => {
+			const items = g.items.sort((a, b) => queueOrder(a.item, b.item));
+			return { name, category: g.category, sources: items.map((x) => x.source), titles: items.map((x) => x.item.title) };
+		});
 }
 
 export interface ExportFile {
 	/** File name, `name.md` or `name-2.md`, … */
 	file: string;
+	/** 1 for `name.md`, 2 for `name-2.md`, … */
+	part: number;
 	text: string;
 	sources: number;
 	words: number;
 }
 
-/** Words as NotebookLM counts them, near enough: runs of non-space characters. */
+/**
+ * Words as NotebookLM counts them, near enough: runs of characters that are not white space
+ * (as `\s` reads it). A loop over character codes, not `match(/\S+/g)`: an export counts
+ * millions of words, and the match's array of strings cost the bench vault's export a
+ * third of its time (docs/tables-and-export.md, Performance).
+ */
 export function countWords(text: string): number {
-	const m = text.match(/\S+/g);
-	return m === null ? 0 : m.length;
+	let words = 0;
+	let inWord = false;
+	for (let i = 0; i < text.length; i++) {
+		const space = isSpace(text.charCodeAt(i));
+		if (!space && !inWord) words++;
+		inWord = !space;
+	}
+	return words;
+}
+
+function isSpace(c: number): boolean {
+	if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+	if (c < 160) return false;
+	return c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /**
- * The files of one group. `textOf` gives a source's note text (null when it could not be
- * read: the source is exported from its fields alone, and the caller reports the file).
- * Sources are packed in order into files of at most EXPORT_MAX_WORDS words; a source is
- * never cut, so one source over the limit makes a file of its own.
+ * The files of one group, as each is complete. `textOf` gives a source's note text (null
+ * when it could not be read: the source is exported from its fields alone, and the caller
+ * reports the file). Sources are packed in order into files of at most EXPORT_MAX_WORDS
+ * words; a source is never cut, so one source over the limit makes a file of its own.
+ * Parts 2, 3, … come as they fill up and the first part last (its heading says "part 1"
+ * only once a second part exists), so a caller writing them holds one part at a time.
  */
-export function exportGroupFiles(group: ExportGroup, textOf: (source: SourceNote) => string | null): ExportFile[] {
-	const parts: { sections: string[]; words: number }[] = [];
-	let current: { sections: string[]; words: number } | null = null;
+export function* exportGroupFiles(group: ExportGroup, textOf: (source: SourceNote) => string | null): Generator<ExportFile> {
 	const headerWords = countWords(fileHeader(group, 99));
-	for (const source of group.sources) {
-		const section = sourceSection(source, textOf(source));
+	let first: Part | null = null;
+	let current: Part | null = null;
+	let parts = 0;
+	for (const [i, source] of group.sources.entries()) {
+		const section = sourceSection(source, textOf(source), group.titles[i]);
 		const words = countWords(section);
 		if (current === null || (current.sections.length > 0 && current.words + words > EXPORT_MAX_WORDS)) {
+			if (current !== null && parts >= 2) yield partFile(group, current, parts, true, headerWords);
 			current = { sections: [], words: headerWords };
-			parts.push(current);
+			parts++;
+			if (parts === 1) first = current;
 		}
 		current.sections.push(section);
 		current.words += words;
 	}
-	return parts.map((part, i) => {
-		const text = fileHeader(group, parts.length > 1 ? i + 1 : 0) + part.sections.join("\n");
-		return { file: i === 0 ? `${group.name}.md` : `${group.name}-${i + 1}.md`, text, sources: part.sections.length, words: countWords(text) };
-	});
+	if (current !== null && parts >= 2) yield partFile(group, current, parts, true, headerWords);
+	if (first !== null) yield partFile(group, first, 1, parts > 1, headerWords);
+}
+
+interface Part {
+	sections: string[];
+	words: number;
+}
+
+function partFile(group: ExportGroup, part: Part, n: number, split: boolean, headerWords: number): ExportFile {
+	const header = fileHeader(group, split ? n : 0);
+	// Every section ends in a line break, so the words of the file are the header's and its sections'.
+	return { file: n === 1 ? `${group.name}.md` : `${group.name}-${n}.md`, part: n, text: header + part.sections.join("\n"), sources: part.sections.length, words: part.words - headerWords + countWords(header) };
 }
 
 function fileHeader(group: ExportGroup, part: number): string {
@@ -128,9 +166,8 @@ const DATES: readonly [string, string][] = [
 ];
 
 /** One source: title, fields, synopsis, key insights, then the body with seek links. */
-export function sourceSection(source: SourceNote, text: string | null): string {
+export function sourceSection(source: SourceNote, text: string | null, title = toQueueItem(source).title): string {
 	const fm = source.frontmatter;
-	const item = toQueueItem(source);
 	const fields: string[] = [];
 	const field = (label: string, value: string) => {
 		if (value.trim() !== "") fields.push(`- ${label}: ${oneLine(value)}`);
@@ -141,7 +178,7 @@ export function sourceSection(source: SourceNote, text: string | null): string {
 	field("Duration", valueText(fm.duration));
 	field("Status", source.status ?? "");
 	field("Integrated into", integratedIntoTitles(source).join("; "));
-	const out = [`## ${oneLine(item.title)}`, "", ...fields, ""];
+	const out = [`## ${oneLine(title)}`, "", ...fields, ""];
 	const synopsis = valueText(fm.synopsis).trim();
 	if (synopsis !== "") out.push("### Synopsis", "", synopsis, "");
 	const insights = listOfText(fm.key_insights);
@@ -173,17 +210,32 @@ export function exportBody(text: string, videoId: string | null): string {
 	const from = bodyStart(text).from;
 	const splices: TextSplice[] = [];
 	if (videoId !== null) for (const t of findTimestamps(text)) splices.push({ from: t.from, to: t.to, insert: `[${t.text}](${seekUrl(videoId, t.seconds)})` });
-	// The block located, no frontmatter parsed: only the body's links are wanted here.
-	const links = extractLinks(text, { block: locateFrontmatter(text), frontmatter: null });
-	for (const link of [...links.links, ...links.embeds]) {
-		if (link.position.start.offset < from) continue;
-		splices.push({ from: link.position.start.offset, to: link.position.end.offset, insert: link.displayText });
+	if (mayLinkToNotes(text, from)) {
+		// The block located, no frontmatter parsed: only the body's links are wanted here.
+		const links = extractLinks(text, { block: locateFrontmatter(text), frontmatter: null });
+		for (const link of [...links.links, ...links.embeds]) {
+			if (link.position.start.offset < from) continue;
+			splices.push({ from: link.position.start.offset, to: link.position.end.offset, insert: link.displayText });
+		}
 	}
 	// A timestamp never lies inside a link (docs/reference.md §6); should one touch, the link wins.
 	splices.sort((a, b) => a.from - b.from || b.to - a.to);
 	const apart: TextSplice[] = [];
 	for (const s of splices) if (apart.length === 0 || s.from >= (apart[apart.length - 1] as TextSplice).to) apart.push(s);
 	return applySplices(text, apart).slice(from).replace(/\r\n?/g, "\n");
+}
+
+/**
+ * False when the body can hold no link to a note: no `[[` and no `](` other than before a URL
+ * with a scheme (external links are not links to notes). Most bodies are like the seed's,
+ * with web links only, and skip the link scan (a fifth of the export's time).
+ */
+function mayLinkToNotes(text: string, from: number): boolean {
+	if (text.indexOf("[[", from) !== -1) return true;
+	for (let at = text.indexOf("](", from); at !== -1; at = text.indexOf("](", at + 2)) {
+		if (!/^<?[A-Za-z][A-Za-z0-9+.-]*:/.test(text.slice(at + 2, at + 40))) return true;
+	}
+	return false;
 }
 
 function oneLine(s: string): string {

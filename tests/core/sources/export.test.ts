@@ -10,7 +10,7 @@ describe("export split rule", () => {
 		const sources = sizes.map((_, i) => source(`s${i}.md`, { status: "raw", notebooklm_category: "big", date_published: `2025-01-${String(10 + i)}` }));
 		const bodies = new Map(sources.map((s, i) => [s.path, `---\nid: x\n---\n${words(sizes[i] as number)}\n`]));
 		const [g] = exportGroups(sources, { statuses: null, category: null }, DEFAULT_SETTINGS);
-		return exportGroupFiles(g!, (s) => bodies.get(s.path) ?? null);
+		return [...exportGroupFiles(g!, (s) => bodies.get(s.path) ?? null)].sort((a, b) => a.part - b.part);
 	};
 
 	it("keeps a category under 400,000 words in one file", () => {
@@ -76,6 +76,10 @@ describe("export body", () => {
 	it("turns timestamps into seek links and links into their text, leaving code alone", () => {
 		const text = "---\nurl: https://youtu.be/dQw4w9WgXcQ\n---\n- 1:05 Intro [[Note|the note]] ![[pic.png]]\n`2:00` and\n```\n3:00\n```\n";
 		expect(exportBody(text, "dQw4w9WgXcQ")).toBe("- [1:05](https://www.youtube.com/watch?v=dQw4w9WgXcQ&t=65s) Intro the note pic.png\n`2:00` and\n```\n3:00\n```\n");
+	});
+
+	it("turns Markdown links to notes into their text and keeps web links", () => {
+		expect(exportBody("See [the plan](Projects/Plan.md) and [a16z](https://a16z.com).\n", null)).toBe("See the plan and [a16z](https://a16z.com).\n");
 	});
 
 	it("leaves timestamps as text when the note has no video", () => {

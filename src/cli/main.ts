@@ -61,7 +61,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
 		if (refused !== undefined) throw new UsageError(`${args.command}: unknown option --${refused}`);
 		// Only a command that writes removes what killed runs left behind.
 		const vault = new FolderVault(args.vault, { cleanTemp: WRITES.has(args.command) && !args.dryRun });
-		const loaded = await loadVault(vault, { linksOfSources: args.command === "links" });
+		const loaded = await loadVault(vault, { linksOfSources: args.command === "links", cache: args.noCache ? "rebuild" : "use" });
 		const result = await command(loaded, args);
 		for (const w of [...vault.warnings, ...(result.warnings ?? [])]) io.stderr(`warning: ${w}\n`);
 		for (const e of result.errors) io.stderr(`${e.path}: ${e.message}\n`);

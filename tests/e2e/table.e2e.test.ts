@@ -54,7 +54,7 @@ async function episodes(note = NOTE): Promise<Page> {
 	await page.evaluate(
 		([seedFm, sources]) => {
 			tables.setSource("Sources/How OpenAI Builds.md", seedFm as Record<string, unknown>);
-			for (const [path, fm] of sources as [string, Record<string, unknown>][]) tables.setSource(path, fm);
+			for (const [path, fm] of sources) tables.setSource(path, fm);
 		},
 		[SEED, SOURCES] as const,
 	);

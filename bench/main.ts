@@ -119,12 +119,17 @@ async function exportPart(): Promise<void> {
 	console.log(`\nCLI export for NotebookLM on disk (${SIZES.cliNotes} notes; whole processes, alternating, median of ${SIZES.cliReps})`);
 	const ex = await benchCliExport(ROOT, CLI, SIZES.cliNotes, SIZES.cliReps);
 	Object.assign(extra, { cli_export_ms: ex.exportMs, cli_export_scan_ms: ex.scanMs, cli_export_files: ex.files, cli_export_sources: ex.sources, cli_export_words: ex.words });
-	row("cli_export_vs_scan", "CLI export ÷ CLI scan", ex.exportMs / ex.scanMs, "<=", 1.5, `${f(ex.exportMs)} ms ÷ ${f(ex.scanMs)} ms; ${ex.sources} sources in ${ex.files} files, ${ex.words} words`);
+	row("cli_export_vs_scan", "CLI cold export ÷ CLI cold scan", ex.exportMs / ex.scanMs, "<=", 1.5, `${f(ex.exportMs)} ms ÷ ${f(ex.scanMs)} ms; ${ex.sources} sources in ${ex.files} files, ${ex.words} words`);
 }
 
 function finish(started: number): void {
-	const results: Record<string, number | string> = {};
-	for (const r of rows) results[r.key] = r.value;
+	const results: Record<string, unknown> = {};
+	// Each ratio's target goes with the figures, so docs/performance.md shows what was checked.
+	const targets: Record<string, string> = {};
+	for (const r of rows) {
+		results[r.key] = r.value;
+		targets[r.key] = r.target;
+	}
 	Object.assign(results, extra, {
 		quick: QUICK ? 1 : 0,
 		node: process.version,
@@ -132,6 +137,7 @@ function finish(started: number): void {
 		memory_gb: Math.round(totalmem() / 2 ** 30),
 		bench_seconds: Math.round((Date.now() - started) / 1000),
 		date: new Date().toISOString(),
+		targets,
 	});
 	writeFileSync(OUT, JSON.stringify(results, null, 2) + "\n");
 	console.log(`\n${rows.filter((r) => r.ok).length}/${rows.length} targets met in ${Math.round((Date.now() - started) / 1000)} s; wrote ${OUT}`);

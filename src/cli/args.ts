@@ -12,12 +12,16 @@ export interface CliArgs {
 	today: string | null;
 	/** Read every note, ignoring the warm-scan cache (which is then rebuilt). */
 	noCache: boolean;
-	/** Options that take a value (`--status raw` or `--status=raw`), for the commands that accept them. */
+	/** A command's own options (`--title T`, `--offline`: "" for a flag), by name without `--`. */
 	options: Record<string, string>;
 }
 
-/** Options that take a value; main.ts says which commands accept which. */
-export const VALUE_OPTIONS = ["status", "category", "tier", "platform", "columns", "sort", "limit"];
+/** Options only some commands take: the value options, then the flags. */
+const COMMAND_OPTIONS: Record<string, { values: readonly string[]; flags: readonly string[] }> = {
+	new: { values: ["title", "creator", "published", "description-file"], flags: ["offline"] },
+	table: { values: ["status", "category", "tier", "platform", "columns", "sort", "limit"], flags: [] },
+	export: { values: ["status", "category"], flags: [] },
+};
 
 export function parseArgs(argv: readonly string[]): CliArgs {
 	const positional: string[] = [];
@@ -35,23 +39,35 @@ export function parseArgs(argv: readonly string[]): CliArgs {
 			const v = a.startsWith("--today=") ? a.slice(8) : argv[++i];
 			if (v === undefined || !isCalendarDate(v)) throw new UsageError(`--today needs a date as YYYY-MM-DD, got ${v ?? "nothing"}`);
 			today = v;
-		} else if (VALUE_OPTIONS.includes(a.slice(2).split("=")[0] as string) && a.startsWith("--")) {
-			const name = a.slice(2).split("=")[0] as string;
-			const v = a.includes("=") ? a.slice(a.indexOf("=") + 1) : argv[++i];
-			if (v === undefined) throw new UsageError(`--${name} needs a value`);
-			if (name in options) throw new UsageError(`--${name} is given twice`);
-			options[name] = v;
 		} else if (a === "--") {
 			positional.push(...argv.slice(i + 1));
 			break;
 		}
-		else if (a.startsWith("--")) throw new UsageError(`unknown option ${a}`);
+		else if (a.startsWith("--") && ownOption(COMMAND_OPTIONS[positional[0] ?? ""], a, argv[i + 1], options)) {
+			// A command's own options come after the command; a value option takes the next argument.
+			if (!a.includes("=") && COMMAND_OPTIONS[positional[0] ?? ""]?.values.includes(a.slice(2))) i++;
+		} else if (a.startsWith("--")) throw new UsageError(`unknown option ${a}`);
 		else positional.push(a);
 	}
 	const [command, vault, ...rest] = positional;
 	if (!command) throw new UsageError("no command given");
 	if (!vault) throw new UsageError(`${command}: no vault folder given`);
 	return { command, vault, rest, json, dryRun, today, noCache, options };
+}
+
+/** Read one of a command's own options into `options`; false when `arg` is none of them. */
+function ownOption(own: { values: readonly string[]; flags: readonly string[] } | undefined, arg: string, next: string | undefined, options: Record<string, string>): boolean {
+	if (own === undefined) return false;
+	const eq = arg.indexOf("=");
+	const name = arg.slice(2, eq === -1 ? undefined : eq);
+	if ((own.flags.includes(name) || own.values.includes(name)) && name in options) throw new UsageError(`--${name} is given twice`);
+	if (own.flags.includes(name) && eq === -1) options[name] = "";
+	else if (own.values.includes(name)) {
+		const value = eq === -1 ? next : arg.slice(eq + 1);
+		if (value === undefined) throw new UsageError(`--${name} needs a value`);
+		options[name] = value;
+	} else return false;
+	return true;
 }
 
 export const USAGE = `Usage: source-lifecycle <command> <vault> [args] [--json] [--dry-run] [--today YYYY-MM-DD]
@@ -69,6 +85,9 @@ Commands:
                                      a table of sources as Markdown
   export <vault> <outdir> [--status s1,s2] [--category C]
                                      one Markdown file per NotebookLM category
+  new <vault> <url> [--title T] [--creator C] [--published YYYY-MM-DD]
+      [--description-file F] [--offline] [--dry-run]
+                                     a new SOURCE note for a YouTube video (never a duplicate)
 
 --no-cache reads every note: by default notes whose size, modification time and inode are
 unchanged since the last run are taken from a cache outside the vault ($XDG_CACHE_HOME/

@@ -12,6 +12,7 @@ import { timestamps } from "./commands/timestamps";
 import { linkify } from "./commands/linkify";
 import { table } from "./commands/table";
 import { exportSources } from "./commands/export";
+import { newSource } from "./commands/new";
 
 type Command = (loaded: LoadedVault, args: CliArgs) => CommandResult | Promise<CommandResult>;
 
@@ -27,16 +28,14 @@ export const COMMANDS: Record<string, Command> = {
 	queue,
 	table,
 	export: exportSources,
+	new: newSource,
 };
 
 /** Commands that write notes. */
-const WRITES = new Set(["sync", "status", "linkify"]);
+const WRITES = new Set(["sync", "status", "linkify", "new"]);
 
 /** How many arguments each command takes after the vault. */
-const ARGUMENTS: Record<string, number> = { status: 2, timestamps: 1, linkify: 1, export: 1 };
-
-/** The value options (args.ts VALUE_OPTIONS) each command accepts. */
-const OPTIONS: Record<string, readonly string[]> = { table: ["status", "category", "tier", "platform", "columns", "sort", "limit"], export: ["status", "category"] };
+const ARGUMENTS: Record<string, number> = { status: 2, timestamps: 1, linkify: 1, new: 1, export: 1 };
 
 export interface Io {
 	stdout: (s: string) => void;
@@ -57,8 +56,6 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
 		// Checked before the vault is read: `sync <vault> note.md` must not sync the whole vault.
 		const extra = args.rest[ARGUMENTS[args.command] ?? 0];
 		if (extra !== undefined) throw new UsageError(`${args.command}: unexpected argument ${extra}`);
-		const refused = Object.keys(args.options).find((o) => !(OPTIONS[args.command] ?? []).includes(o));
-		if (refused !== undefined) throw new UsageError(`${args.command}: unknown option --${refused}`);
 		// Only a command that writes removes what killed runs left behind.
 		const vault = new FolderVault(args.vault, { cleanTemp: WRITES.has(args.command) && !args.dryRun });
 		const loaded = await loadVault(vault, { linksOfSources: args.command === "links", cache: args.noCache ? "rebuild" : "use" });

@@ -18,6 +18,7 @@ import {
 	parseIntegrationHeading,
 	parseMaxNoteMegabytes,
 	parseStatuses,
+	parseTemplatePath,
 	parseTierOrder,
 	type Parsed,
 } from "../core/sources/settings-input";
@@ -141,6 +142,16 @@ export class SourceSettingsTab extends PluginSettingTab {
 			placeholder: d.exportFolder,
 			parse: parseExportFolder,
 			save: (v) => save({ exportFolder: v }),
+		});
+
+		new Setting(containerEl).setName("New sources").setHeading();
+		this.text(containerEl, {
+			name: "Template note for new sources",
+			desc: "The note new source from URL fills instead of the default note: {{id}}, {{title}}, {{url}}, {{videoId}}, {{creator}}, {{date_published}}, {{today}}, {{timestamps}}, {{description}}. Leave empty for the default note. New sources go to the source folder.",
+			value: s.captureTemplate,
+			placeholder: "Templates/Source.md",
+			parse: parseTemplatePath,
+			save: (v) => save({ captureTemplate: v }),
 		});
 
 		new Setting(containerEl).setName("Safety").setHeading();

@@ -48,6 +48,6 @@ describe("cli table", () => {
 	it("is refused options that belong to table only on other commands", async () => {
 		const r = await cli("scan", vault.root, "--status", "raw");
 		expect(r.code).toBe(2);
-		expect(r.stderr).toContain("scan: unknown option --status");
+		expect(r.stderr).toContain("unknown option --status");
 	});
 });

@@ -35,6 +35,7 @@ const NAMES: Record<keyof SourceSettings, string> = {
 	timestampsInLivePreview: "Seek links in live preview",
 	maxNoteBytes: "Maximum note size in megabytes",
 	exportFolder: "Export folder",
+	captureTemplate: "Template note for new sources",
 };
 
 describe("settings tab", () => {

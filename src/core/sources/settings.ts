@@ -26,6 +26,8 @@ export interface SourceSettings {
 	maxNoteBytes: number;
 	/** Folder the NotebookLM export writes into (docs/tables-and-export.md). */
 	exportFolder: string;
+	/** Vault path of the template note for captured sources; empty = the default note (docs/capture.md). */
+	captureTemplate: string;
 }
 
 export const DEFAULT_SETTINGS: SourceSettings = {
@@ -42,6 +44,7 @@ export const DEFAULT_SETTINGS: SourceSettings = {
 	timestampsInLivePreview: true,
 	maxNoteBytes: 20 * 1024 * 1024,
 	exportFolder: "NotebookLM",
+	captureTemplate: "",
 };
 
 /** Settings merged over the defaults, so a partial saved object is always complete (values of the wrong type: the default). */
@@ -67,6 +70,7 @@ const CHECKS: { readonly [K in keyof SourceSettings]: readonly [Check, string] }
 	timestampsInLivePreview: [isBoolean, "true or false"],
 	maxNoteBytes: [(v) => typeof v === "number" && Number.isFinite(v) && v > 0, "a number above 0"],
 	exportFolder: [(v) => typeof v === "string" && v.trim() !== "", "a non-empty text"],
+	captureTemplate: [isString, "a text"],
 };
 
 /**

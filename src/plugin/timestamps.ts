@@ -6,11 +6,20 @@ import { Notice, type Editor } from "obsidian";
 import { linkifySplices, noteVideo } from "../core/markdown/timestamps";
 import { timestampLivePreview } from "../ui/live-preview";
 import { timestampPostProcessor } from "../ui/reading-view";
+import { playSeekUrl } from "./player";
 import type SourceLifecyclePlugin from "./main";
 
 export function registerTimestamps(plugin: SourceLifecyclePlugin): void {
 	plugin.registerMarkdownPostProcessor(timestampPostProcessor(plugin.app, () => plugin.settings.timestampsInReadingView));
-	plugin.registerEditorExtension(timestampLivePreview({ enabled: () => plugin.settings.timestampsInLivePreview }));
+	plugin.registerEditorExtension(
+		timestampLivePreview({
+			enabled: () => plugin.settings.timestampsInLivePreview,
+			// The source player takes the click (docs/player.md), else the browser opens the seek URL.
+			open: (url, event) => {
+				if (!playSeekUrl(plugin.featureContext(), url, event)) activeWindow.open(url);
+			},
+		}),
+	);
 	plugin.addCommand({
 		id: "convert-timestamps-to-links",
 		name: "Convert timestamps to links",

@@ -136,7 +136,10 @@ export class PlayerView extends ItemView {
 		if (sameVideo) {
 			if (target.seconds !== undefined) this.seek(target.seconds);
 		} else {
-			this.startVideo(target.videoId, target.seconds ?? this.host.savedPosition(target.videoId) ?? 0, target.seconds !== undefined);
+			const start = target.seconds ?? this.host.savedPosition(target.videoId) ?? 0;
+			this.startVideo(target.videoId, start);
+			// A click on a time also seeks once the player is ready (the start in the URL is not always kept).
+			if (target.seconds !== undefined) this.seek(target.seconds);
 		}
 		if (pathChanged || !sameVideo) await this.loadChapters();
 	}
@@ -162,7 +165,7 @@ export class PlayerView extends ItemView {
 		return this.controller ? this.controller.position() : null;
 	}
 
-	private startVideo(videoId: string, start: number, play: boolean): void {
+	private startVideo(videoId: string, start: number): void {
 		this.controller?.destroy();
 		this.frameEl.empty();
 		const iframe = this.frameEl.createEl("iframe", {
@@ -195,7 +198,6 @@ export class PlayerView extends ItemView {
 			if (this.controller === controller) controller.frameLoaded();
 		});
 		controller.open(videoId, start);
-		if (play) controller.play();
 		this.render();
 	}
 

@@ -9,6 +9,7 @@ import { benchBrowser } from "./browser-bench";
 import { benchCli } from "./cli-bench";
 import { benchSync, benchTimestamps } from "./core-bench";
 import { benchIndex } from "./index-bench";
+import { benchPlayer } from "./player-bench";
 
 const ROOT = process.env.BENCH_ROOT ?? process.cwd();
 const QUICK = process.env.BENCH_QUICK === "1";
@@ -16,6 +17,8 @@ const OUT = process.env.BENCH_OUT ?? "bench-results.json";
 const CLI = process.env.BENCH_CLI ?? "dist/cli.js";
 /** The read-and-parse floor, bundled by run.mjs (none when run otherwise). */
 const FLOOR = process.env.BENCH_FLOOR || null;
+/** `--only player` (run.mjs): just the parts named, comma-separated; empty = everything. */
+const ONLY = (process.env.BENCH_ONLY ?? "").split(",").filter(Boolean);
 
 /** Sizes: the documented ones (docs/performance.md) in a full run; tiny ones (same code paths) in --quick. */
 const SIZES = QUICK
@@ -45,6 +48,18 @@ const f = (ms: number) => (ms >= 100 ? ms.toFixed(0) : ms >= 1 ? ms.toFixed(1) :
 async function main(): Promise<void> {
 	const started = Date.now();
 	console.log(`Source Lifecycle bench${QUICK ? " (quick: tiny sizes, not the documented ones)" : ""} — Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}`);
+
+	// Parts that can run alone (`--only`); the rest below runs only in a whole bench.
+	if (ONLY.length === 0 || ONLY.includes("player")) {
+		console.log(`\nSource player in Chromium (fake YouTube player on 127.0.0.1)`);
+		const pl = await benchPlayer(ROOT, 20);
+		Object.assign(extra, { player_click_to_seek_worst_ms: pl.worstMs });
+		row("player_click_to_seek_ms", "click on a timestamp → seekTo received by the player (median)", pl.clickToSeekMs, "<=", 50, `median of ${pl.clicks} clicks in reading view; worst ${f(pl.worstMs)} ms`);
+	}
+	if (ONLY.length > 0) {
+		writeResults(started);
+		return;
+	}
 
 	console.log("\nSourceIndex (in memory, metadata shaped like CachedMetadata + resolvedLinks)");
 	const ix = await benchIndex(SIZES.small, SIZES.large, SIZES.reps, SIZES.events);
@@ -98,6 +113,10 @@ async function main(): Promise<void> {
 	}
 	row("cli_scan_vs_gray_matter", "CLI scan ÷ gray-matter scan", cli.scanMs / cli.grayMatterMs, "<=", 1, `${f(cli.scanMs)} ms ÷ ${f(cli.grayMatterMs)} ms`);
 
+	writeResults(started);
+}
+
+function writeResults(started: number): void {
 	const results: Record<string, number | string> = {};
 	for (const r of rows) results[r.key] = r.value;
 	Object.assign(results, extra, {

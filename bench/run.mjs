@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [-- --out file]`: builds the CLI and the bench (TypeScript,
+// `npm run bench [-- --quick] [-- --out file] [-- --only player]`: builds the CLI and the bench (TypeScript,
 // bundled with esbuild), then runs the measurements in a fresh Node with --expose-gc.
 // The full run writes bench-results.json; --quick (tiny sizes, same code paths) writes to
 // a temporary file unless --out says where, so `npm test` can smoke it without touching
@@ -14,8 +14,11 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const argv = process.argv.slice(2);
 const quick = argv.includes("--quick");
 const outIdx = argv.indexOf("--out");
+// `--only a,b`: just those parts of the bench (see bench/main.ts); results go to a temporary file unless --out says where.
+const onlyIdx = argv.indexOf("--only");
+const only = onlyIdx !== -1 ? argv[onlyIdx + 1] ?? "" : "";
 const buildDir = mkdtempSync(join(tmpdir(), "sl-bench-build-"));
-const out = outIdx !== -1 ? resolve(argv[outIdx + 1]) : quick ? join(buildDir, "bench-results.json") : join(root, "bench-results.json");
+const out = outIdx !== -1 ? resolve(argv[outIdx + 1]) : quick || only ? join(buildDir, "bench-results.json") : join(root, "bench-results.json");
 
 /** One esbuild bundle for Node 20 (CommonJS), with any extra options. */
 function bundleForNode(entry, outfile, extra = {}) {
@@ -26,7 +29,7 @@ let code = 1;
 try {
 	// The CLI exactly as `npm run build` makes it (full run), or the same bundle in a temp folder (quick).
 	let cliJs = join(root, "dist", "cli.js");
-	if (quick) {
+	if (quick || only) {
 		cliJs = join(buildDir, "cli.js");
 		// Keep in step with the CLI entry of esbuild.config.mjs (production).
 		await bundleForNode(join(root, "src", "cli", "index.ts"), cliJs, { sourcemap: false, banner: { js: "#!/usr/bin/env node" } });
@@ -42,10 +45,10 @@ try {
 	const r = spawnSync(process.execPath, ["--expose-gc", "--max-old-space-size=4096", mainJs], {
 		cwd: root,
 		stdio: "inherit",
-		env: { ...process.env, NODE_PATH: join(root, "node_modules"), BENCH_ROOT: root, BENCH_CLI: cliJs, BENCH_FLOOR: floorJs, BENCH_OUT: out, BENCH_QUICK: quick ? "1" : "" },
+		env: { ...process.env, NODE_PATH: join(root, "node_modules"), BENCH_ROOT: root, BENCH_CLI: cliJs, BENCH_FLOOR: floorJs, BENCH_OUT: out, BENCH_QUICK: quick ? "1" : "", BENCH_ONLY: only },
 	});
 	code = r.status ?? 1;
-	if (code === 0 && quick && outIdx === -1) console.log(`(quick run: results were written to a temporary file, now removed)`);
+	if (code === 0 && (quick || only) && outIdx === -1) console.log(`(${only ? "partial" : "quick"} run: results were written to a temporary file, now removed)`);
 } catch (e) {
 	console.error(e instanceof Error ? e.stack : e);
 } finally {

@@ -72,6 +72,13 @@ export function playSeekUrl(context: FeatureContext, href: string, event: MouseE
 	if (event && (Keymap.isModEvent(event) !== false || event.button === 1)) return false;
 	const seek = seekOfUrl(href);
 	if (!seek) return false;
+	// The video is already in the player: seek at once (the click → seek time is what the user feels), then reveal it.
+	const shown = openView(context.app);
+	if (shown && shown.videoId === seek.videoId) {
+		shown.seek(seek.seconds);
+		void context.app.workspace.revealLeaf(shown.leaf);
+		return true;
+	}
 	void openPlayer(context, { videoId: seek.videoId, path: noteOfVideo(context, seek.videoId), seconds: seek.seconds });
 	return true;
 }

@@ -31,6 +31,10 @@ window.open = ((url?: string | URL) => {
 	return null;
 }) as typeof window.open;
 
+let lastClickAt = 0;
+// When the last click happened (the event's own time stamp), for the click → seekTo bench.
+window.addEventListener("click", (e) => (lastClickAt = performance.timeOrigin + e.timeStamp), { capture: true });
+
 let app: App;
 let plugin: SourceLifecyclePlugin;
 let view: PlayerView | null = null;
@@ -131,6 +135,10 @@ const player = {
 	addForeignFrame(url: string): void {
 		const frame = document.body.createEl("iframe", { cls: "foreign-frame", attr: { src: url } });
 		frame.style.display = "none";
+	},
+	/** When the last click happened, on the clock of `now()`. */
+	lastClickAt(): number {
+		return lastClickAt;
 	},
 	/** A wall-clock reading comparable with the fake player's (both epoch-based, sub-millisecond). */
 	now(): number {

@@ -103,4 +103,6 @@ export function installDomHelpers(): void {
 	const range = Range.prototype as unknown as Record<string, unknown>;
 	range.getClientRects = () => ({ length: 0, item: () => null, [Symbol.iterator]: [][Symbol.iterator] });
 	range.getBoundingClientRect = () => ({ x: 0, y: 0, width: 0, height: 0, top: 0, left: 0, right: 0, bottom: 0, toJSON: () => ({}) });
+	// Lists scroll their current row into view; jsdom has no layout to scroll.
+	(Element.prototype as unknown as Record<string, unknown>).scrollIntoView ??= () => undefined;
 }

@@ -42,7 +42,7 @@ export async function benchPlayer(root: string, clicks: number): Promise<PlayerF
 		await page.waitForFunction(() => player.status() === "ready", undefined, { timeout: 10000 });
 		const frame = page.frames().find((f) => f.url().startsWith(fake.origin));
 		if (!frame) throw new Error("the fake player was never loaded");
-		const seeksTo = async (seconds: number) => ((await frame.evaluate(() => (window as unknown as { received: Received[] }).received)) as Received[]).filter((m) => m.func === "seekTo" && m.args?.[0] === seconds);
+		const seeksTo = async (seconds: number) => (await frame.evaluate<Received[]>(() => (window as unknown as { received: Received[] }).received)).filter((m) => m.func === "seekTo" && m.args?.[0] === seconds);
 		const times: number[] = [];
 		for (let i = 0; i < clicks + 2; i++) {
 			const [text, seconds] = i % 2 === 0 ? (["12:18", 738] as const) : (["8:36", 516] as const);

@@ -133,7 +133,7 @@ export class SourceSettingsTab extends PluginSettingTab {
 			.addToggle((t) => t.setValue(s.timestampsInLivePreview).onChange((v) => save({ timestampsInLivePreview: v })));
 		new Setting(containerEl)
 			.setName("Open timestamps in")
-			.setDesc("Player: a click on a timestamp seeks the source player beside the note; Ctrl/Cmd-click opens the browser. Browser: every click opens the browser.")
+			.setDesc("Player: a click on a timestamp seeks the source player beside the note, and a modifier click opens the browser. Browser: every click opens the browser.")
 			.addDropdown((d) =>
 				d
 					.addOptions({ player: "Player", browser: "Browser" })
@@ -142,7 +142,7 @@ export class SourceSettingsTab extends PluginSettingTab {
 			);
 		new Setting(containerEl)
 			.setName("Write watch progress to the note")
-			.setDesc('On pause and when the player closes, the source gets watched_until: "M:SS" in its properties (not while you are typing in it).')
+			.setDesc("On pause and when the player closes, the source gets a watched_until property with the time reached (not while you are typing in it).")
 			.addToggle((t) => t.setValue(s.writeWatchProgress).onChange((v) => save({ writeWatchProgress: v })));
 
 		new Setting(containerEl).setName("Safety").setHeading();

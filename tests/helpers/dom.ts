@@ -61,7 +61,7 @@ export function installDomHelpers(): void {
 	(globalThis as unknown as Record<string, unknown>).activeWindow ??= window;
 	(globalThis as unknown as Record<string, unknown>).activeDocument ??= document;
 	// Obsidian's `el.doc` / `el.win`: the document and window an element lives in (pop-outs have their own).
-	Object.defineProperty(Node.prototype, "doc", { configurable: true, get(this: Node) { return this.ownerDocument ?? (this as unknown as Document); } });
+	Object.defineProperty(Node.prototype, "doc", { configurable: true, get(this: Node) { return this.ownerDocument ?? (this); } });
 	Object.defineProperty(Node.prototype, "win", { configurable: true, get(this: Node) { return (this.ownerDocument ?? (this as unknown as Document)).defaultView ?? window; } });
 	proto.createEl = function (this: Node, tag: keyof HTMLElementTagNameMap, info?: DomElementInfo | string, cb?: Callback<HTMLElement>) {
 		return createElIn(this, tag, info, cb);

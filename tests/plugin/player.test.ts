@@ -112,7 +112,7 @@ describe("watched_until (opt-in)", () => {
 
 	it("waits while the source is open in the active editor, and is written once the user leaves it", async () => {
 		const { app, plugin } = await setup({ writeWatchProgress: true });
-		const editing = new MarkdownView(new WorkspaceLeaf(app.workspace as never) as never);
+		const editing = new MarkdownView(new WorkspaceLeaf(app.workspace));
 		editing.file = app.vault.getAbstractFileByPath(SEED) as TFile;
 		(app.workspace as unknown as { activeView: unknown }).activeView = editing;
 		await paused(plugin, app, 516);

@@ -10,7 +10,7 @@ import { EditorSelection, EditorState } from "@codemirror/state";
 import { EditorView } from "@codemirror/view";
 import { markdown } from "@codemirror/lang-markdown";
 import MarkdownIt from "markdown-it";
-import { App, type TFile } from "../../__mocks__/obsidian";
+import { App } from "../../__mocks__/obsidian";
 import SourceLifecyclePlugin from "../../../src/plugin/main";
 import { VaultSourceIndex } from "../../../src/plugin/index";
 import { NoteWriter } from "../../../src/plugin/writer";
@@ -29,7 +29,7 @@ const opened: string[] = [];
 window.open = ((url?: string | URL) => {
 	opened.push(String(url));
 	return null;
-}) as typeof window.open;
+});
 
 let lastClickAt = 0;
 // When the last click happened (the event's own time stamp), for the click → seekTo bench.
@@ -58,7 +58,7 @@ const player = {
 		workspace.createDiv({ cls: "note-pane" });
 		const sidebar = workspace.createDiv({ cls: "sidebar" });
 		app = new App();
-		const file = app.vault.addFile(SEED_PATH, seed) as TFile;
+		const file = app.vault.addFile(SEED_PATH, seed);
 		app.metadataCache.indexAll();
 		app.workspace.activeFile = file;
 		const manifest = { id: "source-lifecycle", name: "Source Lifecycle", version: "0.0.0", minAppVersion: "1.7.2", description: "", author: "" };

@@ -58,7 +58,7 @@ export default defineConfig([
 	},
 	{
 		// The CLI, the bench and the tests run in Node, not in Obsidian.
-		files: ["src/cli/**/*.ts", "tests/**/*.{ts,mjs,cjs}", "bench/**/*.{ts,mjs}", "scripts/**/*.mjs", "*.mjs", "*.cjs"],
+		files: ["src/cli/**/*.ts", "tests/**/*.{ts,mjs,cjs}", "bench/**/*.{ts,mjs}", "scripts/**/*.{mjs,cjs}", "*.mjs", "*.cjs"],
 		languageOptions: { globals: { ...globals.node } },
 		rules: {
 			"obsidianmd/no-nodejs-modules": "off",
@@ -72,6 +72,11 @@ export default defineConfig([
 			"obsidianmd/prefer-file-manager-trash-file": "off",
 			"obsidianmd/ui/sentence-case": "off",
 		},
+	},
+	{
+		// CommonJS scripts load their modules with require().
+		files: ["**/*.cjs"],
+		rules: { "@typescript-eslint/no-require-imports": "off" },
 	},
 	{
 		files: ["tests/**/*.ts"],

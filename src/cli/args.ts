@@ -10,6 +10,8 @@ export interface CliArgs {
 	dryRun: boolean;
 	/** The date every written date uses; the machine's local date when not given. */
 	today: string | null;
+	/** Read every note, ignoring the warm-scan cache (which is then rebuilt). */
+	noCache: boolean;
 }
 
 export function parseArgs(argv: readonly string[]): CliArgs {
@@ -17,10 +19,12 @@ export function parseArgs(argv: readonly string[]): CliArgs {
 	let json = false;
 	let dryRun = false;
 	let today: string | null = null;
+	let noCache = false;
 	for (let i = 0; i < argv.length; i++) {
 		const a = argv[i] as string;
 		if (a === "--json") json = true;
 		else if (a === "--dry-run") dryRun = true;
+		else if (a === "--no-cache") noCache = true;
 		else if (a === "--today" || a.startsWith("--today=")) {
 			const v = a.startsWith("--today=") ? a.slice(8) : argv[++i];
 			if (v === undefined || !isCalendarDate(v)) throw new UsageError(`--today needs a date as YYYY-MM-DD, got ${v ?? "nothing"}`);
@@ -35,7 +39,7 @@ export function parseArgs(argv: readonly string[]): CliArgs {
 	const [command, vault, ...rest] = positional;
 	if (!command) throw new UsageError("no command given");
 	if (!vault) throw new UsageError(`${command}: no vault folder given`);
-	return { command, vault, rest, json, dryRun, today };
+	return { command, vault, rest, json, dryRun, today, noCache };
 }
 
 export const USAGE = `Usage: source-lifecycle <command> <vault> [args] [--json] [--dry-run] [--today YYYY-MM-DD]
@@ -48,5 +52,9 @@ Commands:
   timestamps <vault> <path|id>       list a note's timestamps and seek URLs
   linkify <vault> <path|id> [--dry-run]  rewrite timestamps as seek links
   links <vault>                      Obsidian's resolvedLinks and unresolvedLinks
+
+--no-cache reads every note: by default notes whose size, modification time and inode are
+unchanged since the last run are taken from a cache outside the vault ($XDG_CACHE_HOME/
+source-lifecycle, or the OS cache folder). Notes a command edits are always read first.
 
 Exit codes: 0 done; 1 done, but some files had errors; 2 usage error or refused.`;

@@ -52,7 +52,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
 		if (extra !== undefined) throw new UsageError(`${args.command}: unexpected argument ${extra}`);
 		// Only a command that writes removes what killed runs left behind.
 		const vault = new FolderVault(args.vault, { cleanTemp: WRITES.has(args.command) && !args.dryRun });
-		const loaded = await loadVault(vault, { linksOfSources: args.command === "links" });
+		const loaded = await loadVault(vault, { linksOfSources: args.command === "links", cache: args.noCache ? "rebuild" : "use" });
 		const result = await command(loaded, args);
 		for (const w of [...vault.warnings, ...(result.warnings ?? [])]) io.stderr(`warning: ${w}\n`);
 		for (const e of result.errors) io.stderr(`${e.path}: ${e.message}\n`);

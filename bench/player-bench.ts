@@ -1,5 +1,5 @@
 /**
- * Click → seek (docs/player.md, docs/performance.md): a real click on a timestamp in reading
+ * Click → seek (docs/player.md): a real click on a timestamp in reading
  * view until the embedded player receives `seekTo`, in Chromium, with the embed pointed at
  * the fake YouTube player the e2e tests serve on 127.0.0.1. The player is loaded and ready
  * first (loading a video is YouTube's time, not ours); then the clicks alternate between two

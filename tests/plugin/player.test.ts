@@ -70,6 +70,28 @@ describe("player wiring", () => {
 		a.remove();
 	});
 
+	it("switches to another source's video on a click on its timestamp, and only seeks for the video it shows", async () => {
+		const OTHER = "aaaaaaaaaaa";
+		const { app, plugin } = await loadPlugin({
+			[SEED]: seedNote(),
+			"Sources/other.md": `---\nid: SOURCE-2\nurl: https://youtu.be/${OTHER}\n---\n0:00 Start\n1:05 Middle\n`,
+		});
+		const context = plugin.featureContext();
+		playSeekUrl(context, SEEK, click());
+		await flush();
+		const first = view(app)?.contentEl.querySelector("iframe");
+		playSeekUrl(context, `https://www.youtube.com/watch?v=${VIDEO}&t=738s`, click());
+		await flush();
+		expect(view(app)?.contentEl.querySelector("iframe")).toBe(first);
+		playSeekUrl(context, `https://www.youtube.com/watch?v=${OTHER}&t=65s`, click());
+		await flush();
+		await flush();
+		expect(view(app)?.videoId).toBe(OTHER);
+		expect(view(app)?.notePath).toBe("Sources/other.md");
+		expect(Array.from(view(app)?.contentEl.querySelectorAll(".source-lifecycle-chapter-label") ?? []).map((e) => e.textContent)).toEqual(["Start", "Middle"]);
+		expect(view(app)?.contentEl.querySelector("iframe")?.getAttribute("src")).toContain(`${OTHER}?enablejsapi=1&start=65`);
+	});
+
 	it("says there is no video for a note without one", async () => {
 		const { app, context } = await setup();
 		await openPlayer(context, { videoId: null, path: "Notes/Other.md" });

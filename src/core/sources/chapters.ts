@@ -25,12 +25,17 @@ export interface NoteChapters {
 	chapters: Chapter[];
 }
 
+/** A seek link as "Convert timestamps to links" writes it: `[8:36](https://www.youtube.com/watch?v=…&t=516s)`. */
+const SEEK_LINK = /\[((?:\d{1,2}:)?\d{1,3}:[0-5]\d)\]\(https:\/\/www\.youtube\.com\/watch\?v=[A-Za-z0-9_-]{11}&t=\d+s\)/g;
 /** The chapters of a note's text; a note whose frontmatter cannot be read has no video. */
 export function noteChapters(text: string): NoteChapters {
 	const video = noteVideo(text);
 	const videoId = video.ok ? video.videoId : null;
 	if (videoId === null) return { videoId: null, chapters: [] };
-	const chapters = findTimestamps(text).map((t) => ({ seconds: t.seconds, text: t.text, label: t.label, line: t.line }));
+	// A note whose timestamps were converted to seek links lists them too: each link is read
+	// as its bare token (same line, so lines and labels stay), through the one scan.
+	const unlinked = text.replace(SEEK_LINK, (link: string, token: string) => (link.includes(`v=${videoId}&`) ? token : link));
+	const chapters = findTimestamps(unlinked).map((t) => ({ seconds: t.seconds, text: t.text, label: t.label, line: t.line }));
 	return { videoId, chapters };
 }
 
@@ -62,8 +67,6 @@ export function formatTimestamp(seconds: number): string {
 	return h > 0 ? `${h}:${String(m).padStart(2, "0")}:${ss}` : `${m}:${ss}`;
 }
 
-/** A seek link as "Convert timestamps to links" writes it: `[8:36](https://www.youtube.com/watch?v=…&t=516s)`. */
-const SEEK_LINK = /\[(?:\d{1,2}:)?\d{1,3}:[0-5]\d\]\(https:\/\/www\.youtube\.com\/watch\?v=[A-Za-z0-9_-]{11}&t=\d+s\)/g;
 /** What may stand before a timestamp on its list line: indentation and a list marker. */
 const LIST_PREFIX = /^[ \t]*(?:[-*+]|\d{1,9}[.)])?[ \t]*$/;
 

@@ -16,6 +16,15 @@ describe("noteChapters", () => {
 		expect(chapters.map((c) => c.seconds)).toEqual([0, 516, 738, 911, 1050, 1210, 1484, 1686, 1915, 2206, 2577, 2747]);
 	});
 
+	it("lists a converted note's seek links as chapters (same video only, not in code)", () => {
+		const link = (t: string, s: number, v = VIDEO) => `[${t}](https://www.youtube.com/watch?v=${v}&t=${s}s)`;
+		const text = note(`${link("0:00", 0)} Intro\n- ${link("8:36", 516)} - Horizontal\n${link("9:00", 540, "aaaaaaaaaaa")} Other video\n\`\`\`\n${link("9:30", 570)} code\n\`\`\`\n`);
+		expect(noteChapters(text).chapters.map((c) => [c.seconds, c.label, c.line])).toEqual([
+			[0, "Intro", 5],
+			[516, "Horizontal", 6],
+		]);
+	});
+
 	it("has no chapters without a video, nor for timestamps in code", () => {
 		expect(noteChapters("---\nid: SOURCE-1\nurl: https://example.com\n---\n0:10 Intro\n")).toEqual({ videoId: null, chapters: [] });
 		expect(noteChapters(note("```\n0:10 code\n```\n1:00 Real\n")).chapters.map((c) => c.label)).toEqual(["Real"]);

@@ -146,3 +146,44 @@ describe("watched_until (opt-in)", () => {
 		expect(app.vault.contents.get(SEED)).toContain('watched_until: "8:36"');
 	});
 });
+
+describe("Insert timestamp at the current position", () => {
+	/** Enough of Obsidian's Editor over a string: cursor, offsets, replaceRange. */
+	class TextEditor {
+		cursor = 0;
+		constructor(public text: string) {}
+		getValue() {
+			return this.text;
+		}
+		getCursor() {
+			return this.offsetToPos(this.cursor);
+		}
+		setCursor(pos: { line: number; ch: number }) {
+			this.cursor = this.posToOffset(pos);
+		}
+		offsetToPos(offset: number) {
+			const before = this.text.slice(0, offset).split("\n");
+			return { line: before.length - 1, ch: before[before.length - 1]!.length };
+		}
+		posToOffset(pos: { line: number; ch: number }) {
+			return this.text.split("\n").slice(0, pos.line).reduce((n, l) => n + l.length + 1, 0) + pos.ch;
+		}
+		replaceRange(insert: string, pos: { line: number; ch: number }) {
+			const at = this.posToOffset(pos);
+			this.text = this.text.slice(0, at) + insert + this.text.slice(at);
+		}
+	}
+
+	it("adds the player's time as a line of the note's timestamp list, at the cursor", async () => {
+		const { app, plugin, context } = await setup();
+		const command = (plugin as unknown as { commands: Map<string, { editorCheckCallback: (c: boolean, e: unknown, ctx: unknown) => boolean }> }).commands.get("insert-timestamp")!;
+		const file = app.vault.getAbstractFileByPath(SEED);
+		const editor = new TextEditor(seedNote());
+		editor.cursor = editor.text.indexOf("Stay Updated:");
+		expect(command.editorCheckCallback(true, editor, { file })).toBe(false);
+		await openPlayer(context, { videoId: VIDEO, path: SEED, seconds: 3723 });
+		expect(command.editorCheckCallback(true, editor, { file })).toBe(true);
+		command.editorCheckCallback(false, editor, { file });
+		expect(editor.text).toBe(seedNote().replace("Stay Updated:", "Stay Updated:\n1:02:03 "));
+	});
+});

@@ -52,6 +52,7 @@ export class PlayerView extends ItemView {
 	private pointerOverList = false;
 	private target: PlayTarget = { videoId: null, path: null };
 	private lastState = -1;
+	private messageWindow: Window | null = null;
 
 	constructor(
 		leaf: WorkspaceLeaf,
@@ -90,8 +91,7 @@ export class PlayerView extends ItemView {
 		this.registerDomEvent(this.listEl, "pointerenter", () => (this.pointerOverList = true));
 		this.registerDomEvent(this.listEl, "pointerleave", () => (this.pointerOverList = false));
 		this.registerDomEvent(this.listEl, "keydown", (e: KeyboardEvent) => this.onListKey(e));
-		// The player's messages arrive at the window holding this view (the main one or a pop-out).
-		this.registerDomEvent(root.win, "message", (e: MessageEvent) => void this.controller?.receive(e.data, e.origin, e.source));
+		this.register(() => this.listenOn(null));
 		this.registerEvent(
 			this.app.vault.on("modify", (file) => {
 				if (file instanceof TFile && file.path === this.target.path) void this.loadChapters();
@@ -194,12 +194,28 @@ export class PlayerView extends ItemView {
 			},
 		});
 		this.controller = controller;
+		this.listenOn(iframe.win);
 		iframe.addEventListener("load", () => {
-			if (this.controller === controller) controller.frameLoaded();
+			if (this.controller !== controller) return;
+			// Moved to a pop-out window (or back), the iframe loads again, in another window.
+			this.listenOn(iframe.win);
+			controller.frameLoaded();
 		});
 		controller.open(videoId, start);
 		this.render();
 	}
+
+	/** The player's messages arrive at the window holding the iframe (the main one or a pop-out): listen there only. */
+	private listenOn(win: Window | null): void {
+		if (win === this.messageWindow) return;
+		this.messageWindow?.removeEventListener("message", this.onMessage);
+		this.messageWindow = win;
+		win?.addEventListener("message", this.onMessage);
+	}
+
+	private readonly onMessage = (e: MessageEvent): void => {
+		this.controller?.receive(e.data, e.origin, e.source);
+	};
 
 	/** Tell the host where the video was left (position kept, watch progress written). */
 	private leaveVideo(): void {

@@ -126,9 +126,16 @@ export class EmbedController {
 		this.load(start, "loading");
 	}
 
-	/** The iframe finished loading a page: say `listening` until the player answers. */
+	/**
+	 * The iframe finished loading a page: say `listening` until the player answers. A player
+	 * that was ready and loads again (its iframe moved to another window) starts over.
+	 */
 	frameLoaded(): void {
-		if (this.status === "ready" || this.status === "error") return;
+		if (this.status === "error") return;
+		if (this.status === "ready") {
+			this.setStatus("loading", {});
+			this.answerTimer = this.options.port.setTimer(() => this.noAnswer(), this.answerTimeoutMs);
+		}
 		this.stopListening();
 		const listen = () => {
 			this.send({ event: "listening", id: 1, channel: "widget" });

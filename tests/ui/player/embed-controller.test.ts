@@ -169,4 +169,16 @@ describe("EmbedController", () => {
 			["pauseVideo", []],
 		]);
 	});
+
+	it("starts over when a ready player's iframe loads again (moved to a pop-out window): listening, queue, ready", () => {
+		const { port, controller, fromPlayer } = setup();
+		fromPlayer('{"event":"onReady"}');
+		controller.frameLoaded();
+		expect(controller.status).toBe("loading");
+		expect(port.posted.at(-1)?.message).toEqual({ event: "listening", id: 1, channel: "widget" });
+		controller.seekTo(516);
+		expect(port.commands().filter((c) => (c as [string])[0] === "seekTo")).toEqual([]);
+		fromPlayer('{"event":"onReady"}');
+		expect(port.commands().at(-1)).toEqual(["seekTo", [516, true]]);
+	});
 });

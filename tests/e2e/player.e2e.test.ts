@@ -134,6 +134,35 @@ describe("source player in Chromium, with a fake YouTube player on 127.0.0.1", (
 		await page.close();
 	});
 
+	it("scrolls the chapter list to the current chapter, but not while the pointer is over the list", async () => {
+		const page = await playerPage();
+		await page.setViewportSize({ width: 1100, height: 420 });
+		await page.evaluate((v) => player.showSeed(v), VIDEO);
+		const frame = await waitForReady(page);
+		const list = page.locator(".source-lifecycle-chapters");
+		const currentVisible = () =>
+			page.evaluate(() => {
+				const l = document.querySelector(".source-lifecycle-chapters")!.getBoundingClientRect();
+				const c = document.querySelector(".source-lifecycle-chapter.is-current")?.getBoundingClientRect();
+				return !!c && c.top >= l.top - 1 && c.bottom <= l.bottom + 1;
+			});
+		const scrollTop = () => list.evaluate((el) => el.scrollTop);
+		expect(await list.evaluate((el) => el.scrollHeight > el.clientHeight)).toBe(true);
+		// Pointer over the list: the highlight moves, the list stays where the user has it.
+		await list.hover();
+		await frame.evaluate(() => (window as unknown as { setTime: (s: number) => void }).setTime(2800));
+		await page.waitForFunction(() => player.currentChapter() === "45:47");
+		expect(await scrollTop()).toBe(0);
+		expect(await currentVisible()).toBe(false);
+		// Pointer away: the next chapter change brings the current one into view.
+		await page.mouse.move(10, 10);
+		await frame.evaluate(() => (window as unknown as { setTime: (s: number) => void }).setTime(2600));
+		await page.waitForFunction(() => player.currentChapter() === "42:57");
+		expect(await scrollTop()).toBeGreaterThan(0);
+		expect(await currentVisible()).toBe(true);
+		await page.close();
+	});
+
 	it("ignores player messages from another origin: a foreign frame, and the right frame at an unexpected origin", async () => {
 		// A frame of another origin posting onReady and currentTime 2000 changes nothing.
 		const page = await playerPage();

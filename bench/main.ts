@@ -52,7 +52,7 @@ async function main(): Promise<void> {
 	// Parts that can run alone (`--only`); the rest below runs only in a whole bench.
 	if (ONLY.length === 0 || ONLY.includes("player")) {
 		console.log(`\nSource player in Chromium (fake YouTube player on 127.0.0.1)`);
-		const pl = await benchPlayer(ROOT, 20);
+		const pl = await benchPlayer(ROOT, QUICK ? 5 : 20);
 		Object.assign(extra, { player_click_to_seek_worst_ms: pl.worstMs });
 		row("player_click_to_seek_ms", "click on a timestamp → seekTo received by the player (median)", pl.clickToSeekMs, "<=", 50, `median of ${pl.clicks} clicks in reading view; worst ${f(pl.worstMs)} ms`);
 	}

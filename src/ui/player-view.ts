@@ -141,7 +141,10 @@ export class PlayerView extends ItemView {
 			// A click on a time also seeks once the player is ready (the start in the URL is not always kept).
 			if (target.seconds !== undefined) this.seek(target.seconds);
 		}
-		if (pathChanged || !sameVideo) await this.loadChapters();
+		if (pathChanged || !sameVideo) {
+			this.render();
+			await this.loadChapters();
+		}
 	}
 
 	/** Seek to `seconds` and play. */

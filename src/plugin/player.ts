@@ -5,10 +5,12 @@
  * written through the one writer — never into the note being typed in. The plugin keeps
  * no reference to the view: each use looks it up.
  */
+import { EditorView } from "@codemirror/view";
 import { Keymap, MarkdownView, TFile, type App } from "obsidian";
 import { formatTimestamp, noteChapters, timestampInsertion } from "../core/sources/chapters";
 import { seekOfUrl, videoIdFromUrl } from "../core/sources/youtube";
 import { YOUTUBE_EMBED, type EmbedEndpoint } from "../ui/player/embed-controller";
+import { markdownLinkAt } from "../ui/player/markdown-link";
 import { PLAYER_VIEW_TYPE, PlayerView, type PlayerHost, type PlayTarget } from "../ui/player-view";
 import type { FeatureContext } from "./context";
 
@@ -35,8 +37,39 @@ export function registerPlayer(context: FeatureContext, endpoint: EmbedEndpoint 
 			event.stopPropagation();
 		}
 	};
-	plugin.registerDomEvent(activeDocument, "click", onClick, { capture: true });
-	plugin.registerEvent(app.workspace.on("window-open", (win) => plugin.registerDomEvent(win.doc, "click", onClick, { capture: true })));
+	let swallowClick = false;
+	// Live Preview shows a Markdown link's text and hides its URL: the URL is read from the
+	// line under the pointer, before the editor (or Obsidian) acts on the press.
+	const onPress = (event: MouseEvent) => {
+		swallowClick = false;
+		const target = event.target;
+		const link = target instanceof Element ? target.closest(".cm-link, .cm-url") : null;
+		if (!link || link.closest(".source-lifecycle-seek")) return;
+		const editor = link.closest(".cm-editor");
+		const view = editor instanceof HTMLElement ? EditorView.findFromDOM(editor) : null;
+		if (!view) return;
+		const line = view.state.doc.lineAt(view.posAtDOM(link));
+		const url = markdownLinkAt(line.text, view.posAtDOM(link) - line.from);
+		if (url !== null && playSeekUrl(context, url, event)) {
+			event.preventDefault();
+			event.stopPropagation();
+			swallowClick = true;
+		}
+	};
+	// The click that ends a press the player took opens nothing else.
+	const onClickAfterPress = (event: MouseEvent) => {
+		if (!swallowClick) return;
+		swallowClick = false;
+		event.preventDefault();
+		event.stopPropagation();
+	};
+	const listen = (doc: Document) => {
+		plugin.registerDomEvent(doc, "click", onClickAfterPress, { capture: true });
+		plugin.registerDomEvent(doc, "click", onClick, { capture: true });
+		plugin.registerDomEvent(doc, "mousedown", onPress, { capture: true });
+	};
+	listen(activeDocument);
+	plugin.registerEvent(app.workspace.on("window-open", (win) => listen(win.doc)));
 	plugin.registerEvent(app.workspace.on("active-leaf-change", () => void progress.flush()));
 
 	plugin.addCommand({ id: "open-source-player", name: "Open source player", callback: () => openPlayerForActiveNote(context) });

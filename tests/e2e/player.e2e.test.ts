@@ -93,6 +93,20 @@ describe("source player in Chromium, with a fake YouTube player on 127.0.0.1", (
 		await page.close();
 	});
 
+	it("a click on a Markdown link to the video with t= in Live Preview seeks the player; Ctrl-click opens the browser", async () => {
+		const page = await playerPage();
+		const url = `https://www.youtube.com/watch?v=${VIDEO}&t=516s`;
+		await page.evaluate((doc) => player.mountLivePreview(doc), `# Reading\n\nSee [the part on horizontal platforms](${url}) first.\n`);
+		await page.locator(".cm-content .cm-link").click({ modifiers: ["Control"] });
+		expect(await page.evaluate(() => player.opened)).toEqual([url]);
+		expect(await page.evaluate(() => player.embedSrc())).toBeNull();
+		await page.locator(".cm-content .cm-link").click();
+		const frame = await waitForSeek(page, 516);
+		expect(await seeks(frame)).toEqual([[516, true]]);
+		expect(await page.evaluate(() => player.opened)).toEqual([url]);
+		await page.close();
+	});
+
 	it("a Ctrl-click on a timestamp opens the seek URL in the browser, as before", async () => {
 		const page = await playerPage();
 		await page.evaluate(([md, fm]) => player.renderReading(md, fm), [SEED_BODY, FRONTMATTER] as const);

@@ -7,7 +7,7 @@
  * editor extension); the player view sits in a sidebar on the right. Exposes `window.player`.
  */
 import { EditorSelection, EditorState } from "@codemirror/state";
-import { EditorView } from "@codemirror/view";
+import { Decoration, EditorView, MatchDecorator, ViewPlugin, type DecorationSet, type ViewUpdate } from "@codemirror/view";
 import { markdown } from "@codemirror/lang-markdown";
 import MarkdownIt from "markdown-it";
 import { App } from "../../__mocks__/obsidian";
@@ -39,6 +39,36 @@ let app: App;
 let plugin: SourceLifecyclePlugin;
 let view: PlayerView | null = null;
 let editor: EditorView | null = null;
+
+/**
+ * Stand-in for Obsidian's Live Preview of a Markdown link: its text marked `cm-link`, and a
+ * click on it opening the link's URL in the browser (Obsidian's own handler).
+ */
+const linkDecorator = new MatchDecorator({ regexp: /\[[^\]]*\]\([^)]*\)/g, decoration: () => Decoration.mark({ class: "cm-link" }) });
+const obsidianLinks = [
+	ViewPlugin.fromClass(
+		class {
+			decorations: DecorationSet;
+			constructor(view: EditorView) {
+				this.decorations = linkDecorator.createDeco(view);
+			}
+			update(u: ViewUpdate) {
+				this.decorations = linkDecorator.updateDeco(u, this.decorations);
+			}
+		},
+		{ decorations: (v) => v.decorations },
+	),
+	EditorView.domEventHandlers({
+		click(event, view) {
+			const link = event.target instanceof Element ? event.target.closest(".cm-link") : null;
+			if (!link) return false;
+			const line = view.state.doc.lineAt(view.posAtDOM(link));
+			const url = /\]\(([^)]*)\)/.exec(line.text)?.[1];
+			if (url) window.open(url);
+			return true;
+		},
+	}),
+];
 
 function notePane(): HTMLElement {
 	const pane = document.querySelector<HTMLElement>(".note-pane");
@@ -99,7 +129,7 @@ const player = {
 		const pane = notePane();
 		const parent = pane.createDiv({ cls: "markdown-source-view mod-cm6 is-live-preview" });
 		const extensions = (plugin as unknown as { editorExtensions: never[] }).editorExtensions;
-		editor = new EditorView({ state: EditorState.create({ doc, selection: EditorSelection.cursor(0), extensions: [markdown(), EditorView.lineWrapping, ...extensions] }), parent });
+		editor = new EditorView({ state: EditorState.create({ doc, selection: EditorSelection.cursor(0), extensions: [markdown(), EditorView.lineWrapping, obsidianLinks, ...extensions] }), parent });
 	},
 	scrollEditorTo(text: string): void {
 		if (!editor) throw new Error("no editor");

@@ -11,6 +11,7 @@ import { registerTriage } from "./triage";
 import { registerSync } from "./sync";
 import { registerTimestamps } from "./timestamps";
 import { registerPlayer } from "./player";
+import { registerCapture } from "./capture";
 import type { FeatureContext } from "./context";
 
 /** How long typing in a recognition setting must pause before the index is re-read. */
@@ -50,6 +51,7 @@ export default class SourceLifecyclePlugin extends Plugin {
 		// Features written against FeatureContext (no reference to this class) register below.
 		const context = this.featureContext();
 		registerPlayer(context);
+		registerCapture(context);
 
 		this.addCommand({
 			id: "validate-sources",

@@ -17,6 +17,7 @@ import {
 	parseIntegrationHeading,
 	parseMaxNoteMegabytes,
 	parseStatuses,
+	parseTemplatePath,
 	parseTierOrder,
 	type Parsed,
 } from "../core/sources/settings-input";
@@ -144,6 +145,16 @@ export class SourceSettingsTab extends PluginSettingTab {
 			.setName("Write watch progress to the note")
 			.setDesc("On pause and when the player closes, the source gets a watched_until property with the time reached (not while you are typing in it).")
 			.addToggle((t) => t.setValue(s.writeWatchProgress).onChange((v) => save({ writeWatchProgress: v })));
+
+		new Setting(containerEl).setName("New sources").setHeading();
+		this.text(containerEl, {
+			name: "Template note for new sources",
+			desc: "The note new source from URL fills instead of the default note: {{id}}, {{title}}, {{url}}, {{videoId}}, {{creator}}, {{date_published}}, {{today}}, {{timestamps}}, {{description}}. Leave empty for the default note. New sources go to the source folder.",
+			value: s.captureTemplate,
+			placeholder: "Templates/Source.md",
+			parse: parseTemplatePath,
+			save: (v) => save({ captureTemplate: v }),
+		});
 
 		new Setting(containerEl).setName("Safety").setHeading();
 		this.text(containerEl, {

@@ -41,6 +41,7 @@ const NAMES: Record<SettingKey, string> = {
 	maxNoteBytes: "Maximum note size in megabytes",
 	openTimestampsIn: "Open timestamps in",
 	writeWatchProgress: "Write watch progress to the note",
+	captureTemplate: "Template note for new sources",
 };
 
 describe("settings tab", () => {

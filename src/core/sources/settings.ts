@@ -30,6 +30,8 @@ export interface SourceSettings {
 	writeWatchProgress: boolean;
 	/** The player's last position per video id, in seconds (kept, not shown as a setting). */
 	playerPositions: Record<string, number>;
+	/** Vault path of the template note for captured sources; empty = the default note (docs/capture.md). */
+	captureTemplate: string;
 }
 
 export const DEFAULT_SETTINGS: SourceSettings = {
@@ -48,6 +50,7 @@ export const DEFAULT_SETTINGS: SourceSettings = {
 	openTimestampsIn: "player",
 	writeWatchProgress: false,
 	playerPositions: {},
+	captureTemplate: "",
 };
 
 /** Settings merged over the defaults, so a partial saved object is always complete (values of the wrong type: the default). */
@@ -78,6 +81,7 @@ const CHECKS: { readonly [K in keyof SourceSettings]: readonly [Check, string] }
 		(v) => v !== null && typeof v === "object" && !Array.isArray(v) && Object.values(v).every((x) => typeof x === "number" && Number.isFinite(x) && x >= 0),
 		"an object of video ids and seconds",
 	],
+	captureTemplate: [isString, "a text"],
 };
 
 /**

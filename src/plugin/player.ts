@@ -29,8 +29,7 @@ export function registerPlayer(context: FeatureContext, endpoint: EmbedEndpoint 
 	// Reading view (and any rendered Markdown) in every window: a click on a timestamp or a
 	// YouTube link with a time seeks the player instead of opening the browser.
 	const onClick = (event: MouseEvent) => {
-		const target = event.target;
-		const link = target instanceof Element ? target.closest("a[href]") : null;
+		const link = elementOf(event.target)?.closest("a[href]");
 		if (!link) return;
 		if (playSeekUrl(context, link.getAttribute("href") ?? "", event)) {
 			event.preventDefault();
@@ -42,11 +41,10 @@ export function registerPlayer(context: FeatureContext, endpoint: EmbedEndpoint 
 	// line under the pointer, before the editor (or Obsidian) acts on the press.
 	const onPress = (event: MouseEvent) => {
 		swallowClick = false;
-		const target = event.target;
-		const link = target instanceof Element ? target.closest(".cm-link, .cm-url") : null;
+		const link = elementOf(event.target)?.closest(".cm-link, .cm-url");
 		if (!link || link.closest(".source-lifecycle-seek")) return;
 		const editor = link.closest(".cm-editor");
-		const view = editor instanceof HTMLElement ? EditorView.findFromDOM(editor) : null;
+		const view = editor?.instanceOf(HTMLElement) ? EditorView.findFromDOM(editor) : null;
 		if (!view) return;
 		const line = view.state.doc.lineAt(view.posAtDOM(link));
 		const url = markdownLinkAt(line.text, view.posAtDOM(link) - line.from);
@@ -93,6 +91,12 @@ export function registerPlayer(context: FeatureContext, endpoint: EmbedEndpoint 
 			return true;
 		},
 	});
+}
+
+/** The element an event happened on, in any window (a pop-out's elements are not the main window's `Element`). */
+function elementOf(target: EventTarget | null): Element | null {
+	const node = target as Node | null;
+	return node !== null && typeof node.instanceOf === "function" && node.instanceOf(Element) ? node : null;
 }
 
 /**

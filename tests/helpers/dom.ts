@@ -62,6 +62,12 @@ export function installDomHelpers(): void {
 	(globalThis as unknown as Record<string, unknown>).activeDocument ??= document;
 	// Obsidian's `el.doc` / `el.win`: the document and window an element lives in (pop-outs have their own).
 	Object.defineProperty(Node.prototype, "doc", { configurable: true, get(this: Node) { return this.ownerDocument ?? (this); } });
+	// Obsidian's `node.instanceOf(Type)`: true also for a node of another window (a pop-out) of that type.
+	proto.instanceOf = function (this: Node, type: { name: string; prototype: object }) {
+		const own = ((this.ownerDocument ?? (this as unknown as Document)).defaultView as unknown as Record<string, { prototype: object } | undefined> | null)?.[type.name];
+		const isA = (t: { prototype: object } | undefined) => t !== undefined && Object.prototype.isPrototypeOf.call(t.prototype, this);
+		return isA(type) || isA(own);
+	};
 	Object.defineProperty(Node.prototype, "win", { configurable: true, get(this: Node) { return (this.ownerDocument ?? (this as unknown as Document)).defaultView ?? window; } });
 	proto.createEl = function (this: Node, tag: keyof HTMLElementTagNameMap, info?: DomElementInfo | string, cb?: Callback<HTMLElement>) {
 		return createElIn(this, tag, info, cb);

@@ -7,6 +7,7 @@ import { writeFileSync } from "fs";
 import { cpus, totalmem } from "os";
 import { benchBrowser } from "./browser-bench";
 import { benchCli } from "./cli-bench";
+import { benchCliExport } from "./export-bench";
 import { benchSync, benchTimestamps } from "./core-bench";
 import { benchIndex } from "./index-bench";
 import { benchPlayer } from "./player-bench";
@@ -17,8 +18,8 @@ const OUT = process.env.BENCH_OUT ?? "bench-results.json";
 const CLI = process.env.BENCH_CLI ?? "dist/cli.js";
 /** The read-and-parse floor, bundled by run.mjs (none when run otherwise). */
 const FLOOR = process.env.BENCH_FLOOR || null;
-/** `--only player` (run.mjs): just the parts named, comma-separated; empty = everything. */
-const ONLY = (process.env.BENCH_ONLY ?? "").split(",").filter(Boolean);
+/** `--only <part>`: run that part alone (`cli_export`, `player`); its figures go to a temporary file unless --out says where. */
+const ONLY = process.env.BENCH_ONLY ?? "";
 
 /** Sizes: the documented ones (docs/performance.md) in a full run; tiny ones (same code paths) in --quick. */
 const SIZES = QUICK
@@ -48,16 +49,15 @@ const f = (ms: number) => (ms >= 100 ? ms.toFixed(0) : ms >= 1 ? ms.toFixed(1) :
 async function main(): Promise<void> {
 	const started = Date.now();
 	console.log(`Source Lifecycle bench${QUICK ? " (quick: tiny sizes, not the documented ones)" : ""} — Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}`);
-
-	// Parts that can run alone (`--only`); the rest below runs only in a whole bench.
-	if (ONLY.length === 0 || ONLY.includes("player")) {
-		console.log(`\nSource player in Chromium (fake YouTube player on 127.0.0.1)`);
-		const pl = await benchPlayer(ROOT, QUICK ? 5 : 20);
-		Object.assign(extra, { player_click_to_seek_worst_ms: pl.worstMs });
-		row("player_click_to_seek_ms", "click on a timestamp → seekTo received by the player (median)", pl.clickToSeekMs, "<=", 50, `median of ${pl.clicks} clicks in reading view; worst ${f(pl.worstMs)} ms`);
+	if (ONLY === "cli_export") {
+		await exportPart();
+		finish(started);
+		return;
 	}
-	if (ONLY.length > 0) {
-		writeResults(started);
+
+	if (ONLY === "player") {
+		await playerPart();
+		finish(started);
 		return;
 	}
 
@@ -117,10 +117,28 @@ async function main(): Promise<void> {
 	}
 	row("cli_scan_vs_gray_matter", "CLI cold scan ÷ gray-matter scan", cli.scanMs / cli.grayMatterMs, "<=", 0.6, `${f(cli.scanMs)} ms ÷ ${f(cli.grayMatterMs)} ms`);
 
-	writeResults(started);
+	await exportPart();
+	await playerPart();
+	finish(started);
 }
 
-function writeResults(started: number): void {
+/** Click on a timestamp → seekTo received by the source player (fake YouTube player on 127.0.0.1). */
+async function playerPart(): Promise<void> {
+	console.log(`\nSource player in Chromium (fake YouTube player on 127.0.0.1)`);
+	const pl = await benchPlayer(ROOT, QUICK ? 5 : 20);
+	Object.assign(extra, { player_click_to_seek_worst_ms: pl.worstMs });
+	row("player_click_to_seek_ms", "click on a timestamp → seekTo received by the player (median)", pl.clickToSeekMs, "<=", 50, `median of ${pl.clicks} clicks in reading view; worst ${f(pl.worstMs)} ms`);
+}
+
+/** The NotebookLM export of the CLI bench's vault against a scan of it. */
+async function exportPart(): Promise<void> {
+	console.log(`\nCLI export for NotebookLM on disk (${SIZES.cliNotes} notes; whole processes, alternating, median of ${SIZES.cliReps})`);
+	const ex = await benchCliExport(ROOT, CLI, SIZES.cliNotes, SIZES.cliReps);
+	Object.assign(extra, { cli_export_ms: ex.exportMs, cli_export_scan_ms: ex.scanMs, cli_export_files: ex.files, cli_export_sources: ex.sources, cli_export_words: ex.words });
+	row("cli_export_vs_scan", "CLI cold export ÷ CLI cold scan", ex.exportMs / ex.scanMs, "<=", 1.5, `${f(ex.exportMs)} ms ÷ ${f(ex.scanMs)} ms; ${ex.sources} sources in ${ex.files} files, ${ex.words} words`);
+}
+
+function finish(started: number): void {
 	const results: Record<string, unknown> = {};
 	// Each ratio's target goes with the figures, so docs/performance.md shows what was checked.
 	const targets: Record<string, string> = {};

@@ -16,9 +16,9 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const argv = process.argv.slice(2);
 const quick = argv.includes("--quick");
 const outIdx = argv.indexOf("--out");
-// `--only a,b`: just those parts of the bench (see bench/main.ts); results go to a temporary file unless --out says where.
+// `--only <part>` (cli_export, player): one part of the bench alone; never the committed figures unless --out says so.
 const onlyIdx = argv.indexOf("--only");
-const only = onlyIdx !== -1 ? argv[onlyIdx + 1] ?? "" : "";
+const only = onlyIdx !== -1 ? (argv[onlyIdx + 1] ?? "") : "";
 const buildDir = mkdtempSync(join(tmpdir(), "sl-bench-build-"));
 const out = outIdx !== -1 ? resolve(argv[outIdx + 1]) : quick || only ? join(buildDir, "bench-results.json") : join(root, "bench-results.json");
 

@@ -7,16 +7,17 @@ import { linkifySplices, noteVideo } from "../core/markdown/timestamps";
 import { timestampLivePreview } from "../ui/live-preview";
 import { timestampPostProcessor } from "../ui/reading-view";
 import { playSeekUrl } from "./player";
-import type SourceLifecyclePlugin from "./main";
+import type { FeatureContext } from "./context";
 
-export function registerTimestamps(plugin: SourceLifecyclePlugin): void {
-	plugin.registerMarkdownPostProcessor(timestampPostProcessor(plugin.app, () => plugin.settings.timestampsInReadingView));
+export function registerTimestamps(context: FeatureContext): void {
+	const { plugin } = context;
+	plugin.registerMarkdownPostProcessor(timestampPostProcessor(context.app, () => context.settings().timestampsInReadingView));
 	plugin.registerEditorExtension(
 		timestampLivePreview({
-			enabled: () => plugin.settings.timestampsInLivePreview,
+			enabled: () => context.settings().timestampsInLivePreview,
 			// The source player takes the click (docs/player.md), else the browser opens the seek URL.
 			open: (url, event) => {
-				if (!playSeekUrl(plugin.featureContext(), url, event)) activeWindow.open(url);
+				if (!playSeekUrl(context, url, event)) activeWindow.open(url);
 			},
 		}),
 	);
@@ -41,7 +42,7 @@ export function convertTimestampsInEditor(editor: Editor): string {
 	if (!video.ok) return `Source Lifecycle: not changed, the frontmatter cannot be read (${video.reason}).`;
 	const videoId = video.videoId;
 	if (videoId === null) return "Source Lifecycle: this note has no video — its url property is not a YouTube video URL.";
-	const splices = linkifySplices(text, videoId);
+	const splices = linkifySplices(text, videoId, video.duration);
 	if (splices.length === 0) return "Source Lifecycle: no plain timestamps to convert.";
 	editor.transaction({
 		changes: splices.map((s) => ({ from: editor.offsetToPos(s.from), to: editor.offsetToPos(s.to), text: s.insert })),

@@ -30,6 +30,8 @@ export interface SourceSettings {
 	writeWatchProgress: boolean;
 	/** The player's last position per video id, in seconds (kept, not shown as a setting). */
 	playerPositions: Record<string, number>;
+	/** Folder the NotebookLM export writes into (docs/tables-and-export.md). */
+	exportFolder: string;
 	/** Vault path of the template note for captured sources; empty = the default note (docs/capture.md). */
 	captureTemplate: string;
 }
@@ -50,6 +52,7 @@ export const DEFAULT_SETTINGS: SourceSettings = {
 	openTimestampsIn: "player",
 	writeWatchProgress: false,
 	playerPositions: {},
+	exportFolder: "NotebookLM",
 	captureTemplate: "",
 };
 
@@ -81,6 +84,7 @@ const CHECKS: { readonly [K in keyof SourceSettings]: readonly [Check, string] }
 		(v) => v !== null && typeof v === "object" && !Array.isArray(v) && Object.values(v).every((x) => typeof x === "number" && Number.isFinite(x) && x >= 0),
 		"an object of video ids and seconds",
 	],
+	exportFolder: [(v) => typeof v === "string" && v.trim() !== "", "a non-empty text"],
 	captureTemplate: [isString, "a text"],
 };
 

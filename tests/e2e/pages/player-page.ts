@@ -97,9 +97,10 @@ const player = {
 		plugin.settings = withDefaults(null);
 		plugin.sourceIndex = plugin.addChild(new VaultSourceIndex(app as never, plugin.settings));
 		plugin.writer = new NoteWriter(app as never, () => plugin.settings.maxNoteBytes);
-		registerTimestamps(plugin);
-		registerPlayer(plugin.featureContext(), endpoint);
-		view = await openPlayer(plugin.featureContext(), { videoId: null, path: null });
+		const context = plugin.featureContext();
+		registerTimestamps(context);
+		registerPlayer(context, endpoint);
+		view = await openPlayer(context, { videoId: null, path: null });
 		if (!view) throw new Error("no player view");
 		view.containerEl.addClass("view-container");
 		view.contentEl.addClass("view-content");

@@ -213,6 +213,8 @@ describe("source player in Chromium, with a fake YouTube player on 127.0.0.1", (
 		expect((await received(frame)).filter((m) => m.event === "listening").length).toBeGreaterThan(1);
 		expect(await seeks(frame)).toEqual([]);
 		await page.waitForFunction(() => player.status() === "reloading", undefined, { timeout: 6000 });
+		// The reload's request reaches the server a moment after the view says it reloads.
+		for (let i = 0; i < 100 && fake.requests.length - before < 2; i++) await page.waitForTimeout(20);
 		expect(fake.requests.slice(before)).toEqual([`/never-ready/embed/${VIDEO}?enablejsapi=1&start=516`, `/never-ready/embed/${VIDEO}?enablejsapi=1&start=516`]);
 		expect(await page.evaluate(() => player.message())).toContain("loading it again at 8:36");
 		await page.waitForFunction(() => player.status() === "not-answering", undefined, { timeout: 7000 });

@@ -10,6 +10,7 @@ import { benchCli } from "./cli-bench";
 import { benchCliExport } from "./export-bench";
 import { benchSync, benchTimestamps } from "./core-bench";
 import { benchIndex } from "./index-bench";
+import { benchPlayer } from "./player-bench";
 
 const ROOT = process.env.BENCH_ROOT ?? process.cwd();
 const QUICK = process.env.BENCH_QUICK === "1";
@@ -17,7 +18,7 @@ const OUT = process.env.BENCH_OUT ?? "bench-results.json";
 const CLI = process.env.BENCH_CLI ?? "dist/cli.js";
 /** The read-and-parse floor, bundled by run.mjs (none when run otherwise). */
 const FLOOR = process.env.BENCH_FLOOR || null;
-/** `--only <part>`: run that part alone (e.g. `cli_export`); its figures go to a temporary file unless --out says where. */
+/** `--only <part>`: run that part alone (`cli_export`, `player`); its figures go to a temporary file unless --out says where. */
 const ONLY = process.env.BENCH_ONLY ?? "";
 
 /** Sizes: the documented ones (docs/performance.md) in a full run; tiny ones (same code paths) in --quick. */
@@ -50,6 +51,12 @@ async function main(): Promise<void> {
 	console.log(`Source Lifecycle bench${QUICK ? " (quick: tiny sizes, not the documented ones)" : ""} — Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}`);
 	if (ONLY === "cli_export") {
 		await exportPart();
+		finish(started);
+		return;
+	}
+
+	if (ONLY === "player") {
+		await playerPart();
 		finish(started);
 		return;
 	}
@@ -111,7 +118,16 @@ async function main(): Promise<void> {
 	row("cli_scan_vs_gray_matter", "CLI cold scan ÷ gray-matter scan", cli.scanMs / cli.grayMatterMs, "<=", 0.6, `${f(cli.scanMs)} ms ÷ ${f(cli.grayMatterMs)} ms`);
 
 	await exportPart();
+	await playerPart();
 	finish(started);
+}
+
+/** Click on a timestamp → seekTo received by the source player (fake YouTube player on 127.0.0.1). */
+async function playerPart(): Promise<void> {
+	console.log(`\nSource player in Chromium (fake YouTube player on 127.0.0.1)`);
+	const pl = await benchPlayer(ROOT, QUICK ? 5 : 20);
+	Object.assign(extra, { player_click_to_seek_worst_ms: pl.worstMs });
+	row("player_click_to_seek_ms", "click on a timestamp → seekTo received by the player (median)", pl.clickToSeekMs, "<=", 50, `median of ${pl.clicks} clicks in reading view; worst ${f(pl.worstMs)} ms`);
 }
 
 /** The NotebookLM export of the CLI bench's vault against a scan of it. */

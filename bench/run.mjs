@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [-- --out file]`: builds the CLI and the bench (TypeScript,
+// `npm run bench [-- --quick] [-- --out file] [-- --only player]`: builds the CLI and the bench (TypeScript,
 // bundled with esbuild), then runs the measurements in a fresh Node with --expose-gc.
 // The full run writes bench-results.json; --quick (tiny sizes, same code paths) writes to
 // a temporary file unless --out says where, so `npm test` can smoke it without touching
@@ -16,7 +16,7 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const argv = process.argv.slice(2);
 const quick = argv.includes("--quick");
 const outIdx = argv.indexOf("--out");
-// `--only <part>` (e.g. cli_export): one part of the bench alone; never the committed figures unless --out says so.
+// `--only <part>` (cli_export, player): one part of the bench alone; never the committed figures unless --out says so.
 const onlyIdx = argv.indexOf("--only");
 const only = onlyIdx !== -1 ? (argv[onlyIdx + 1] ?? "") : "";
 const buildDir = mkdtempSync(join(tmpdir(), "sl-bench-build-"));
@@ -31,7 +31,7 @@ let code = 1;
 try {
 	// The CLI exactly as `npm run build` makes it (full run), or the same bundle in a temp folder (quick).
 	let cliJs = join(root, "dist", "cli.js");
-	if (quick) {
+	if (quick || only) {
 		cliJs = join(buildDir, "cli.js");
 		// Keep in step with the CLI entry of esbuild.config.mjs (production).
 		await bundleForNode(join(root, "src", "cli", "index.ts"), cliJs, { sourcemap: false, banner: { js: "#!/usr/bin/env node" } });
@@ -50,8 +50,8 @@ try {
 		env: { ...process.env, NODE_PATH: join(root, "node_modules"), BENCH_ROOT: root, BENCH_CLI: cliJs, BENCH_FLOOR: floorJs, BENCH_OUT: out, BENCH_QUICK: quick ? "1" : "", BENCH_ONLY: only },
 	});
 	code = r.status ?? 1;
-	if (code === 0 && (quick || only) && outIdx === -1) console.log(`(quick run: results were written to a temporary file, now removed)`);
-	if (code === 0 && !quick && out === join(root, "bench-results.json")) {
+	if (code === 0 && (quick || only) && outIdx === -1) console.log(`(${only ? "partial" : "quick"} run: results were written to a temporary file, now removed)`);
+	if (code === 0 && !quick && !only && out === join(root, "bench-results.json")) {
 		console.log(writePerformanceDoc(root) ? "docs/performance.md: figures updated from bench-results.json" : "docs/performance.md: figures unchanged");
 	}
 } catch (e) {

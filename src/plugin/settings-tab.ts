@@ -134,6 +134,19 @@ export class SourceSettingsTab extends PluginSettingTab {
 			.setName("Seek links in live preview")
 			.setDesc("The same links while editing in live preview.")
 			.addToggle((t) => t.setValue(s.timestampsInLivePreview).onChange((v) => save({ timestampsInLivePreview: v }, false)));
+		new Setting(containerEl)
+			.setName("Open timestamps in")
+			.setDesc("Player: a click on a timestamp seeks the source player beside the note, and a modifier click opens the browser. Browser: every click opens the browser.")
+			.addDropdown((d) =>
+				d
+					.addOptions({ player: "Player", browser: "Browser" })
+					.setValue(s.openTimestampsIn)
+					.onChange((v) => save({ openTimestampsIn: v === "browser" ? "browser" : "player" }, false)),
+			);
+		new Setting(containerEl)
+			.setName("Write watch progress to the note")
+			.setDesc("On pause and when the player closes, the source gets a watched_until property with the time reached (not while you are typing in it).")
+			.addToggle((t) => t.setValue(s.writeWatchProgress).onChange((v) => save({ writeWatchProgress: v }, false)));
 
 		new Setting(containerEl).setName("NotebookLM export").setHeading();
 		this.text(containerEl, {

@@ -6,12 +6,21 @@ import { Notice, type Editor } from "obsidian";
 import { linkifySplices, noteVideo } from "../core/markdown/timestamps";
 import { timestampLivePreview } from "../ui/live-preview";
 import { timestampPostProcessor } from "../ui/reading-view";
+import { playSeekUrl } from "./player";
 import type { FeatureContext } from "./context";
 
 export function registerTimestamps(context: FeatureContext): void {
 	const { plugin } = context;
 	plugin.registerMarkdownPostProcessor(timestampPostProcessor(context.app, () => context.settings().timestampsInReadingView));
-	plugin.registerEditorExtension(timestampLivePreview({ enabled: () => context.settings().timestampsInLivePreview }));
+	plugin.registerEditorExtension(
+		timestampLivePreview({
+			enabled: () => context.settings().timestampsInLivePreview,
+			// The source player takes the click (docs/player.md), else the browser opens the seek URL.
+			open: (url, event) => {
+				if (!playSeekUrl(context, url, event)) activeWindow.open(url);
+			},
+		}),
+	);
 	plugin.addCommand({
 		id: "convert-timestamps-to-links",
 		name: "Convert timestamps to links",

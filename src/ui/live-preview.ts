@@ -224,8 +224,8 @@ function seekUrlAt(decorations: DecorationSet, pos: number): string | null {
 export interface LivePreviewOptions {
 	/** Setting `timestampsInLivePreview`, read on every update. */
 	enabled: () => boolean;
-	/** Opens a seek URL (default `window.open`). */
-	open?: (url: string) => void;
+	/** Opens a seek URL (default `window.open`); the click is passed along (Ctrl/Cmd-click opens the browser). */
+	open?: (url: string, event: MouseEvent) => void;
 }
 
 /**
@@ -281,7 +281,7 @@ export function timestampLivePreview(options: LivePreviewOptions): Extension {
 				if (url === null) return false;
 				event.preventDefault();
 				// The second press of a double-click opens nothing more.
-				if (event.detail <= 1) open(url);
+				if (event.detail <= 1) open(url, event);
 				return true;
 			},
 		},

@@ -30,9 +30,10 @@ export async function launch(): Promise<Browser> {
 
 /**
  * Bundle a page entry (TypeScript, may import src/ and @codemirror/*) into one script.
- * `obsidian` is aliased to the browser stand-in in tests/e2e/pages/obsidian-shim.ts.
+ * `obsidian` is aliased to the browser stand-in in tests/e2e/pages/obsidian-shim.ts, unless
+ * `alias` says otherwise (e.g. the Jest mock, to run the real plugin in the page).
  */
-export async function bundle(entry: string): Promise<string> {
+export async function bundle(entry: string, alias: Record<string, string> = {}): Promise<string> {
 	const result = await build({
 		entryPoints: [entry],
 		bundle: true,
@@ -40,7 +41,7 @@ export async function bundle(entry: string): Promise<string> {
 		format: "iife",
 		platform: "browser",
 		target: "es2020",
-		alias: { obsidian: join(__dirname, "pages", "obsidian-shim.ts") },
+		alias: { obsidian: join(__dirname, "pages", "obsidian-shim.ts"), ...alias },
 		logLevel: "silent",
 	});
 	const file = result.outputFiles[0];

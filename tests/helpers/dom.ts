@@ -57,6 +57,18 @@ export function installDomHelpers(): void {
 		cb?.(fragment);
 		return fragment;
 	};
+	// Obsidian's globals for the focused window (a pop-out's own window and document when it has focus).
+	(globalThis as unknown as Record<string, unknown>).activeWindow ??= window;
+	(globalThis as unknown as Record<string, unknown>).activeDocument ??= document;
+	// Obsidian's `el.doc` / `el.win`: the document and window an element lives in (pop-outs have their own).
+	Object.defineProperty(Node.prototype, "doc", { configurable: true, get(this: Node) { return this.ownerDocument ?? (this); } });
+	// Obsidian's `node.instanceOf(Type)`: true also for a node of another window (a pop-out) of that type.
+	proto.instanceOf = function (this: Node, type: { name: string; prototype: object }) {
+		const own = ((this.ownerDocument ?? (this as unknown as Document)).defaultView as unknown as Record<string, { prototype: object } | undefined> | null)?.[type.name];
+		const isA = (t: { prototype: object } | undefined) => t !== undefined && Object.prototype.isPrototypeOf.call(t.prototype, this);
+		return isA(type) || isA(own);
+	};
+	Object.defineProperty(Node.prototype, "win", { configurable: true, get(this: Node) { return (this.ownerDocument ?? (this as unknown as Document)).defaultView ?? window; } });
 	proto.createEl = function (this: Node, tag: keyof HTMLElementTagNameMap, info?: DomElementInfo | string, cb?: Callback<HTMLElement>) {
 		return createElIn(this, tag, info, cb);
 	};
@@ -97,4 +109,6 @@ export function installDomHelpers(): void {
 	const range = Range.prototype as unknown as Record<string, unknown>;
 	range.getClientRects = () => ({ length: 0, item: () => null, [Symbol.iterator]: [][Symbol.iterator] });
 	range.getBoundingClientRect = () => ({ x: 0, y: 0, width: 0, height: 0, top: 0, left: 0, right: 0, bottom: 0, toJSON: () => ({}) });
+	// Lists scroll their current row into view; jsdom has no layout to scroll.
+	(Element.prototype as unknown as Record<string, unknown>).scrollIntoView ??= () => undefined;
 }

@@ -24,6 +24,12 @@ export interface SourceSettings {
 	timestampsInLivePreview: boolean;
 	/** Notes larger than this many bytes are refused with a clear message. */
 	maxNoteBytes: number;
+	/** Where a click on a timestamp goes: the source player beside the note, or the browser (docs/player.md). */
+	openTimestampsIn: "player" | "browser";
+	/** Write `watched_until` to the source on pause and when the player closes. */
+	writeWatchProgress: boolean;
+	/** The player's last position per video id, in seconds (kept, not shown as a setting). */
+	playerPositions: Record<string, number>;
 	/** Folder the NotebookLM export writes into (docs/tables-and-export.md). */
 	exportFolder: string;
 	/** Vault path of the template note for captured sources; empty = the default note (docs/capture.md). */
@@ -43,6 +49,9 @@ export const DEFAULT_SETTINGS: SourceSettings = {
 	timestampsInReadingView: true,
 	timestampsInLivePreview: true,
 	maxNoteBytes: 20 * 1024 * 1024,
+	openTimestampsIn: "player",
+	writeWatchProgress: false,
+	playerPositions: {},
 	exportFolder: "NotebookLM",
 	captureTemplate: "",
 };
@@ -69,6 +78,12 @@ const CHECKS: { readonly [K in keyof SourceSettings]: readonly [Check, string] }
 	timestampsInReadingView: [isBoolean, "true or false"],
 	timestampsInLivePreview: [isBoolean, "true or false"],
 	maxNoteBytes: [(v) => typeof v === "number" && Number.isFinite(v) && v > 0, "a number above 0"],
+	openTimestampsIn: [(v) => v === "player" || v === "browser", '"player" or "browser"'],
+	writeWatchProgress: [isBoolean, "true or false"],
+	playerPositions: [
+		(v) => v !== null && typeof v === "object" && !Array.isArray(v) && Object.values(v).every((x) => typeof x === "number" && Number.isFinite(x) && x >= 0),
+		"an object of video ids and seconds",
+	],
 	exportFolder: [(v) => typeof v === "string" && v.trim() !== "", "a non-empty text"],
 	captureTemplate: [isString, "a text"],
 };
@@ -89,7 +104,7 @@ export function checkSettings(saved: unknown): { settings: SourceSettings; probl
 		if (!Object.prototype.hasOwnProperty.call(record, key)) continue;
 		const value = record[key];
 		const [ok, expected] = CHECKS[key];
-		if (ok(value)) (settings as unknown as Record<string, unknown>)[key] = Array.isArray(value) ? [...(value as unknown[])] : value;
+		if (ok(value)) (settings as unknown as Record<string, unknown>)[key] = Array.isArray(value) ? [...(value as unknown[])] : value !== null && typeof value === "object" ? { ...value } : value;
 		else problems.push(`"${key}" should be ${expected}, not ${kindOf(value)}`);
 	}
 	return { settings, problems };

@@ -62,3 +62,29 @@ export function seekUrl(videoId: string, seconds: number): string {
 export function isSeekUrl(href: string): boolean {
 	return /^https:\/\/www\.youtube\.com\/watch\?v=[A-Za-z0-9_-]{11}&t=\d+s$/.test(href);
 }
+
+/** A YouTube start time: `516`, `516s`, `8m36s`, `1h2m3s` (the forms of `t=` and `start=`). */
+const START_TIME = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s?)?$/;
+
+/**
+ * The video and start second of a YouTube link with a time (`t=` or `start=` in the query
+ * or the fragment), e.g. a seek link; null without a time or for anything but a video
+ * (docs/player.md: such links open in the player).
+ */
+export function seekOfUrl(href: string): { videoId: string; seconds: number } | null {
+	const videoId = videoIdFromUrl(href);
+	if (videoId === null) return null;
+	let parsed: URL;
+	try {
+		parsed = new URL(href.trim());
+	} catch {
+		return null;
+	}
+	const fragment = new URLSearchParams(parsed.hash.slice(1));
+	const raw = parsed.searchParams.get("t") ?? parsed.searchParams.get("start") ?? fragment.get("t");
+	if (raw === null || raw === "") return null;
+	const m = START_TIME.exec(raw);
+	if (!m) return null;
+	const seconds = Number(m[1] ?? 0) * 3600 + Number(m[2] ?? 0) * 60 + Number(m[3] ?? 0);
+	return { videoId, seconds };
+}

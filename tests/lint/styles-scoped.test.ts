@@ -26,6 +26,22 @@ describe("styles.css", () => {
 		expect(all.length).toBeGreaterThan(10);
 	});
 
+	it("closes every rule it opens (one lost brace turns off every rule after it)", () => {
+		let depth = 0;
+		const unbalanced: number[] = [];
+		css.split("\n").forEach((line, i) => {
+			for (const c of line) {
+				if (c === "{") {
+					// Only @media and friends hold rules inside rules.
+					if (depth > 0 && !/^\s*@/.test(css.split("\n").slice(0, i).reverse().find((l) => l.includes("{") && !l.includes("}")) ?? "")) unbalanced.push(i + 1);
+					depth++;
+				} else if (c === "}") depth--;
+				if (depth < 0) unbalanced.push(i + 1);
+			}
+		});
+		expect({ unbalanced, depth }).toEqual({ unbalanced: [], depth: 0 });
+	});
+
 	it("scopes every selector to a source-lifecycle- class", () => {
 		expect(all.filter((s) => !/\.source-lifecycle-|\[data-source-lifecycle/.test(s))).toEqual([]);
 	});

@@ -5,6 +5,7 @@
  */
 import { writeFileSync } from "fs";
 import { cpus, totalmem } from "os";
+import { benchBoard } from "./board-bench";
 import { benchBrowser } from "./browser-bench";
 import { benchCli } from "./cli-bench";
 import { benchSync, benchTimestamps } from "./core-bench";
@@ -19,8 +20,8 @@ const FLOOR = process.env.BENCH_FLOOR || null;
 
 /** Sizes: the documented ones (docs/performance.md) in a full run; tiny ones (same code paths) in --quick. */
 const SIZES = QUICK
-	? { small: 100, large: 1000, reps: 3, syncReps: 3, tsReps: 3, events: 500, cliNotes: 500, cliReps: 1, tsBytes: 100_000, lpSmall: 10_000, lpLarge: 100_000, lpReps: 3, triageSmall: 10, triageLarge: 100, triageReps: 2 }
-	: { small: 10_000, large: 100_000, reps: 7, syncReps: 5, tsReps: 11, events: 20_000, cliNotes: 20_000, cliReps: 7, tsBytes: 10_000_000, lpSmall: 10_000, lpLarge: 10_000_000, lpReps: 30, triageSmall: 100, triageLarge: 10_000, triageReps: 9 };
+	? { small: 100, large: 1000, reps: 3, syncReps: 3, tsReps: 3, events: 500, cliNotes: 500, cliReps: 1, tsBytes: 100_000, lpSmall: 10_000, lpLarge: 100_000, lpReps: 3, triageSmall: 10, triageLarge: 100, triageReps: 2, boardSmall: 10, boardLarge: 100, boardReps: 2 }
+	: { small: 10_000, large: 100_000, reps: 7, syncReps: 5, tsReps: 11, events: 20_000, cliNotes: 20_000, cliReps: 7, tsBytes: 10_000_000, lpSmall: 10_000, lpLarge: 10_000_000, lpReps: 30, triageSmall: 100, triageLarge: 10_000, triageReps: 9, boardSmall: 100, boardLarge: 10_000, boardReps: 9 };
 
 interface Row {
 	key: string;
@@ -81,6 +82,10 @@ async function main(): Promise<void> {
 	});
 	row("live_preview_10mb_vs_10kb", "Live Preview decorations per update, 10 MB ÷ 10 KB", lp.largeMs / lp.smallMs, "<=", 2, `${f(lp.largeMs)} ms ÷ ${f(lp.smallMs)} ms (${lp.visibleLarge} and ${lp.visibleSmall} visible chars)`);
 	row("triage_render_10k_vs_100", "triage first render 10k ÷ 100 items", tr.largeMs / tr.smallMs, "<=", 2, `${f(tr.largeMs)} ms ÷ ${f(tr.smallMs)} ms (${tr.rowsLarge} and ${tr.rowsSmall} rows in the DOM)`);
+
+	const bo = await benchBoard(ROOT, SIZES);
+	Object.assign(extra, { board_render_100_ms: bo.smallMs, board_render_10k_ms: bo.largeMs });
+	row("board_render_10k_vs_100", "board first render 10k ÷ 100 sources", bo.largeMs / bo.smallMs, "<=", 2, `${f(bo.largeMs)} ms ÷ ${f(bo.smallMs)} ms (${bo.cardsLarge} and ${bo.cardsSmall} cards in the page)`);
 
 	console.log(`\nCLI scan on disk (${SIZES.cliNotes} notes; whole processes, alternating, median of ${SIZES.cliReps})`);
 	const cli = await benchCli(ROOT, CLI, FLOOR, SIZES.cliNotes, SIZES.cliReps);

@@ -20,6 +20,7 @@ const KEYS = [
 	"cli_warm_scan_vs_read",
 	"cli_warm_scan_1pct_vs_read",
 	"triage_render_10k_vs_100",
+	"board_render_10k_vs_100",
 ];
 
 describe("npm run bench -- --quick", () => {

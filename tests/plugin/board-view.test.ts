@@ -66,7 +66,8 @@ describe("board: columns and cards", () => {
 	it("shows a column per configured status, empty ones too, with counts and card details", async () => {
 		const { plugin, view } = await open();
 		await plugin.updateSettings({ statuses: ["raw", "in_progress", "reviewing", "integrated", "archived"] });
-		view.refresh();
+		// Back from the settings: the board follows when it is looked at again.
+		view.containerEl.dispatchEvent(new Event("pointerenter"));
 		const statuses = [...view.containerEl.querySelectorAll(".source-lifecycle-board-column")].map((c) => c.getAttribute("data-status"));
 		expect(statuses).toEqual(["raw", "in_progress", "reviewing", "integrated", "archived"]);
 		expect(["raw", "in_progress", "reviewing", "integrated", "archived"].map((s) => count(view, s))).toEqual(["3", "1", "0", "0", "1"]);

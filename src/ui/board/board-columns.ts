@@ -67,7 +67,7 @@ export class BoardColumns {
 	) {
 		this.overscan = options.overscan ?? 3;
 		this.fallbackHeight = options.fallbackHeight ?? 600;
-		this.el = container.createDiv({ cls: "source-lifecycle-board-columns", attr: { tabindex: 0, role: "grid", "aria-label": "Sources by status" } });
+		this.el = container.createDiv({ cls: "source-lifecycle-board-columns", attr: { tabindex: 0, role: "group", "aria-label": "Sources by status" } });
 	}
 
 	/** Show these columns (same status, same element: scroll positions are kept). */
@@ -137,11 +137,11 @@ export class BoardColumns {
 	}
 
 	private createColumn(column: BoardColumn): ColumnView {
-		const el = this.el.createDiv({ cls: "source-lifecycle-board-column", attr: { "data-status": column.status, role: "rowgroup" } });
+		const el = this.el.createDiv({ cls: "source-lifecycle-board-column", attr: { "data-status": column.status } });
 		const head = el.createDiv({ cls: "source-lifecycle-board-column-head" });
 		head.createSpan({ cls: "source-lifecycle-board-column-title", text: column.status });
 		const countEl = head.createSpan({ cls: "source-lifecycle-board-column-count" });
-		const list = el.createDiv({ cls: "source-lifecycle-board-list" });
+		const list = el.createDiv({ cls: "source-lifecycle-board-list", attr: { role: "listbox", "aria-multiselectable": "true", "aria-label": column.status } });
 		const spacer = list.createDiv({ cls: "source-lifecycle-board-spacer" });
 		const view: ColumnView = { column, el, countEl, list, spacer, entries: [], tops: new Float64Array(1), cards: [], rendered: { first: -1, last: -1, revision: -1 } };
 		list.addEventListener("scroll", () => this.renderColumn(view), { passive: true });
@@ -206,7 +206,7 @@ export class BoardColumns {
 		const cls = ["source-lifecycle-board-card"];
 		if (selected) cls.push("is-selected");
 		if (cursor) cls.push("is-cursor");
-		const card = view.list.createDiv({ cls, attr: { draggable: "true", role: "gridcell", "aria-selected": selected ? "true" : "false", "data-path": item.path } });
+		const card = view.list.createDiv({ cls, attr: { draggable: "true", role: "option", "aria-selected": selected ? "true" : "false", "data-path": item.path } });
 		card.style.height = `${CARD_HEIGHT - 6}px`;
 		const head = card.createDiv({ cls: "source-lifecycle-board-card-head" });
 		head.createSpan({ cls: "source-lifecycle-board-card-title", text: item.title, attr: { title: item.title } });

@@ -64,6 +64,8 @@ export default defineConfig([
 			"obsidianmd/no-nodejs-modules": "off",
 			"obsidianmd/prefer-window-timers": "off",
 			"obsidianmd/no-global-this": "off",
+			// Node's fetch is the CLI's HTTP client: requestUrl exists only inside Obsidian.
+			"no-restricted-globals": "off",
 			"import/no-extraneous-dependencies": "off",
 			"no-console": "off",
 			"obsidianmd/rule-custom-message": "off",

@@ -10,6 +10,7 @@ import { sync } from "./commands/sync";
 import { queue } from "./commands/queue";
 import { timestamps } from "./commands/timestamps";
 import { linkify } from "./commands/linkify";
+import { newSource } from "./commands/new";
 
 type Command = (loaded: LoadedVault, args: CliArgs) => CommandResult | Promise<CommandResult>;
 
@@ -23,13 +24,14 @@ export const COMMANDS: Record<string, Command> = {
 	links,
 	sync,
 	queue,
+	new: newSource,
 };
 
 /** Commands that write notes. */
-const WRITES = new Set(["sync", "status", "linkify"]);
+const WRITES = new Set(["sync", "status", "linkify", "new"]);
 
 /** How many arguments each command takes after the vault. */
-const ARGUMENTS: Record<string, number> = { status: 2, timestamps: 1, linkify: 1 };
+const ARGUMENTS: Record<string, number> = { status: 2, timestamps: 1, linkify: 1, new: 1 };
 
 export interface Io {
 	stdout: (s: string) => void;

@@ -7,6 +7,10 @@ import { locateFrontmatter, readFrontmatter } from "../frontmatter/frontmatter";
 import { endsHtmlBlock, htmlBlockEnd, isLoneTag } from "./html-blocks";
 import { excludedRanges, paragraphRanges } from "./inline-spans";
 import { seekUrl, videoIdFromUrl } from "../sources/youtube";
+// Timestamp rules (docs/timestamps.md): where else a token counts, and which are not this video's.
+import { countsByRule, OTHER_VIDEOS, parseDuration, rejectsToken, timePairStart, type TimestampContext } from "./timestamp-rules";
+
+export type { TimestampContext } from "./timestamp-rules";
 
 /** A timestamp as the scan finds it: the token, its value and label, and where it is. */
 export interface TimestampToken {
@@ -592,7 +596,11 @@ export interface ScanOptions {
 	firstLineAtStart?: boolean;
 	/** Fenced code counts (false for reading-view fragments, which hold no fences). */
 	fences?: boolean;
+	/** The note's video and duration, for the rules of docs/timestamps.md (default: neither known). */
+	context?: TimestampContext;
 }
+
+const NO_CONTEXT: TimestampContext = {};
 
 export interface ScanResult {
 	/** In text order. Lines and columns: `locateTimestamps`. */
@@ -619,6 +627,9 @@ export function scanTimestamps(text: string, options: ScanOptions = {}): ScanRes
 	const fences = options.fences !== false;
 	let fence: Fence | null = fences ? (options.fence ?? null) : null;
 	const out: TimestampToken[] = [];
+	// Timestamp rules (docs/timestamps.md): the note's video and duration, and where the other videos' links are.
+	const context = options.context ?? NO_CONTEXT;
+	OTHER_VIDEOS.reset(text, context.videoId);
 	// Candidates are found a batch at a time (`cands`: the colons of every candidate in a
 	// stretch of up to BATCH characters, `ci` the next one; `pending`: the first candidate
 	// after them, -1: none), and then the fence markers up to the batch's end (`horizon`),
@@ -795,7 +806,8 @@ export function scanTimestamps(text: string, options: ScanOptions = {}): ScanRes
 		const lineCounts = ls > from || firstLineAtStart;
 		if (s !== ls || !lineCounts) {
 			if (startPos === -2) startPos = lineCounts ? lineStartTokenPos(text, ls, le) : -1;
-			if (s !== startPos && !(s > from && isWrapped(text, s, e))) continue;
+			// Timestamp rules (docs/timestamps.md): escaped brackets, `[@0:10]`, after a speaker label.
+			if (s !== startPos && !(s > from && (isWrapped(text, s, e) || countsByRule(text, s, e, lineCounts ? ls : -1, le)))) continue;
 		}
 		if (excluded === null) {
 			while (!opener && checkedTo < s) {
@@ -808,7 +820,8 @@ export function scanTimestamps(text: string, options: ScanOptions = {}): ScanRes
 		}
 		if (excluded !== null) {
 			while (exIdx < excluded.length && (excluded[exIdx + 1] as number) <= s) exIdx += 2;
-			if (exIdx < excluded.length && (excluded[exIdx] as number) < e) continue;
+			// Timestamp rules (docs/timestamps.md): `[7:23][12:38]` is two times, not a reference link.
+			if (exIdx < excluded.length && (excluded[exIdx] as number) < e && timePairStart(text, s, e) !== (excluded[exIdx] as number)) continue;
 		}
 		// Raw HTML, or a span an earlier line of the paragraph opened (not for rendered fragments: no blocks there).
 		if (fences) {
@@ -821,11 +834,14 @@ export function scanTimestamps(text: string, options: ScanOptions = {}): ScanRes
 				blocks.lastEnd = le;
 			} else if (blocks.excludes(s, e, ls, le)) continue;
 		}
+		// Timestamp rules (docs/timestamps.md): past the video's end, a clock, a chat log, prose, after another video's link.
+		if (rejectsToken(text, s, e, seconds, ls, le, context, excluded !== null)) continue;
 		out.push({ text: text.slice(s, e), seconds, label: labelAfter(text, e, le), from: s, to: e });
 	}
 	// The fence still open at `to`, unless its quote or list item ended after its last fence line.
 	if (fence !== null && isContained(fence) && containerEndIn(text, Math.max(from, fenceEnd + 1, containedTo), to, fence) !== -1) fence = null;
 	blocks?.release();
+	OTHER_VIDEOS.release();
 	return { timestamps: out, fence };
 }
 
@@ -964,9 +980,13 @@ function isWrapped(text: string, s: number, e: number): boolean {
 /** Separators between a token and its label: spaces, `-`, `–`, `—`, `:` and closing brackets. */
 function labelAfter(text: string, e: number, le: number): string {
 	let i = e;
+	// The bold that closes a speaker label (`**Name 01:16**`): not part of the label.
+	while (i < le && (text.charCodeAt(i) === 42 || text.charCodeAt(i) === 95)) i++;
+	if (i > e + 2) i = e;
 	while (i < le) {
 		const c = text.charCodeAt(i);
-		if (c === 45 || c === 0x2013 || c === 0x2014 || c === COLON || c === 93 || c === 41 || isSpace(c)) i++;
+		// A backslash before `]` is an escaped bracket's (`\[05:47\]`).
+		if (c === 45 || c === 0x2013 || c === 0x2014 || c === COLON || c === 93 || c === 41 || isSpace(c) || (c === 92 && text.charCodeAt(i + 1) === 93)) i++;
 		else break;
 	}
 	let j = le;
@@ -984,19 +1004,22 @@ export function bodyStart(text: string): { from: number; line: number } {
 	return nl === -1 ? { from: text.length, line: block.endLine + 1 } : { from: nl + 1, line: block.endLine + 2 };
 }
 
-/** Every timestamp of a note, outside frontmatter and fenced code; lines are 1-based in the file. */
-export function findTimestamps(text: string): Timestamp[] {
+/**
+ * Every timestamp of a note, outside frontmatter and fenced code; lines are 1-based in the
+ * file. `context`: the note's video and duration (`noteVideo`), for the rules of docs/timestamps.md.
+ */
+export function findTimestamps(text: string, context: TimestampContext = NO_CONTEXT): Timestamp[] {
 	const body = bodyStart(text);
 	if (body.from >= text.length) return [];
-	return locateTimestamps(text, scanTimestamps(text, { from: body.from }).timestamps, body.from, body.line);
+	return locateTimestamps(text, scanTimestamps(text, { from: body.from, context }).timestamps, body.from, body.line);
 }
 
 /**
  * Timestamps of a rendered text fragment (a reading-view text node): lines split at `\n`,
  * no fences. `atLineStart` says whether the fragment begins a line of its block.
  */
-export function findTimestampsInFragment(fragment: string, atLineStart = true): Timestamp[] {
-	return locateTimestamps(fragment, scanTimestamps(fragment, { fences: false, firstLineAtStart: atLineStart }).timestamps);
+export function findTimestampsInFragment(fragment: string, atLineStart = true, context: TimestampContext = NO_CONTEXT): Timestamp[] {
+	return locateTimestamps(fragment, scanTimestamps(fragment, { fences: false, firstLineAtStart: atLineStart, context }).timestamps);
 }
 
 /** The YouTube video of a note: its frontmatter `url`, when that is a video URL. */
@@ -1005,18 +1028,22 @@ export function videoIdOfNote(text: string): string | null {
 	return video.ok ? video.videoId : null;
 }
 
-/** The note's video (null when its `url` is not a YouTube video), or why its frontmatter cannot be read. */
-export function noteVideo(text: string): { ok: true; videoId: string | null } | { ok: false; reason: string } {
+/**
+ * The note's video (null when its `url` is not a YouTube video) and its length in seconds
+ * (`duration`, docs/timestamps.md; null when absent or unreadable), or why its frontmatter
+ * cannot be read.
+ */
+export function noteVideo(text: string): { ok: true; videoId: string | null; duration: number | null } | { ok: false; reason: string } {
 	const fm = readFrontmatter(text);
 	if (!fm.ok) return { ok: false, reason: fm.reason };
-	return { ok: true, videoId: fm.data ? videoIdFromUrl(fm.data.url) : null };
+	return { ok: true, videoId: fm.data ? videoIdFromUrl(fm.data.url) : null, duration: fm.data ? parseDuration(fm.data.duration) : null };
 }
 
 // ── linkify ────────────────────────────────────────────────────────────────────
 
-/** Splices rewriting every timestamp as `[8:36](seek URL)`; already-linked ones are not timestamps. */
-export function linkifySplices(text: string, videoId: string): TextSplice[] {
-	return findTimestamps(text).map((t) => ({ from: t.from, to: t.to, insert: `[${t.text}](${seekUrl(videoId, t.seconds)})` }));
+/** Splices rewriting every timestamp as `[8:36](seek URL)`; already-linked ones are not timestamps. `duration`: the note's, in seconds. */
+export function linkifySplices(text: string, videoId: string, duration: number | null = null): TextSplice[] {
+	return findTimestamps(text, { videoId, duration }).map((t) => ({ from: t.from, to: t.to, insert: `[${t.text}](${seekUrl(videoId, t.seconds)})` }));
 }
 
 /** Apply non-overlapping splices (any order) to a text. */
@@ -1045,6 +1072,6 @@ export function linkifyNote(text: string): LinkifyResult {
 	if (!video.ok) return { ok: false, reason: `malformed frontmatter: ${video.reason}` };
 	const videoId = video.videoId;
 	if (videoId === null) return { ok: true, text, videoId: null, linked: 0 };
-	const splices = linkifySplices(text, videoId);
+	const splices = linkifySplices(text, videoId, video.duration);
 	return { ok: true, text: applySplices(text, splices), videoId, linked: splices.length };
 }

@@ -8,6 +8,7 @@ import { cpus, totalmem } from "os";
 import { benchBoard } from "./board-bench";
 import { benchBrowser } from "./browser-bench";
 import { benchCli } from "./cli-bench";
+import { benchCliExport } from "./export-bench";
 import { benchSync, benchTimestamps } from "./core-bench";
 import { benchIndex } from "./index-bench";
 
@@ -17,6 +18,8 @@ const OUT = process.env.BENCH_OUT ?? "bench-results.json";
 const CLI = process.env.BENCH_CLI ?? "dist/cli.js";
 /** The read-and-parse floor, bundled by run.mjs (none when run otherwise). */
 const FLOOR = process.env.BENCH_FLOOR || null;
+/** `--only <part>`: run that part alone (e.g. `cli_export`); its figures go to a temporary file unless --out says where. */
+const ONLY = process.env.BENCH_ONLY ?? "";
 
 /** Sizes: the documented ones (docs/performance.md) in a full run; tiny ones (same code paths) in --quick. */
 const SIZES = QUICK
@@ -46,6 +49,11 @@ const f = (ms: number) => (ms >= 100 ? ms.toFixed(0) : ms >= 1 ? ms.toFixed(1) :
 async function main(): Promise<void> {
 	const started = Date.now();
 	console.log(`Source Lifecycle bench${QUICK ? " (quick: tiny sizes, not the documented ones)" : ""} — Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}`);
+	if (ONLY === "cli_export" || ONLY === "board") {
+		await (ONLY === "board" ? boardPart() : exportPart());
+		finish(started);
+		return;
+	}
 
 	console.log("\nSourceIndex (in memory, metadata shaped like CachedMetadata + resolvedLinks)");
 	const ix = await benchIndex(SIZES.small, SIZES.large, SIZES.reps, SIZES.events);
@@ -83,9 +91,7 @@ async function main(): Promise<void> {
 	row("live_preview_10mb_vs_10kb", "Live Preview decorations per update, 10 MB ÷ 10 KB", lp.largeMs / lp.smallMs, "<=", 2, `${f(lp.largeMs)} ms ÷ ${f(lp.smallMs)} ms (${lp.visibleLarge} and ${lp.visibleSmall} visible chars)`);
 	row("triage_render_10k_vs_100", "triage first render 10k ÷ 100 items", tr.largeMs / tr.smallMs, "<=", 2, `${f(tr.largeMs)} ms ÷ ${f(tr.smallMs)} ms (${tr.rowsLarge} and ${tr.rowsSmall} rows in the DOM)`);
 
-	const bo = await benchBoard(ROOT, SIZES);
-	Object.assign(extra, { board_render_100_ms: bo.smallMs, board_render_10k_ms: bo.largeMs });
-	row("board_render_10k_vs_100", "board first render 10k ÷ 100 sources", bo.largeMs / bo.smallMs, "<=", 2, `${f(bo.largeMs)} ms ÷ ${f(bo.smallMs)} ms (${bo.cardsLarge} and ${bo.cardsSmall} cards in the page)`);
+	await boardPart();
 
 	console.log(`\nCLI scan on disk (${SIZES.cliNotes} notes; whole processes, alternating, median of ${SIZES.cliReps})`);
 	const cli = await benchCli(ROOT, CLI, FLOOR, SIZES.cliNotes, SIZES.cliReps);
@@ -107,6 +113,26 @@ async function main(): Promise<void> {
 	}
 	row("cli_scan_vs_gray_matter", "CLI cold scan ÷ gray-matter scan", cli.scanMs / cli.grayMatterMs, "<=", 0.6, `${f(cli.scanMs)} ms ÷ ${f(cli.grayMatterMs)} ms`);
 
+	await exportPart();
+	finish(started);
+}
+
+/** The board's first render, 10k ÷ 100 sources (in Chromium). */
+async function boardPart(): Promise<void> {
+	const bo = await benchBoard(ROOT, SIZES);
+	Object.assign(extra, { board_render_100_ms: bo.smallMs, board_render_10k_ms: bo.largeMs });
+	row("board_render_10k_vs_100", "board first render 10k ÷ 100 sources", bo.largeMs / bo.smallMs, "<=", 2, `${f(bo.largeMs)} ms ÷ ${f(bo.smallMs)} ms (${bo.cardsLarge} and ${bo.cardsSmall} cards in the page)`);
+}
+
+/** The NotebookLM export of the CLI bench's vault against a scan of it. */
+async function exportPart(): Promise<void> {
+	console.log(`\nCLI export for NotebookLM on disk (${SIZES.cliNotes} notes; whole processes, alternating, median of ${SIZES.cliReps})`);
+	const ex = await benchCliExport(ROOT, CLI, SIZES.cliNotes, SIZES.cliReps);
+	Object.assign(extra, { cli_export_ms: ex.exportMs, cli_export_scan_ms: ex.scanMs, cli_export_files: ex.files, cli_export_sources: ex.sources, cli_export_words: ex.words });
+	row("cli_export_vs_scan", "CLI cold export ÷ CLI cold scan", ex.exportMs / ex.scanMs, "<=", 1.5, `${f(ex.exportMs)} ms ÷ ${f(ex.scanMs)} ms; ${ex.sources} sources in ${ex.files} files, ${ex.words} words`);
+}
+
+function finish(started: number): void {
 	const results: Record<string, unknown> = {};
 	// Each ratio's target goes with the figures, so docs/performance.md shows what was checked.
 	const targets: Record<string, string> = {};

@@ -10,6 +10,8 @@ import { sync } from "./commands/sync";
 import { queue } from "./commands/queue";
 import { timestamps } from "./commands/timestamps";
 import { linkify } from "./commands/linkify";
+import { table } from "./commands/table";
+import { exportSources } from "./commands/export";
 import { newSource } from "./commands/new";
 
 type Command = (loaded: LoadedVault, args: CliArgs) => CommandResult | Promise<CommandResult>;
@@ -24,6 +26,8 @@ export const COMMANDS: Record<string, Command> = {
 	links,
 	sync,
 	queue,
+	table,
+	export: exportSources,
 	new: newSource,
 };
 
@@ -31,7 +35,7 @@ export const COMMANDS: Record<string, Command> = {
 const WRITES = new Set(["sync", "status", "linkify", "new"]);
 
 /** How many arguments each command takes after the vault. */
-const ARGUMENTS: Record<string, number> = { status: 2, timestamps: 1, linkify: 1, new: 1 };
+const ARGUMENTS: Record<string, number> = { status: 2, timestamps: 1, linkify: 1, new: 1, export: 1 };
 
 export interface Io {
 	stdout: (s: string) => void;

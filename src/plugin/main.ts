@@ -10,6 +10,7 @@ import { registerLifecycleCommands } from "./lifecycle-commands";
 import { refreshTriage, registerTriage } from "./triage";
 import { registerSync } from "./sync";
 import { registerTimestamps } from "./timestamps";
+import { registerTables } from "./tables";
 import { registerCapture } from "./capture";
 import { registerBoard } from "./board";
 import type { FeatureContext } from "./context";
@@ -58,6 +59,7 @@ export default class SourceLifecyclePlugin extends Plugin {
 		registerSync(context);
 		registerValidate(context);
 		registerCapture(context);
+		registerTables(context);
 		registerBoard(context);
 	}
 

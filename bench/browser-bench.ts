@@ -10,7 +10,7 @@ import type { Page } from "playwright-core";
 import { launch, openPage } from "../tests/e2e/browser";
 import { median } from "./measure";
 
-async function bundlePage(root: string, entry: string): Promise<string> {
+export async function bundlePage(root: string, entry: string): Promise<string> {
 	const result = await build({
 		entryPoints: [join(root, entry)],
 		bundle: true,

@@ -5,6 +5,7 @@
  */
 import { writeFileSync } from "fs";
 import { cpus, totalmem } from "os";
+import { benchBoard } from "./board-bench";
 import { benchBrowser } from "./browser-bench";
 import { benchCli } from "./cli-bench";
 import { benchCliExport } from "./export-bench";
@@ -18,13 +19,13 @@ const OUT = process.env.BENCH_OUT ?? "bench-results.json";
 const CLI = process.env.BENCH_CLI ?? "dist/cli.js";
 /** The read-and-parse floor, bundled by run.mjs (none when run otherwise). */
 const FLOOR = process.env.BENCH_FLOOR || null;
-/** `--only <part>`: run that part alone (`cli_export`, `player`); its figures go to a temporary file unless --out says where. */
+/** `--only <part>`: run that part alone (`cli_export`, `player`, `board`); its figures go to a temporary file unless --out says where. */
 const ONLY = process.env.BENCH_ONLY ?? "";
 
 /** Sizes: the documented ones (docs/performance.md) in a full run; tiny ones (same code paths) in --quick. */
 const SIZES = QUICK
-	? { small: 100, large: 1000, reps: 3, syncReps: 3, tsReps: 3, events: 500, cliNotes: 500, cliReps: 1, tsBytes: 100_000, lpSmall: 10_000, lpLarge: 100_000, lpReps: 3, triageSmall: 10, triageLarge: 100, triageReps: 2 }
-	: { small: 10_000, large: 100_000, reps: 7, syncReps: 5, tsReps: 11, events: 20_000, cliNotes: 20_000, cliReps: 7, tsBytes: 10_000_000, lpSmall: 10_000, lpLarge: 10_000_000, lpReps: 30, triageSmall: 100, triageLarge: 10_000, triageReps: 9 };
+	? { small: 100, large: 1000, reps: 3, syncReps: 3, tsReps: 3, events: 500, cliNotes: 500, cliReps: 1, tsBytes: 100_000, lpSmall: 10_000, lpLarge: 100_000, lpReps: 3, triageSmall: 10, triageLarge: 100, triageReps: 2, boardSmall: 10, boardLarge: 100, boardReps: 2 }
+	: { small: 10_000, large: 100_000, reps: 7, syncReps: 5, tsReps: 11, events: 20_000, cliNotes: 20_000, cliReps: 7, tsBytes: 10_000_000, lpSmall: 10_000, lpLarge: 10_000_000, lpReps: 30, triageSmall: 100, triageLarge: 10_000, triageReps: 9, boardSmall: 100, boardLarge: 10_000, boardReps: 9 };
 
 interface Row {
 	key: string;
@@ -49,8 +50,8 @@ const f = (ms: number) => (ms >= 100 ? ms.toFixed(0) : ms >= 1 ? ms.toFixed(1) :
 async function main(): Promise<void> {
 	const started = Date.now();
 	console.log(`Source Lifecycle bench${QUICK ? " (quick: tiny sizes, not the documented ones)" : ""} — Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}`);
-	if (ONLY === "cli_export") {
-		await exportPart();
+	if (ONLY === "cli_export" || ONLY === "board") {
+		await (ONLY === "board" ? boardPart() : exportPart());
 		finish(started);
 		return;
 	}
@@ -97,6 +98,8 @@ async function main(): Promise<void> {
 	row("live_preview_10mb_vs_10kb", "Live Preview decorations per update, 10 MB ÷ 10 KB", lp.largeMs / lp.smallMs, "<=", 2, `${f(lp.largeMs)} ms ÷ ${f(lp.smallMs)} ms (${lp.visibleLarge} and ${lp.visibleSmall} visible chars)`);
 	row("triage_render_10k_vs_100", "triage first render 10k ÷ 100 items", tr.largeMs / tr.smallMs, "<=", 2, `${f(tr.largeMs)} ms ÷ ${f(tr.smallMs)} ms (${tr.rowsLarge} and ${tr.rowsSmall} rows in the DOM)`);
 
+	await boardPart();
+
 	console.log(`\nCLI scan on disk (${SIZES.cliNotes} notes; whole processes, alternating, median of ${SIZES.cliReps})`);
 	const cli = await benchCli(ROOT, CLI, FLOOR, SIZES.cliNotes, SIZES.cliReps);
 	Object.assign(extra, {
@@ -128,6 +131,13 @@ async function playerPart(): Promise<void> {
 	const pl = await benchPlayer(ROOT, QUICK ? 5 : 20);
 	Object.assign(extra, { player_click_to_seek_worst_ms: pl.worstMs });
 	row("player_click_to_seek_ms", "click on a timestamp → seekTo received by the player (median)", pl.clickToSeekMs, "<=", 50, `median of ${pl.clicks} clicks in reading view; worst ${f(pl.worstMs)} ms`);
+}
+
+/** The board's first render, 10k ÷ 100 sources (in Chromium). */
+async function boardPart(): Promise<void> {
+	const bo = await benchBoard(ROOT, SIZES);
+	Object.assign(extra, { board_render_100_ms: bo.smallMs, board_render_10k_ms: bo.largeMs });
+	row("board_render_10k_vs_100", "board first render 10k ÷ 100 sources", bo.largeMs / bo.smallMs, "<=", 2, `${f(bo.largeMs)} ms ÷ ${f(bo.smallMs)} ms (${bo.cardsLarge} and ${bo.cardsSmall} cards in the page)`);
 }
 
 /** The NotebookLM export of the CLI bench's vault against a scan of it. */

@@ -16,7 +16,7 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const argv = process.argv.slice(2);
 const quick = argv.includes("--quick");
 const outIdx = argv.indexOf("--out");
-// `--only <part>` (cli_export, player): one part of the bench alone; never the committed figures unless --out says so.
+// `--only <part>` (cli_export, player, board): one part of the bench alone; never the committed figures unless --out says so.
 const onlyIdx = argv.indexOf("--only");
 const only = onlyIdx !== -1 ? (argv[onlyIdx + 1] ?? "") : "";
 const buildDir = mkdtempSync(join(tmpdir(), "sl-bench-build-"));

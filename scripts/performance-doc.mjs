@@ -20,6 +20,7 @@ const MEASURES = [
 	{ key: "timestamp_scan_vs_regex", what: "Timestamp scan of a 10 MB note, throughput ÷ one bare regex pass", parts: ["timestamp_scan_ms", "timestamp_regex_ms"], versus: true },
 	{ key: "live_preview_10mb_vs_10kb", what: "Live Preview decorations per update, 10 MB ÷ 10 KB note", parts: ["live_preview_10mb_ms", "live_preview_10kb_ms"] },
 	{ key: "triage_render_10k_vs_100", what: "Triage list first render, 10,000 ÷ 100 items", parts: ["triage_render_10k_ms", "triage_render_100_ms"] },
+	{ key: "board_render_10k_vs_100", what: "Board first render, 10,000 ÷ 100 sources", parts: ["board_render_10k_ms", "board_render_100_ms"] },
 	{ key: "cli_scan_vs_read", what: "CLI cold `scan` of 20k notes ÷ a process that only reads them", parts: ["cli_scan_ms", "cli_read_ms"] },
 	{ key: "cli_warm_scan_vs_read", what: "CLI warm `scan` (unchanged vault) ÷ only reading the notes", parts: ["cli_warm_scan_ms", "cli_read_ms"] },
 	{ key: "cli_warm_scan_1pct_vs_read", what: "CLI warm `scan` with 1 % of notes changed ÷ only reading the notes", parts: ["cli_warm_scan_1pct_ms", "cli_read_ms"] },

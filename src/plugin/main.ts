@@ -13,6 +13,7 @@ import { registerTimestamps } from "./timestamps";
 import { registerPlayer } from "./player";
 import { registerTables } from "./tables";
 import { registerCapture } from "./capture";
+import { registerBoard } from "./board";
 import type { FeatureContext } from "./context";
 
 /** How long typing in a recognition setting must pause before the index is re-read. */
@@ -61,6 +62,7 @@ export default class SourceLifecyclePlugin extends Plugin {
 		registerPlayer(context);
 		registerCapture(context);
 		registerTables(context);
+		registerBoard(context);
 	}
 
 	/** What features receive instead of the plugin class. */

@@ -23,9 +23,9 @@ import {
 	type QueueSort,
 } from "../core/sources/queue";
 import { allowedTargets, ARCHIVED, INTEGRATED, reopenStatus } from "../core/sources/lifecycle";
-import { validateSource } from "../core/sources/source";
 import type { FeatureContext } from "../plugin/context";
 import { KEY_HELP, TriageList, type TriageAction } from "./triage-list";
+import { FACETS, filterDropdown, isShown, problemCount, SORT_LABELS, TEXT_FILTER_LABEL } from "./queue-view-parts";
 
 export { TriageList, mountTriageList, KEY_HELP, type TriageAction, type TriageListOptions } from "./triage-list";
 
@@ -33,22 +33,6 @@ export const TRIAGE_VIEW_TYPE = "source-lifecycle-triage";
 
 /** How long index changes are gathered before one re-render (a bulk sync fires thousands). */
 const RENDER_DELAY_MS = 50;
-
-const SORT_LABELS: Record<QueueSort, string> = {
-	tier: "Signal tier",
-	date: "Newest first",
-	"date-oldest": "Oldest first",
-	title: "Title",
-};
-
-type FacetField = "platform" | "signalTier" | "teleology" | "notebooklmCategory";
-
-const FACETS: { field: FacetField; any: string; label: string }[] = [
-	{ field: "platform", any: "All platforms", label: "Platform" },
-	{ field: "signalTier", any: "All tiers", label: "Signal tier" },
-	{ field: "teleology", any: "All teleologies", label: "Teleology" },
-	{ field: "notebooklmCategory", any: "All categories", label: "NotebookLM category" },
-];
 
 interface TriageState {
 	filter: QueueFilter;
@@ -62,12 +46,6 @@ export function savedQuery(state: unknown): Partial<TriageState> {
 	if (s.filter && typeof s.filter === "object") out.filter = { ...s.filter };
 	if (typeof s.sort === "string" && isQueueSort(s.sort)) out.sort = s.sort;
 	return out;
-}
-
-/** True when the element is laid out on screen (Obsidian's `isShown`; attached, in tests). */
-function isShown(el: HTMLElement): boolean {
-	const fn = (el as Partial<Pick<HTMLElement, "isShown">>).isShown;
-	return typeof fn === "function" ? fn.call(el) : el.isConnected;
 }
 
 export class TriageView extends ItemView {
@@ -134,8 +112,8 @@ export class TriageView extends ItemView {
 		this.textInput = header.createEl("input", {
 			cls: "source-lifecycle-triage-search",
 			type: "search",
-			placeholder: "Filter by title, creator or topic",
-			attr: { "aria-label": "Filter by title, creator or topic" },
+			placeholder: TEXT_FILTER_LABEL,
+			attr: { "aria-label": TEXT_FILTER_LABEL },
 		});
 		this.textInput.value = this.filter.text ?? "";
 		this.textInput.addEventListener("input", () => {
@@ -323,11 +301,8 @@ export class TriageView extends ItemView {
 	}
 
 	private dropdown(parent: HTMLElement, name: string, label: string, options: [string, string][], value: string, set: (v: string) => void): void {
-		const select = parent.createEl("select", { cls: `dropdown source-lifecycle-triage-filter`, attr: { "data-filter": name, "aria-label": label, title: label } });
-		for (const [v, text] of options) select.createEl("option", { text, value: v });
-		select.value = value;
-		select.addEventListener("change", () => {
-			set(select.value);
+		filterDropdown(parent, name, label, options, value, (v) => {
+			set(v);
 			this.changed("select[data-filter]", "data-filter", name);
 		});
 	}
@@ -359,10 +334,7 @@ export class TriageView extends ItemView {
 	}
 
 	private problemsOf(item: QueueItem): number {
-		const source = this.context.sourceIndex.index.getSource(item.path);
-		if (!source) return 0;
-		const cache = this.app.metadataCache;
-		return validateSource(source, this.context.settings(), (linkpath, from) => cache.getFirstLinkpathDest(linkpath, from) !== null).length;
+		return problemCount(this.app, this.context.sourceIndex.index, this.context.settings(), item);
 	}
 
 	/** Run one action; afterwards the selection moves to the item that followed. */

@@ -21,6 +21,7 @@ const KEYS = [
 	"cli_warm_scan_1pct_vs_read",
 	"triage_render_10k_vs_100",
 	"player_click_to_seek_ms",
+	"board_render_10k_vs_100",
 ];
 
 describe("npm run bench -- --quick", () => {

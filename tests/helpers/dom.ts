@@ -84,6 +84,14 @@ export function installDomHelpers(): void {
 	proto.setText = function (this: Node, text: string) {
 		this.textContent = text;
 	};
+	// Pop-out windows (obsidian.d.ts): a node's own window and document, cross-window instanceof.
+	if (!("win" in proto)) {
+		Object.defineProperty(proto, "doc", { configurable: true, get(this: Node) { return this.ownerDocument ?? document; } });
+		Object.defineProperty(proto, "win", { configurable: true, get(this: Node) { return (this.ownerDocument ?? document).defaultView ?? window; } });
+		proto.instanceOf = function (this: Node, type: new () => unknown) { return Object.prototype.isPrototypeOf.call(type.prototype, this); };
+	}
+	(globalThis as unknown as Record<string, unknown>).activeWindow ??= window;
+	(globalThis as unknown as Record<string, unknown>).activeDocument ??= document;
 	const el = HTMLElement.prototype as unknown as Record<string, unknown>;
 	el.addClass = function (this: HTMLElement, ...cls: string[]) {
 		this.classList.add(...cls);

@@ -11,7 +11,7 @@
  * - Markdown links are URL-decoded; external URLs (with a scheme) are not links.
  */
 import { readFrontmatter, type FrontmatterBlock, type FrontmatterData, type Position } from "../frontmatter/frontmatter";
-import { endsHtmlBlock, htmlBlockEnd } from "./html-blocks";
+import { endsHtmlBlock, htmlBlockEnd } from "./blocks/html";
 import { codeSpans, mergeRanges } from "./inline-spans";
 
 export interface LinkPosition {

@@ -4,7 +4,7 @@
  * the editor, the reading view, the command and the CLI.
  */
 import { locateFrontmatter, readFrontmatter } from "../frontmatter/frontmatter";
-import { endsHtmlBlock, htmlBlockEnd, isLoneTag } from "./html-blocks";
+import { endsHtmlBlock, htmlBlockEnd, isLoneTag } from "./blocks/html";
 import { excludedRanges, paragraphRanges } from "./inline-spans";
 import { seekUrl, videoIdFromUrl } from "../sources/youtube";
 

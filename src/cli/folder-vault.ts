@@ -3,7 +3,7 @@
  * skipped, symlinks out of the vault not followed), reads notes with size and UTF-8
  * checks, and writes atomically (temporary file beside the note, fsync, rename).
  */
-import { closeSync, constants, fchmodSync, fchownSync, fstatSync, fsyncSync, lstatSync, openSync, readdirSync, readSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, type Dirent } from "fs";
+import { closeSync, constants, fchmodSync, fchownSync, fstatSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, type Dirent } from "fs";
 import { isUtf8 } from "buffer";
 import { isAbsolute, join, relative, sep } from "path";
 import { overLimitMessage } from "../core/sources/settings";
@@ -146,6 +146,12 @@ export class FolderVault {
 	normalise(vaultPath: string): string {
 		this.absolute(vaultPath);
 		return vaultPath.split(SEPARATOR).filter((p) => p !== "" && p !== ".").join("/");
+	}
+
+	/** Create the folders a new note's path needs (inside the vault). */
+	createFolderOf(vaultPath: string): void {
+		const abs = this.absolute(vaultPath);
+		mkdirSync(abs.slice(0, abs.lastIndexOf(sep)), { recursive: true });
 	}
 
 	readNote(vaultPath: string, maxBytes: number): ReadNote {

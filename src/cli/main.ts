@@ -10,6 +10,7 @@ import { sync } from "./commands/sync";
 import { queue } from "./commands/queue";
 import { timestamps } from "./commands/timestamps";
 import { linkify } from "./commands/linkify";
+import { integrate } from "./commands/integrate";
 
 type Command = (loaded: LoadedVault, args: CliArgs) => CommandResult | Promise<CommandResult>;
 
@@ -23,13 +24,14 @@ export const COMMANDS: Record<string, Command> = {
 	links,
 	sync,
 	queue,
+	integrate,
 };
 
 /** Commands that write notes. */
-const WRITES = new Set(["sync", "status", "linkify"]);
+const WRITES = new Set(["sync", "status", "linkify", "integrate"]);
 
 /** How many arguments each command takes after the vault. */
-const ARGUMENTS: Record<string, number> = { status: 2, timestamps: 1, linkify: 1 };
+const ARGUMENTS: Record<string, number> = { status: 2, timestamps: 1, linkify: 1, integrate: 2 };
 
 export interface Io {
 	stdout: (s: string) => void;
@@ -47,6 +49,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
 		const args = parseArgs(argv);
 		const command = COMMANDS[args.command];
 		if (!command) throw new UsageError(`unknown command "${args.command}"`);
+		if (args.create && args.command !== "integrate") throw new UsageError(`${args.command}: unknown option --create`);
 		// Checked before the vault is read: `sync <vault> note.md` must not sync the whole vault.
 		const extra = args.rest[ARGUMENTS[args.command] ?? 0];
 		if (extra !== undefined) throw new UsageError(`${args.command}: unexpected argument ${extra}`);

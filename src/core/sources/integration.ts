@@ -152,19 +152,14 @@ export function withIntegratedInto(current: unknown, linkText: string, sameTarge
 	return [...entries, `[[${linkText}]]`];
 }
 
-/**
- * The source's side of "Integrate into note…": `integrated_into` gains the target's
- * link, and the source moves to `integrated` (with its date) when that is a forward
- * move. An already integrated (or later) source keeps its status; an archived one is
- * refused — reopen it first — so nothing is half-done.
- */
-export function integrateSourceText(
+/** The frontmatter edits of the source's side of an integration (see `integrateSourceText`), or why it is refused. */
+export function integrationEdits(
 	text: string,
 	targetLinkText: string,
 	settings: Pick<SourceSettings, "statuses">,
 	today: string,
 	sameTarget?: SameTarget,
-): AppendResult {
+): { ok: true; edits: FieldEdit[] } | { ok: false; reason: string } {
 	const read = readFrontmatter(text);
 	if (!read.ok) return { ok: false, reason: `malformed frontmatter: ${read.reason}` };
 	if (!read.data) return { ok: false, reason: "the note has no frontmatter" };
@@ -182,7 +177,41 @@ export function integrateSourceText(
 		if (!t.ok) return t;
 		edits.push(...t.edits);
 	}
-	if (edits.length === 0) return { ok: true, text, changed: false };
-	const r = editFrontmatter(text, edits);
+	return { ok: true, edits };
+}
+
+/**
+ * The source's side of "Integrate into note…": `integrated_into` gains the target's
+ * link, and the source moves to `integrated` (with its date) when that is a forward
+ * move. An already integrated (or later) source keeps its status; an archived one is
+ * refused — reopen it first — so nothing is half-done.
+ */
+export function integrateSourceText(
+	text: string,
+	targetLinkText: string,
+	settings: Pick<SourceSettings, "statuses">,
+	today: string,
+	sameTarget?: SameTarget,
+): AppendResult {
+	const planned = integrationEdits(text, targetLinkText, settings, today, sameTarget);
+	if (!planned.ok) return planned;
+	if (planned.edits.length === 0) return { ok: true, text, changed: false };
+	const r = editFrontmatter(text, planned.edits);
 	return r.ok ? { ok: true, text: r.text, changed: r.changed } : r;
+}
+
+/**
+ * The vault path of the note to integrate into, from what the user typed: `.md` added when
+ * missing; a path out of the vault or a name with a character Obsidian forbids is refused.
+ * `normalise` is the platform's path normaliser (Obsidian's `normalizePath`, the CLI's own).
+ */
+export function integrationNotePath(input: string, normalise: (path: string) => string): string | { reason: string } {
+	const trimmed = input.trim().replace(/^\/+/, "");
+	if (trimmed === "") return { reason: "no note name given" };
+	const path = normalise(/\.md$/i.test(trimmed) ? trimmed : trimmed + ".md");
+	const parts = path.split("/");
+	if (parts.some((p) => p === ".." || p === "." || p === "")) return { reason: `"${input}" is not a path inside the vault` };
+	const bad = /[\\:*?"<>|#^[\]]/.exec(path);
+	if (bad) return { reason: `a note name cannot contain "${bad[0]}"` };
+	return path;
 }

@@ -75,9 +75,9 @@ describe("cli integrate", () => {
 	])("refuses %s (exit 2, nothing written)", async (_name, args, message) => {
 		vault = new TempVault({ "seed.md": seedNote(), "other.md": seedNote().replace("SOURCE-20251128-973", "SOURCE-2"), "N.md": "# N\n" });
 		const before = vault.snapshot();
-		const r = await cli("integrate", vault.root, ...(args as string[]), "--today", TODAY);
+		const r = await cli("integrate", vault.root, ...(args), "--today", TODAY);
 		expect(r.code).toBe(2);
-		expect(r.stderr).toContain(message as string);
+		expect(r.stderr).toContain(message);
 		expect(vault.snapshot()).toEqual(before);
 	});
 

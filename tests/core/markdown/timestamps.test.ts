@@ -86,8 +86,8 @@ describe("findTimestamps: where a token counts (docs/reference.md §6)", () => {
 		["bracket then colon", "[3:00]: Next", [["3:00", 180, "Next"]]],
 		["list item with a bracketed token", "- [3:00] Next", [["3:00", 180, "Next"]]],
 		["list item with a parenthesised token", "- (3:00) Next", [["3:00", 180, "Next"]]],
-		["indented list item", "    - 4:00 Nested", [["4:00", 240, "Nested"]]],
-		["tab-indented", "\t4:00 Tabbed", [["4:00", 240, "Tabbed"]]],
+		["indented list item", "- Parent\n    - 4:00 Nested", [["4:00", 240, "Nested"]]],
+		["tab-indented", "Parent\n\t4:00 Tabbed", [["4:00", 240, "Tabbed"]]],
 		["task item", "- [ ] 4:00 Todo", [["4:00", 240, "Todo"]]],
 		["done task item", "- [x] 4:00 Done", [["4:00", 240, "Done"]]],
 		["blockquote / callout line", "> 4:00 Quoted", [["4:00", 240, "Quoted"]]],
@@ -380,7 +380,10 @@ describe("scanTimestamps: fence lines, blank lines, CRLF, range ends", () => {
 	it("reads fence markers after indentation and > , not in the middle of a line", () => {
 		expect(scan("\n\n  ~~~\n\n0:20 x\n\n  ~~~\n\n0:30 y").found).toEqual([["0:30", "y", 9]]);
 		expect(scan("> ```\n> 0:20\n> ```\n> 0:30 q").found).toEqual([["0:30", "q", 4]]);
+		// A tab is four columns (CommonMark): a tab-indented ``` at the top is indented code, and
+		// one below paragraph text is that paragraph's text.
 		expect(scan("\t```\n0:20\n\t```\n(0:30) and [0:40] x").found).toEqual([
+			["0:20", "", 2],
 			["0:30", "and [0:40] x", 4],
 			["0:40", "x", 4],
 		]);
@@ -449,7 +452,8 @@ describe("scanTimestamps: tokens without lines; locateTimestamps adds them", () 
 			const text = `0:10 a\n${filler}\`\`\`\n0:20 in\n~~~\n0:25 in\n\`\`\`\n0:30 out`;
 			expect(scanTimestamps(text).timestamps.map((t) => t.text)).toEqual(["0:10", "0:30"]);
 			const quoted = `0:10 a\n${filler}> ~~~~ x\n> 0:20 in\n>   ~~~~\n0:30 out\n1:00 ${"z".repeat(pad)}\n\`\`\`\n`;
-			expect(scanTimestamps(quoted)).toEqual({
+			const r = scanTimestamps(quoted);
+			expect({ timestamps: r.timestamps, fence: r.fence }).toEqual({
 				timestamps: [
 					{ text: "0:10", seconds: 10, label: "a", from: 0, to: 4 },
 					{ text: "0:30", seconds: 30, label: "out", from: quoted.indexOf("0:30"), to: quoted.indexOf("0:30") + 4 },
@@ -463,7 +467,8 @@ describe("scanTimestamps: tokens without lines; locateTimestamps adds them", () 
 	it("passes over a long fenced block, tokens and all, to the line that closes it", () => {
 		const block = "0:20 in\n`` not a fence\n".repeat(10_000);
 		const text = `0:10 a\n\`\`\`\`\n${block}\`\`\`\n${block}\`\`\`\`\n0:30 out\n~~~\n${block}`;
-		expect(scanTimestamps(text)).toEqual({
+		const r = scanTimestamps(text);
+		expect({ timestamps: r.timestamps, fence: r.fence }).toEqual({
 			timestamps: [
 				{ text: "0:10", seconds: 10, label: "a", from: 0, to: 4 },
 				{ text: "0:30", seconds: 30, label: "out", from: text.indexOf("0:30"), to: text.indexOf("0:30") + 4 },

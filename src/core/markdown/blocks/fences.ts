@@ -110,22 +110,26 @@ export function isContained(fence: Fence): boolean {
  * item at a non-blank line indented less than its content.
  */
 export function containerEndIn(text: string, from: number, to: number, fence: Fence): number {
-	const container = fence.container ?? 0;
 	for (let ls = from; ls < to; ) {
 		const nl = text.indexOf("\n", ls);
 		const stop = nl === -1 || nl > to ? to : nl;
 		const le = stop > ls && text.charCodeAt(stop - 1) === 13 ? stop - 1 : stop;
-		// Only the fence's own quote markers: a `>` past them is code (`>>> x`), not a deeper quote.
-		const q = quoteMarkers(text, ls, le, fence.quotes);
-		if (q.quotes < fence.quotes) return ls;
-		if (container > 0) {
-			const i = skipBlanks(text, q.at, le);
-			if (i < le && i - q.at < container) return ls;
-		}
+		if (endsContainer(text, ls, le, fence)) return ls;
 		if (nl === -1) break;
 		ls = nl + 1;
 	}
 	return -1;
+}
+
+/** The line `[ls, le)` ends the quote or list item holding `fence` (see `containerEndIn`). */
+export function endsContainer(text: string, ls: number, le: number, fence: Fence): boolean {
+	// Only the fence's own quote markers: a `>` past them is code (`>>> x`), not a deeper quote.
+	const q = quoteMarkers(text, ls, le, fence.quotes);
+	if (q.quotes < fence.quotes) return true;
+	const container = fence.container ?? 0;
+	if (container === 0) return false;
+	const i = skipBlanks(text, q.at, le);
+	return i < le && i - q.at < container;
 }
 
 /**

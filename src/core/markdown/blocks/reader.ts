@@ -7,7 +7,7 @@
  * on what is code. Its state at a line can be kept (`snapshot`) and read on from (`resume`).
  */
 import { codeSpans, mergeRanges } from "../inline-spans";
-import { closesFence, containerEndIn, fenceOpening, isContained, type Fence } from "./fences";
+import { closesFence, endsContainer, fenceOpening, isContained, type Fence } from "./fences";
 import { endsHtmlBlock, htmlBlockEnd, isLoneTag } from "./html";
 import { BACKTICK, RULE_LINE, TILDE, afterListMarker, isBlank, quoteMarkers, skipBlanks } from "./lines";
 
@@ -41,15 +41,16 @@ export interface BlockState {
 	html: { close: string; quotes: number; lead: number; endsAfter: boolean } | null;
 	/** The last line was indented code (blank lines inside it keep it open). */
 	indented: boolean;
-	/** The last line was paragraph text: a line below may continue it lazily. */
+	/** The last line was paragraph text: a line below may continue it lazily; and that paragraph's quote depth. */
 	paragraph: boolean;
+	paragraphQuotes: number;
 	/** Content column (after its quote markers) of the innermost open list item, 0: none; and its quote depth. */
 	item: number;
 	itemQuotes: number;
 }
 
 export function initialBlockState(): BlockState {
-	return { fence: null, math: false, comment: false, html: null, indented: false, paragraph: false, item: 0, itemQuotes: 0 };
+	return { fence: null, math: false, comment: false, html: null, indented: false, paragraph: false, paragraphQuotes: 0, item: 0, itemQuotes: 0 };
 }
 
 /** Reads lines in order from a state; `snapshot` keeps where it stands, `resume` reads on from a kept state. */
@@ -59,6 +60,8 @@ export class BlockReader {
 	private percentText = "";
 	private percentFrom = 0;
 	private percentAt = -1;
+	/** The line read last starts a paragraph (a heading line is a paragraph of its own); false when it continues one or is no text. */
+	startsParagraph = false;
 
 	constructor(state: BlockState = initialBlockState()) {
 		this.state = copyState(state);
@@ -83,12 +86,13 @@ export class BlockReader {
 	/** The role of the line `[ls, le)` (le before its line break), and the state after it. */
 	read(text: string, ls: number, le: number): LineRole {
 		const s = this.state;
+		this.startsParagraph = false;
 		if (s.comment) {
 			if (this.mayToggle(text, ls, le) && togglesComment(text, ls, le)) s.comment = false;
 			return "comment";
 		}
 		if (s.fence !== null) {
-			if (isContained(s.fence) && containerEndIn(text, ls, le, s.fence) !== -1) s.fence = null;
+			if (isContained(s.fence) && endsContainer(text, ls, le, s.fence)) s.fence = null;
 			else {
 				if (closesFence(text, ls, le, s.fence)) s.fence = null;
 				return "code";
@@ -148,32 +152,33 @@ export class BlockReader {
 		if (c === BACKTICK || c === TILDE || afterListMarker(text, i, le) !== i) {
 			const fence = fenceOpening(text, ls, le);
 			if (fence !== null) {
+				// Indented four columns or more past its list item's content: indented code, handled above, or text.
 				const container = fence.container ?? (fence.indent > 0 && q.quotes === s.itemQuotes ? s.item : 0);
-				if (fence.indent - container < 4) {
+				if (fence.container !== undefined || indent - container < 4) {
 					if (fence.container !== undefined) this.enterItem(fence.container, q.quotes);
-					s.fence = { ...fence, container };
+					s.fence = fence.indent === 0 || fence.container !== undefined ? fence : { ...fence, container };
 					s.paragraph = false;
 					return "code";
 				}
 			}
 		}
 		if (c === 36 && text.charCodeAt(i + 1) === 36) {
-			// `$$` opens a math block; one closed on its own line is inline.
+			// `$$` opens a math block; one closed on its own line is display math among text.
+			if (text.slice(i + 2, le).includes("$$")) return this.leaf(text, ls, le, i, q);
 			s.paragraph = false;
-			if (text.slice(i + 2, le).includes("$$")) return "math";
 			s.math = true;
 			return "math";
 		}
-		if (c === 60 && indent <= 3 && this.openHtml(text, i, le, q.quotes, lazy)) return "html";
+		if (c === 60 && indent <= 3 && this.openHtml(text, i, le, q.quotes, lazy, skipBlanks(text, ls, le) - ls)) return "html";
 		return this.leaf(text, ls, le, i, q);
 	}
 
 	/** An HTML block starting at `i` (a `<`), when one does. */
-	private openHtml(text: string, i: number, le: number, quotes: number, lazy: boolean): boolean {
+	private openHtml(text: string, i: number, le: number, quotes: number, lazy: boolean, lead: number): boolean {
 		const close = text.startsWith("<!--", i) ? "-->" : htmlBlockEnd(text, i, le);
 		if (close === null && (lazy || !isLoneTag(text, i, le))) return false;
 		const c = close ?? "";
-		this.state.html = { close: c, quotes, lead: leadColumn(text, i), endsAfter: c !== "" && endsHtmlBlock(text, i + 2, le, c) };
+		this.state.html = { close: c, quotes, lead, endsAfter: c !== "" && endsHtmlBlock(text, i + 2, le, c) };
 		this.state.paragraph = false;
 		return true;
 	}
@@ -185,12 +190,16 @@ export class BlockReader {
 		let role: LineRole = "text";
 		if (c === 35 && isAtxHeading(text, i, le)) {
 			role = "heading";
+			this.startsParagraph = true;
 			s.paragraph = false;
 		} else if ((c === 45 || c === 42 || c === 95) && RULE_LINE.test(text.slice(i, le))) {
 			s.paragraph = false;
 		} else {
 			const j = afterListMarker(text, i, le);
 			if (j !== i) this.enterItem(j - q.at, q.quotes);
+			// Text continues the paragraph above unless it is a list item or in a deeper quote.
+			this.startsParagraph = j !== i || !s.paragraph || q.quotes > s.paragraphQuotes;
+			if (this.startsParagraph) s.paragraphQuotes = q.quotes;
 			s.paragraph = true;
 		}
 		if (this.mayToggle(text, ls, le) && togglesComment(text, ls, le)) {
@@ -205,6 +214,8 @@ export class BlockReader {
 		const s = this.state;
 		if (s.item > 0 && !s.paragraph) s.item = 0;
 		s.indented = false;
+		this.startsParagraph = !s.paragraph;
+		if (!s.paragraph) s.paragraphQuotes = 0;
 		s.paragraph = true;
 		if (this.mayToggle(text, ls, le) && togglesComment(text, ls, le)) {
 			s.comment = true;
@@ -254,13 +265,6 @@ function columns(text: string, from: number, to: number): number {
 	let w = 0;
 	for (let k = from; k < to; k++) w = text.charCodeAt(k) === 9 ? w + 4 - (w % 4) : w + 1;
 	return w;
-}
-
-/** The column of `i` on its line. */
-function leadColumn(text: string, i: number): number {
-	let k = i;
-	while (k > 0 && text.charCodeAt(k - 1) !== 10) k--;
-	return i - k;
 }
 
 /** The line `[ls, le)` holds an odd number of `%%` outside inline code and HTML comments: it opens or closes a comment block. */

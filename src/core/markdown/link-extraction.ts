@@ -246,7 +246,8 @@ function scanBody(text: string, from: number, firstLine: number, out: ExtractedL
 			const contentStart = afterContainers(text, lineStart, lineEnd);
 			// Display math on one line (`$$…$$`) holds no links; the rest of its line is text.
 			const math = role === "text" && text.startsWith("$$", contentStart) ? text.indexOf("$$", contentStart + 2) : -1;
-			commentEnd = math !== -1 && math < lineEnd ? scanInline(scan, math + 2, lineEnd) : scanLinks(lineStart, lineEnd, contentStart);
+			// In a %% comment no block starts (an unclosed `<!--` there is text).
+			commentEnd = math !== -1 && math < lineEnd ? scanInline(scan, math + 2, lineEnd) : scanLinks(lineStart, lineEnd, role === "comment" ? -1 : contentStart);
 		}
 		if (nl >= n) break;
 		lineStart = nl + 1;

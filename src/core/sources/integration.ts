@@ -109,7 +109,8 @@ function findSection(lines: readonly Line[], wanted: Heading): { at: number; sec
 	let at = -1;
 	for (let i = 0; i < lines.length; i++) {
 		const line = lines[i] as Line;
-		if (line.role !== "heading") continue;
+		// A heading of the note itself: not in code, and in no list item (nor quote: parseHeading).
+		if (line.role !== "heading" || line.after.item > 0) continue;
 		const h = parseHeading(line.text);
 		if (!h) continue;
 		if (at === -1) {

@@ -555,6 +555,28 @@ describe("videoIdOfNote", () => {
 	});
 });
 
+describe("linkify: math and indented code are code", () => {
+	it.each<[string, string]>([
+		["a $$ block", "$$\n1:30 \\times 2\n$$\n2:00 after\n"],
+		["a $$ block in a list of timestamps", "0:10 a\n$$\n1:30 \\times 2 = 3:00\n$$\n2:00 after\n"],
+		["indented code at the top of the body", "    1:30 code\n\n2:00 after\n"],
+		["indented code after a blank line", "Text\n\n    1:30 code\n    1:45 more\n\n2:00 after\n"],
+		["a tab-indented code line", "Text\n\n\t1:30 code\n2:00 after\n"],
+	])("leaves %s alone and links what follows", (_name, body) => {
+		const r = linkifyNote(note(body));
+		expect(r).toMatchObject({ ok: true, linked: body.startsWith("0:10") ? 2 : 1 });
+		if (!r.ok) return;
+		expect(r.text).toContain("1:30 ");
+		expect(r.text).not.toContain("[1:30]");
+		expect(r.text).toContain(`[2:00](https://www.youtube.com/watch?v=${VIDEO}&t=120s)`);
+	});
+
+	it("still links a list item's indented continuation (no code there)", () => {
+		const r = linkifyNote(note("- Part one\n\n    1:30 continued\n"));
+		expect(r).toMatchObject({ ok: true, linked: 1 });
+	});
+});
+
 describe("linkify", () => {
 	it("rewrites each token as [token](seek URL) and nothing else", () => {
 		const text = note("00:00  Intro\n* 2:05 - Setup\nsee [3:07] and (4:00)\nat 10:30 we met\n");

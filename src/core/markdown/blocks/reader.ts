@@ -164,13 +164,13 @@ export class BlockReader {
 		}
 		if (c === 36 && text.charCodeAt(i + 1) === 36) {
 			// `$$` opens a math block; one closed on its own line is display math among text.
-			if (text.slice(i + 2, le).includes("$$")) return this.leaf(text, ls, le, i, q);
+			if (text.slice(i + 2, le).includes("$$")) return this.leaf(text, ls, le, i, q, 0);
 			s.paragraph = false;
 			s.math = true;
 			return "math";
 		}
 		if (c === 60 && indent <= 3 && this.openHtml(text, i, le, q.quotes, lazy, skipBlanks(text, ls, le) - ls)) return "html";
-		return this.leaf(text, ls, le, i, q);
+		return this.leaf(text, ls, le, i, q, indent - inItem);
 	}
 
 	/** An HTML block starting at `i` (a `<`), when one does. */
@@ -184,15 +184,16 @@ export class BlockReader {
 	}
 
 	/** A heading, list item or paragraph line (and a `%%` left open on it opens a comment block). */
-	private leaf(text: string, ls: number, le: number, i: number, q: { quotes: number; at: number }): LineRole {
+	private leaf(text: string, ls: number, le: number, i: number, q: { quotes: number; at: number }, indent: number): LineRole {
 		const s = this.state;
 		const c = text.charCodeAt(i);
 		let role: LineRole = "text";
-		if (c === 35 && isAtxHeading(text, i, le)) {
+		// A heading or rule is indented at most three columns past its container's content.
+		if (c === 35 && indent <= 3 && isAtxHeading(text, i, le)) {
 			role = "heading";
 			this.startsParagraph = true;
 			s.paragraph = false;
-		} else if ((c === 45 || c === 42 || c === 95) && RULE_LINE.test(text.slice(i, le))) {
+		} else if ((c === 45 || c === 42 || c === 95) && indent <= 3 && RULE_LINE.test(text.slice(i, le))) {
 			s.paragraph = false;
 		} else {
 			const j = afterListMarker(text, i, le);

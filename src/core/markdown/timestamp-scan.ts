@@ -71,8 +71,10 @@ class TimestampScan {
 	private rangeIdx = 0;
 	private checkedTo: number;
 	private opener = false;
-	/** The next `` ` ``, `[` and `<` at or after the offset asked last (one forward search each). */
-	private readonly nextOpeners = [-2, -2, -2];
+	/** The next `` ` ``, `[` and `<` at or after the offset asked last (-1: none; one forward search each). */
+	private nextTick = -2;
+	private nextBracket = -2;
+	private nextTag = -2;
 
 	constructor(
 		private readonly text: string,
@@ -88,9 +90,10 @@ class TimestampScan {
 
 	run(): TimestampToken[] {
 		const { text, from, to } = this;
+		const t = { s: 0, e: 0, seconds: -1 };
 		for (let c = nextCandidate(text, from + 1); c !== -1; ) {
 			if (c + 3 > to) break;
-			const t = tokenAt(text, c, from, to);
+			tokenAt(text, c, from, to, t);
 			if (t.seconds >= 0 && this.counts(t.s, t.e)) {
 				this.out.push({ text: text.slice(t.s, t.e), seconds: t.seconds, label: labelAfter(text, t.e, this.le), from: t.s, to: t.e });
 			}
@@ -121,13 +124,17 @@ class TimestampScan {
 		return this.reader === null || !this.inParagraphSpan(s, e);
 	}
 
-	/** Bring the line reading to the line holding `s`. */
+	/** Bring the line reading to the line holding `s`: the lines between are read for their blocks only. */
 	private toLine(s: number): void {
 		if (this.le !== -1 && (this.nl === -1 || s <= this.nl)) return;
-		for (let l = this.le === -1 ? this.from : this.nl + 1; ; l = this.nl + 1) {
-			this.readLine(l);
-			if (this.nl === -1 || this.nl >= s) return;
+		const next = this.le === -1 ? this.from : this.nl + 1;
+		let ls = s;
+		while (ls > next && this.text.charCodeAt(ls - 1) !== 10) ls--;
+		if (ls > next && this.reader !== null) {
+			const started = this.reader.readLines(this.text, next, ls);
+			if (started !== -1) this.paragraphFrom = started;
 		}
+		this.readLine(ls);
 	}
 
 	/** Read the line starting at `l`: its end, its line break (-1: the last line before `to`), its role. */
@@ -203,16 +210,14 @@ class TimestampScan {
 
 	/** The first `` ` ``, `[` or `<` at or after `p` (asked with `p` never decreasing), or the text's length. */
 	private openerAt(p: number): number {
-		let first = this.text.length;
-		const chars = ["`", "[", "<"];
-		for (let k = 0; k < 3; k++) {
-			let at = this.nextOpeners[k] as number;
-			if (at === -2 || (at !== -1 && at < p)) {
-				at = this.text.indexOf(chars[k] as string, p);
-				this.nextOpeners[k] = at;
-			}
-			if (at !== -1 && at < first) first = at;
-		}
+		const text = this.text;
+		if (this.nextTick !== -1 && this.nextTick < p) this.nextTick = text.indexOf("`", p);
+		if (this.nextBracket !== -1 && this.nextBracket < p) this.nextBracket = text.indexOf("[", p);
+		if (this.nextTag !== -1 && this.nextTag < p) this.nextTag = text.indexOf("<", p);
+		let first = text.length;
+		if (this.nextTick !== -1 && this.nextTick < first) first = this.nextTick;
+		if (this.nextBracket !== -1 && this.nextBracket < first) first = this.nextBracket;
+		if (this.nextTag !== -1 && this.nextTag < first) first = this.nextTag;
 		return first;
 	}
 }

@@ -40,8 +40,8 @@ function isWordChar(c: number): boolean {
 	return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 }
 
-/** A token around the candidate colon `c` within `[from, to)`: its start, end and seconds; `e` alone (seconds -1) when none. */
-export function tokenAt(text: string, c: number, from: number, to: number): { s: number; e: number; seconds: number } {
+/** The token around the candidate colon `c` within `[from, to)`, into `out`: its start, end and seconds (-1: no token; `e`: where to search on). */
+export function tokenAt(text: string, c: number, from: number, to: number, out: { s: number; e: number; seconds: number }): void {
 	const m = c + 3;
 	// The token's first digits (at most four are read) and their value.
 	let s = c - 1;
@@ -65,11 +65,12 @@ export function tokenAt(text: string, c: number, from: number, to: number): { s:
 	} else if (d1 <= 3 && !(x === COLON && isDigit(text.charCodeAt(m + 1)))) {
 		seconds = v * 60 + mm;
 	}
-	if (seconds < 0) return { s, e, seconds };
 	// Glued to a word, or part of a longer number or time: not a token.
 	const next = e >= to ? -1 : text.charCodeAt(e);
-	if (isWordChar(next) || ((next === COLON || next === 46 || next === 44) && e + 1 < to && isDigit(text.charCodeAt(e + 1)))) return { s, e, seconds: -1 };
-	return { s, e, seconds };
+	if (seconds >= 0 && (isWordChar(next) || ((next === COLON || next === 46 || next === 44) && e + 1 < to && isDigit(text.charCodeAt(e + 1))))) seconds = -1;
+	out.s = s;
+	out.e = e;
+	out.seconds = seconds;
 }
 
 export function nextCandidate(text: string, i: number): number {

@@ -11,7 +11,7 @@ import type { TimestampToken } from "./timestamp-tokens";
 
 export { parseTimestamp, type TimestampToken } from "./timestamp-tokens";
 export { scanTimestamps, type ScanOptions, type ScanResult } from "./timestamp-scan";
-export { closesFence, containerEndIn, fenceAfterLine, fenceContainer, fenceLineStarts, fenceOpening, isContained, settleFence, type Fence } from "./blocks/fences";
+export type { Fence } from "./blocks/fences";
 
 /** A timestamp with its line and column (see `locateTimestamps`). */
 export interface Timestamp extends TimestampToken {

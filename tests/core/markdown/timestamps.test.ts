@@ -8,9 +8,9 @@ import {
 	locateTimestamps,
 	parseTimestamp,
 	scanTimestamps,
-	fenceLineStarts,
 	videoIdOfNote,
 } from "../../../src/core/markdown/timestamps";
+import { bodyLines } from "../../../src/core/markdown/blocks/reader";
 import { excludedRanges } from "../../../src/core/markdown/inline-spans";
 import { seedNote } from "../../helpers/fixtures";
 
@@ -215,7 +215,7 @@ describe("findTimestamps: never in code, links or frontmatter", () => {
 		["a bullet in a quote", "> - ```js\n>   0:00 in code\n>   ```\n> - 1:00 Next\n> - 2:00 Last"],
 	])("skips a fenced block that opens on a list item (%s)", (_what, body) => {
 		expect(texts(body)).toEqual(["1:00", "2:00"]);
-		expect(fenceLineStarts(body, 0, body.length).length).toBe(2);
+		expect(bodyLines(body).filter((l) => l.role === "code")).toHaveLength(3);
 	});
 
 	it.each([

@@ -83,6 +83,24 @@ export class BlockReader {
 		return this.state.fence;
 	}
 
+	/**
+	 * Read the lines starting in `[from, to)` (`from` a line start, `to` a line start or the
+	 * end): for whoever needs only the state after them. Returns the start of the last line
+	 * that started a paragraph or block among them (-1: none).
+	 */
+	readLines(text: string, from: number, to: number): number {
+		let started = -1;
+		for (let l = from; l < to; ) {
+			const nl = text.indexOf("\n", l);
+			const stop = nl === -1 || nl > to ? to : nl;
+			const role = this.read(text, l, stop > l && text.charCodeAt(stop - 1) === 13 ? stop - 1 : stop);
+			if (this.startsParagraph || (role !== "text" && role !== "heading")) started = l;
+			if (nl === -1) break;
+			l = nl + 1;
+		}
+		return started;
+	}
+
 	/** The role of the line `[ls, le)` (le before its line break), and the state after it. */
 	read(text: string, ls: number, le: number): LineRole {
 		const s = this.state;
@@ -105,7 +123,10 @@ export class BlockReader {
 		if (s.html !== null) {
 			const role = this.inHtml(text, ls, le);
 			if (role !== null) return role;
-		} else if (ls < le && isPlainStart(text, ls, le)) return this.plainText(text, ls, le);
+		} else if (ls === le) {
+			s.paragraph = false;
+			return "blank";
+		} else if (isPlainStart(text, ls, le)) return this.plainText(text, ls, le);
 		return this.open(text, ls, le);
 	}
 
@@ -139,8 +160,8 @@ export class BlockReader {
 		}
 		const indent = columns(text, q.at, i);
 		const lazy = s.paragraph;
-		// A non-blank line left of the list item's content ends the item (unless it continues its paragraph).
-		if (s.item > 0 && (q.quotes < s.itemQuotes || (indent < s.item && !lazy))) s.item = 0;
+		// A non-blank line left of the list item's content ends the item, unless it is paragraph text continuing its paragraph.
+		if (s.item > 0 && (q.quotes < s.itemQuotes || (indent < s.item && !(lazy && !startsBlock(text, i, le))))) s.item = 0;
 		const inItem = s.item > 0 && q.quotes === s.itemQuotes ? s.item : 0;
 		// Indented code cannot interrupt a paragraph.
 		if (!lazy && indent - inItem >= 4) {
@@ -252,6 +273,15 @@ function isPlainStart(text: string, ls: number, le: number): boolean {
 
 function copyState(s: BlockState): BlockState {
 	return { ...s, fence: s.fence === null ? null : { ...s.fence }, html: s.html === null ? null : { ...s.html } };
+}
+
+/** The line's content at `i` starts a block other than paragraph text: a heading, fence, HTML, `$$`, rule or list item. */
+function startsBlock(text: string, i: number, le: number): boolean {
+	const c = text.charCodeAt(i);
+	if (c === 35) return isAtxHeading(text, i, le);
+	if (c === BACKTICK || c === TILDE || c === 60 || c === 36) return true;
+	if ((c === 45 || c === 42 || c === 95) && RULE_LINE.test(text.slice(i, le))) return true;
+	return afterListMarker(text, i, le) !== i;
 }
 
 /** `#` to `######` then a blank or the line's end. */

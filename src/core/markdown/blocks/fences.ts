@@ -3,7 +3,7 @@
  * it, and where the quote or list item holding it ends it. The one place these rules live:
  * the block reader, the timestamp scan and Live Preview all read fences through here.
  */
-import { BACKTICK, RULE_LINE, TILDE, afterListMarker, isBlank, isDigit, isQuoteOrBlank, quoteMarkers, skipBlanks } from "./lines";
+import { BACKTICK, TILDE, afterListMarker, isBlank, quoteMarkers, skipBlanks } from "./lines";
 
 /** An open fenced code block: its marker character (` or ~) and length. */
 export interface Fence {

@@ -1,6 +1,7 @@
 import esbuild from "esbuild";
 import process from "process";
 import { builtinModules } from "node:module";
+import { readFileSync } from "node:fs";
 
 const banner = `/*
 Source Lifecycle — an Obsidian plugin. Bundled with esbuild; the source is in src/.
@@ -50,6 +51,8 @@ const cli = await esbuild.context({
 	sourcemap: prod ? false : "inline",
 	outfile: "dist/cli.js",
 	banner: { js: "#!/usr/bin/env node" },
+	// The warm-scan cache ignores what another build wrote: each build names itself.
+	define: { __CLI_VERSION__: JSON.stringify(`${JSON.parse(readFileSync("package.json", "utf8")).version}+${Date.now()}`) },
 });
 
 if (prod) {

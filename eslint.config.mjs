@@ -58,12 +58,14 @@ export default defineConfig([
 	},
 	{
 		// The CLI, the bench and the tests run in Node, not in Obsidian.
-		files: ["src/cli/**/*.ts", "tests/**/*.{ts,mjs,cjs}", "bench/**/*.{ts,mjs}", "scripts/**/*.mjs", "*.mjs", "*.cjs"],
+		files: ["src/cli/**/*.ts", "tests/**/*.{ts,mjs,cjs}", "bench/**/*.{ts,mjs}", "scripts/**/*.{mjs,cjs}", "*.mjs", "*.cjs"],
 		languageOptions: { globals: { ...globals.node } },
 		rules: {
 			"obsidianmd/no-nodejs-modules": "off",
 			"obsidianmd/prefer-window-timers": "off",
 			"obsidianmd/no-global-this": "off",
+			// Node's fetch is the CLI's HTTP client: requestUrl exists only inside Obsidian.
+			"no-restricted-globals": "off",
 			"import/no-extraneous-dependencies": "off",
 			"no-console": "off",
 			"obsidianmd/rule-custom-message": "off",
@@ -72,6 +74,11 @@ export default defineConfig([
 			"obsidianmd/prefer-file-manager-trash-file": "off",
 			"obsidianmd/ui/sentence-case": "off",
 		},
+	},
+	{
+		// CommonJS scripts load their modules with require().
+		files: ["**/*.cjs"],
+		rules: { "@typescript-eslint/no-require-imports": "off" },
 	},
 	{
 		files: ["tests/**/*.ts"],

@@ -1,4 +1,4 @@
-/** Unit, adapter, CLI, conformance and property tests (docs/architecture.md (test layers) layers 1, 2, 3, 5). */
+/** Unit, adapter, CLI, conformance and property tests (docs/architecture.md (test layers) layers 1, 2, 3, 5, 6). */
 module.exports = {
 	testEnvironment: "node",
 	roots: ["<rootDir>/tests"],

@@ -2,13 +2,15 @@
 // bundled with esbuild), then runs the measurements in a fresh Node with --expose-gc.
 // The full run writes bench-results.json; --quick (tiny sizes, same code paths) writes to
 // a temporary file unless --out says where, so `npm test` can smoke it without touching
-// the committed figures.
+// the committed figures. After a full run into bench-results.json, docs/performance.md's
+// figures are regenerated from it (scripts/performance-doc.mjs).
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
+import { writePerformanceDoc } from "../scripts/performance-doc.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const argv = process.argv.slice(2);
@@ -46,6 +48,9 @@ try {
 	});
 	code = r.status ?? 1;
 	if (code === 0 && quick && outIdx === -1) console.log(`(quick run: results were written to a temporary file, now removed)`);
+	if (code === 0 && !quick && out === join(root, "bench-results.json")) {
+		console.log(writePerformanceDoc(root) ? "docs/performance.md: figures updated from bench-results.json" : "docs/performance.md: figures unchanged");
+	}
 } catch (e) {
 	console.error(e instanceof Error ? e.stack : e);
 } finally {

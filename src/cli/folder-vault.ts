@@ -3,7 +3,7 @@
  * skipped, symlinks out of the vault not followed), reads notes with size and UTF-8
  * checks, and writes atomically (temporary file beside the note, fsync, rename).
  */
-import { closeSync, constants, fchmodSync, fchownSync, fstatSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, type Dirent } from "fs";
+import { closeSync, constants, fchmodSync, fchownSync, fstatSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, readdirSync, readSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, type Dirent } from "fs";
 import { isUtf8 } from "buffer";
 import { isAbsolute, join, relative, sep } from "path";
 import { overLimitMessage } from "../core/sources/settings";
@@ -148,12 +148,6 @@ export class FolderVault {
 		return vaultPath.split(SEPARATOR).filter((p) => p !== "" && p !== ".").join("/");
 	}
 
-	/** Create the folders a new note's path needs (inside the vault). */
-	createFolderOf(vaultPath: string): void {
-		const abs = this.absolute(vaultPath);
-		mkdirSync(abs.slice(0, abs.lastIndexOf(sep)), { recursive: true });
-	}
-
 	readNote(vaultPath: string, maxBytes: number): ReadNote {
 		let buf: Buffer;
 		try {
@@ -220,6 +214,43 @@ export class FolderVault {
 			/* gone or unreadable: the read says so */
 		}
 		return this.readListedNote(vaultPath, maxBytes, true);
+	}
+
+	/**
+	 * Create a new note, never replacing a file (docs/capture.md): written in full to a
+	 * temporary file beside it, then hard-linked to its name, which fails when the name is
+	 * taken — so the note appears whole or not at all, and a file made meanwhile by someone
+	 * else is never overwritten. Folders on the way are created. False: the name is taken.
+	 * Where the file system has no hard links the note is created exclusively (`wx`) instead.
+	 */
+	createExclusive(vaultPath: string, text: string): boolean {
+		const target = this.absolute(vaultPath);
+		const dir = target.slice(0, target.lastIndexOf(sep));
+		mkdirSync(dir, { recursive: true });
+		const tmp = join(dir, `.${process.pid}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}${TEMP_MARK}`);
+		const buf = Buffer.from(text, "utf8");
+		writeWhole(tmp, "wx", buf);
+		try {
+			linkSync(tmp, target);
+			return true;
+		} catch (e) {
+			const code = (e as { code?: unknown }).code;
+			if (code === "EEXIST") return false;
+			if (code !== "EPERM" && code !== "ENOTSUP" && code !== "ENOSYS" && code !== "EOPNOTSUPP") throw e;
+		} finally {
+			try {
+				unlinkSync(tmp);
+			} catch {
+				/* already gone */
+			}
+		}
+		try {
+			writeWhole(target, "wx", buf);
+		} catch (e) {
+			if ((e as { code?: unknown }).code === "EEXIST") return false;
+			throw e;
+		}
+		return true;
 	}
 
 	/**
@@ -298,6 +329,25 @@ export function readRegularFile(abs: string, maxBytes: number): Buffer | string 
 	} finally {
 		closeSync(fd);
 	}
+}
+
+/** Write `buf` to a new file (`flags` "wx": never an existing one), fsync, close; a failed write removes it. */
+function writeWhole(abs: string, flags: string, buf: Buffer): void {
+	const fd = openSync(abs, flags, 0o644);
+	try {
+		let off = 0;
+		while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
+		fsyncSync(fd);
+	} catch (e) {
+		closeSync(fd);
+		try {
+			unlinkSync(abs);
+		} catch {
+			/* never there */
+		}
+		throw e;
+	}
+	closeSync(fd);
 }
 
 function processAlive(pid: number): boolean {

@@ -1,26 +1,21 @@
-/** Entry of `dist/cli.js` — also the script of its load worker (see `load-worker.ts`). */
-import { isLoadWorker, runLoadWorker } from "./load-worker";
+/** Entry of `dist/cli.js`. */
 import { run } from "./main";
 
-if (isLoadWorker()) {
-	runLoadWorker();
-} else {
-	run(process.argv.slice(2), {
-		stdout: (s) => process.stdout.write(s),
-		pretty: process.stdout.isTTY === true,
-		stderr: (s) => process.stderr.write(s),
-	}).then(
-		(code) => exitWhenFlushed(code),
-		(e: unknown) => {
-			process.stderr.write(`source-lifecycle: ${String(e)}\n`);
-			exitWhenFlushed(2);
-		},
-	);
-}
+run(process.argv.slice(2), {
+	stdout: (s) => process.stdout.write(s),
+	pretty: process.stdout.isTTY === true,
+	stderr: (s) => process.stderr.write(s),
+}).then(
+	(code) => exitWhenFlushed(code),
+	(e: unknown) => {
+		process.stderr.write(`source-lifecycle: ${String(e)}\n`);
+		exitWhenFlushed(2);
+	},
+);
 
 /**
  * Exit as soon as stdout and stderr have taken everything written: a large vault's heap
- * (and the load worker) need not be torn down piece by piece first.
+ * need not be torn down piece by piece first.
  */
 function exitWhenFlushed(code: number): void {
 	process.exitCode = code;

@@ -1,19 +1,18 @@
 /**
- * Load a vault folder into the core model: every Markdown note read once, frontmatter
- * read with the fast reader, SOURCE notes recognised and fed to the one SourceIndex.
- * Large vaults are loaded on two cores: a worker thread and the main thread take chunks of
- * notes from one shared counter, each reads and parses its chunks (`noteRecord`), and the
- * main thread applies every record to the index as it arrives.
+ * Load a vault folder into the core model: every Markdown note read once (or taken from the
+ * warm-scan cache when its stat data is unchanged), frontmatter read with the fast reader,
+ * link targets resolved against this run's files, SOURCE notes fed to the one SourceIndex.
+ * One thread: a second one bought about 5 % on two cores (docs/performance.md), less than
+ * its complexity costs.
  */
-import { Worker } from "worker_threads";
 import type { FrontmatterData } from "../core/frontmatter/frontmatter";
-import { LinkResolver, type LinkCounts } from "../core/vault/links";
+import { countLinkTargets, LinkResolver, type LinkCounts } from "../core/vault/links";
 import { checkSettings, withDefaults, type SourceSettings } from "../core/sources/settings";
 import { SourceIndex } from "../core/vault/source-index";
 import type { SourceNote } from "../core/sources/source";
 import { FolderVault, readRegularFile, UsageError, type ReadNote } from "./folder-vault";
-import { BACKLOG, LOAD_WORKER, NEXT, type LoadBatch, type LoadJob, type LoadWorkerData } from "./load-worker";
-import { noteRecord, recordOfHead, type LoadedRecord, type NoteRecord, type RecordContext } from "./note-record";
+import { needsTargets, noteRecord, type LoadedRecord, type RecordContext } from "./note-record";
+import { ScanCache } from "./scan-cache";
 
 export interface FileError {
 	path: string;
@@ -55,8 +54,8 @@ export interface LoadedVault {
 	errors: FileError[];
 	/** Notes that could not be read or parsed and do not look like SOURCE notes. */
 	skipped: number;
-	/** How many notes the load worker read (0: loaded on the main thread alone). */
-	workerNotes: number;
+	/** How many notes were taken from the warm-scan cache instead of being read. */
+	cachedNotes: number;
 }
 
 /** A settings file larger than this is not the plugin's. */
@@ -92,11 +91,6 @@ export async function loadSettings(vault: FolderVault): Promise<SourceSettings> 
 	return checked.settings;
 }
 
-/** Below this many notes a worker's start-up costs more than it saves. */
-export const PARALLEL_LOAD_MIN_NOTES = 400;
-/** Notes per chunk claimed from the shared counter. */
-const CHUNK = 128;
-
 export interface LoadOptions {
 	/**
 	 * Also extract the links of SOURCE notes. Backlinks, sync and the queue only need links
@@ -104,163 +98,66 @@ export interface LoadOptions {
 	 * `links` (Obsidian's full resolvedLinks) asks for them.
 	 */
 	linksOfSources?: boolean;
-	/** Load on two threads; default: for vaults of PARALLEL_LOAD_MIN_NOTES notes or more. */
-	parallel?: boolean;
 	/**
-	 * The script a load worker runs: the CLI bundle itself (it starts as a worker when asked).
-	 * Default: this file when it is the bundle (`dist/cli.js`); none when running from source.
+	 * The warm-scan cache: "use" takes unchanged notes from it; "rebuild" reads every note and
+	 * writes the cache anew (`--no-cache`); "off" (default) neither reads nor writes it.
 	 */
-	workerScript?: string | null;
-	/** With a worker: false leaves every note to it, the main thread only applying records (tests). Default true. */
-	mainThreadReads?: boolean;
-}
-
-function defaultWorkerScript(): string | null {
-	return typeof __filename === "string" && __filename.endsWith(".js") ? __filename : null;
+	cache?: "use" | "rebuild" | "off";
+	/** Where the cache lives (tests); default `cacheFolder()`. */
+	cacheFolder?: string;
 }
 
 export async function loadVault(vault: FolderVault, options: LoadOptions = {}): Promise<LoadedVault> {
-	const script = options.workerScript === undefined ? defaultWorkerScript() : options.workerScript;
-	// The worker starts up while the vault is listed; it is let go if the vault is small.
-	const worker = options.parallel !== false && script !== null ? new LoadWorker(script, vault.root, options.linksOfSources === true) : null;
-	let settings: SourceSettings;
-	try {
-		settings = await loadSettings(vault);
-	} catch (e) {
-		worker?.stop();
-		throw e;
-	}
+	const settings = await loadSettings(vault);
 	const files = vault.listFiles();
 	const resolver = new LinkResolver(files);
 	const index = new SourceIndex(settings);
 	const markdown = files.filter((path) => path.toLowerCase().endsWith(".md"));
-	const ctx: RecordContext = { settings, resolver, linksOfSources: options.linksOfSources === true };
-	// Records are applied in path order (on two threads too), so the maps and errors are too.
+	const ctx: RecordContext = { settings, linksOfSources: options.linksOfSources === true };
+	const cache = options.cache === "use" || options.cache === "rebuild" ? new ScanCache(vault.root, cacheKey(settings), options.cacheFolder, options.cache === "rebuild") : null;
+	// Notes are applied in path order, so the maps and errors are in path order too.
 	const notes = new Map<string, LoadedNote>();
 	const links = new Map<string, LinkCounts>();
 	const errors: FileError[] = [];
 	let skipped = 0;
-	const apply = (i: number, record: LoadedRecord): void => {
-		const path = markdown[i] as string;
+	let cachedNotes = 0;
+	for (const path of markdown) {
+		let record: LoadedRecord | null = null;
+		if (cache !== null) {
+			const stat = cache.stat(vault.root + "/" + path);
+			record = cache.lookup(path, stat);
+			if (record !== null && needsTargets(record, ctx)) record = null;
+			if (record !== null) cachedNotes++;
+			else {
+				record = noteRecord(path, vault.readListedNote(path, settings.maxNoteBytes), ctx);
+				cache.store(path, stat, record);
+			}
+		} else record = noteRecord(path, vault.readListedNote(path, settings.maxNoteBytes), ctx);
 		if (record.kind !== "read" && !record.looks) skipped++;
 		else if (record.kind !== "read") errors.push({ path, message: record.message });
-		if (record.kind === "unread") return;
+		if (record.kind === "unread") continue;
 		const frontmatter = record.kind === "read" ? record.frontmatter : null;
 		notes.set(path, new LoadedNote(path, frontmatter, vault, settings.maxNoteBytes));
 		if (record.kind === "read") index.setNote(path, frontmatter, false);
-		if (record.links) {
-			links.set(path, record.links);
-			index.setLinks(path, record.links.resolved, false);
+		if (record.targets) {
+			const counts = countLinkTargets(record.targets, path, resolver);
+			links.set(path, counts);
+			index.setLinks(path, counts.resolved, false);
 		}
-	};
-	const parallel = options.parallel ?? markdown.length >= PARALLEL_LOAD_MIN_NOTES;
-	let workerNotes = 0;
-	if (parallel && worker !== null) workerNotes = await loadOnTwoThreads(vault, files, markdown, ctx, worker, apply, options.mainThreadReads !== false);
-	else {
-		worker?.stop();
-		for (let i = 0; i < markdown.length; i++) apply(i, readRecord(vault, markdown, i, ctx));
 	}
+	cache?.save();
 	index.bump([]);
 	// Folders the walk could not list: their notes are unknown, which is an error of the run.
 	if (vault.unlisted.length) {
 		errors.push(...vault.unlisted);
 		errors.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 	}
-	return { vault, settings, files, notes, index, resolver, links, errors, skipped, workerNotes };
+	return { vault, settings, files, notes, index, resolver, links, errors, skipped, cachedNotes };
 }
 
-function readRecord(vault: FolderVault, paths: readonly string[], i: number, ctx: RecordContext): LoadedRecord {
-	const path = paths[i] as string;
-	return noteRecord(path, vault.readListedNote(path, ctx.settings.maxNoteBytes), ctx) as LoadedRecord;
-}
-
-/** A load worker thread, started before the notes to load are known. */
-class LoadWorker {
-	private readonly worker: Worker;
-	/** Settles when the worker has posted its last batch, failed or stopped. */
-	readonly finished: Promise<void>;
-	private onBatch: ((batch: LoadBatch) => void) | null = null;
-
-	constructor(script: string, root: string, linksOfSources: boolean) {
-		const data: LoadWorkerData = { kind: LOAD_WORKER, root, linksOfSources };
-		this.worker = new Worker(script, { workerData: data });
-		// Not holding the process open until it is given work.
-		this.worker.unref();
-		this.finished = new Promise<void>((resolve) => {
-			this.worker.on("message", (batch: LoadBatch | null) => {
-				if (batch === null) resolve();
-				else this.onBatch?.(batch);
-			});
-			this.worker.on("error", () => resolve());
-			this.worker.on("exit", () => resolve());
-		});
-	}
-
-	start(job: LoadJob, onBatch: (batch: LoadBatch) => void): void {
-		this.onBatch = onBatch;
-		this.worker.ref();
-		this.worker.postMessage(job);
-	}
-
-	stop(): void {
-		this.onBatch = null;
-		void this.worker.terminate();
-	}
-}
-
-/**
- * Both threads claim chunks of `paths` from one shared counter until none is left, so
- * neither waits for the other whatever the notes cost. The main thread yields between its
- * chunks to take in the worker's records, and applies records in path order (as a load on
- * one thread does: the index then iterates the same way). If the worker fails, what it
- * claimed and never delivered is read here. Returns how many notes the worker loaded.
- */
-async function loadOnTwoThreads(
-	vault: FolderVault,
-	files: string[],
-	paths: string[],
-	ctx: RecordContext,
-	worker: LoadWorker,
-	apply: (i: number, record: LoadedRecord) => void,
-	mainThreadReads: boolean,
-): Promise<number> {
-	const shared = new SharedArrayBuffer(8);
-	const counters = new Int32Array(shared);
-	const done = new Uint8Array(paths.length);
-	const pending: (LoadedRecord | undefined)[] = new Array<LoadedRecord | undefined>(paths.length);
-	let applied = 0;
-	let fromWorker = 0;
-	const take = (i: number, record: NoteRecord) => {
-		if (done[i] === 1) return;
-		done[i] = 1;
-		if (record.kind === "head") {
-			// A SOURCE note's frontmatter text from the worker is read here; one whose links count after all is read again whole.
-			pending[i] = recordOfHead(paths[i] as string, record.head, ctx) ?? readRecord(vault, paths, i, ctx);
-			Atomics.sub(counters, BACKLOG, 1);
-		} else pending[i] = record;
-		for (let r = pending[applied]; r !== undefined; r = pending[applied]) {
-			pending[applied] = undefined;
-			apply(applied++, r);
-		}
-	};
-	worker.start({ files, paths, settings: ctx.settings, shared, chunk: CHUNK }, (batch) => {
-		batch.records.forEach((record, k) => take(batch.start + k, record));
-		fromWorker += batch.records.length;
-	});
-	try {
-		while (mainThreadReads) {
-			const start = Atomics.add(counters, NEXT, CHUNK);
-			if (start >= paths.length) break;
-			const end = Math.min(paths.length, start + CHUNK);
-			for (let i = start; i < end; i++) take(i, readRecord(vault, paths, i, ctx));
-			await new Promise<void>((resolve) => setImmediate(resolve));
-		}
-		await worker.finished;
-	} finally {
-		worker.stop();
-	}
-	for (let i = 0; i < paths.length; i++) if (done[i] === 0) take(i, readRecord(vault, paths, i, ctx));
-	return fromWorker;
+/** The settings a cached record depends on: another value makes every record stale. */
+function cacheKey(settings: SourceSettings): string {
+	return JSON.stringify([settings.idPrefix, settings.sourceFolder, settings.maxNoteBytes]);
 }
 
 /** Write a note atomically; the error to report when that fails (the note is then as it was), else null. */

@@ -11,6 +11,7 @@ import { queue } from "./commands/queue";
 import { timestamps } from "./commands/timestamps";
 import { linkify } from "./commands/linkify";
 import { integrate } from "./commands/integrate";
+import { newSource } from "./commands/new";
 
 type Command = (loaded: LoadedVault, args: CliArgs) => CommandResult | Promise<CommandResult>;
 
@@ -24,14 +25,15 @@ export const COMMANDS: Record<string, Command> = {
 	links,
 	sync,
 	queue,
+	new: newSource,
 	integrate,
 };
 
 /** Commands that write notes. */
-const WRITES = new Set(["sync", "status", "linkify", "integrate"]);
+const WRITES = new Set(["sync", "status", "linkify", "new", "integrate"]);
 
 /** How many arguments each command takes after the vault. */
-const ARGUMENTS: Record<string, number> = { status: 2, timestamps: 1, linkify: 1, integrate: 2 };
+const ARGUMENTS: Record<string, number> = { status: 2, timestamps: 1, linkify: 1, new: 1, integrate: 2 };
 
 export interface Io {
 	stdout: (s: string) => void;
@@ -49,13 +51,12 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
 		const args = parseArgs(argv);
 		const command = COMMANDS[args.command];
 		if (!command) throw new UsageError(`unknown command "${args.command}"`);
-		if (args.create && args.command !== "integrate") throw new UsageError(`${args.command}: unknown option --create`);
 		// Checked before the vault is read: `sync <vault> note.md` must not sync the whole vault.
 		const extra = args.rest[ARGUMENTS[args.command] ?? 0];
 		if (extra !== undefined) throw new UsageError(`${args.command}: unexpected argument ${extra}`);
 		// Only a command that writes removes what killed runs left behind.
 		const vault = new FolderVault(args.vault, { cleanTemp: WRITES.has(args.command) && !args.dryRun });
-		const loaded = await loadVault(vault, { linksOfSources: args.command === "links" });
+		const loaded = await loadVault(vault, { linksOfSources: args.command === "links", cache: args.noCache ? "rebuild" : "use" });
 		const result = await command(loaded, args);
 		for (const w of [...vault.warnings, ...(result.warnings ?? [])]) io.stderr(`warning: ${w}\n`);
 		for (const e of result.errors) io.stderr(`${e.path}: ${e.message}\n`);

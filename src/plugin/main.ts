@@ -10,6 +10,7 @@ import { registerLifecycleCommands } from "./lifecycle-commands";
 import { registerTriage } from "./triage";
 import { registerSync } from "./sync";
 import { registerTimestamps } from "./timestamps";
+import { registerCapture } from "./capture";
 import type { FeatureContext } from "./context";
 
 /** How long typing in a recognition setting must pause before the index is re-read. */
@@ -48,7 +49,7 @@ export default class SourceLifecyclePlugin extends Plugin {
 		registerSync(this);
 		// Features written against FeatureContext (no reference to this class) register below.
 		const context = this.featureContext();
-		void context;
+		registerCapture(context);
 
 		this.addCommand({
 			id: "validate-sources",

@@ -17,6 +17,7 @@ import {
 	parseIntegrationHeading,
 	parseMaxNoteMegabytes,
 	parseStatuses,
+	parseTemplatePath,
 	parseTierOrder,
 	type Parsed,
 } from "../core/sources/settings-input";
@@ -131,6 +132,16 @@ export class SourceSettingsTab extends PluginSettingTab {
 			.setName("Seek links in live preview")
 			.setDesc("The same links while editing in live preview.")
 			.addToggle((t) => t.setValue(s.timestampsInLivePreview).onChange((v) => save({ timestampsInLivePreview: v })));
+
+		new Setting(containerEl).setName("New sources").setHeading();
+		this.text(containerEl, {
+			name: "Template note for new sources",
+			desc: "The note new source from URL fills instead of the default note: {{id}}, {{title}}, {{url}}, {{videoId}}, {{creator}}, {{date_published}}, {{today}}, {{timestamps}}, {{description}}. Leave empty for the default note. New sources go to the source folder.",
+			value: s.captureTemplate,
+			placeholder: "Templates/Source.md",
+			parse: parseTemplatePath,
+			save: (v) => save({ captureTemplate: v }),
+		});
 
 		new Setting(containerEl).setName("Safety").setHeading();
 		this.text(containerEl, {

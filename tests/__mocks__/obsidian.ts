@@ -860,3 +860,47 @@ export function parseYaml(text: string): unknown {
 }
 
 export const moment = undefined;
+
+export interface RequestUrlParam {
+	url: string;
+	method?: string;
+	contentType?: string;
+	body?: string | ArrayBuffer;
+	headers?: Record<string, string>;
+	throw?: boolean;
+}
+
+export interface RequestUrlResponse {
+	status: number;
+	headers: Record<string, string>;
+	arrayBuffer: ArrayBuffer;
+	json: any;
+	text: string;
+}
+
+/** Test hook for `requestUrl`: what the network answers (null: offline), and every request made. */
+export const network = {
+	answer: null as ((request: RequestUrlParam) => Promise<{ status: number; text: string }>) | null,
+	requests: [] as RequestUrlParam[],
+};
+
+/** As Obsidian's: rejects offline, and for a status of 400 or more unless `throw: false`. */
+export function requestUrl(request: RequestUrlParam | string): Promise<RequestUrlResponse> {
+	const param = typeof request === "string" ? { url: request } : request;
+	network.requests.push(param);
+	if (!network.answer) return Promise.reject(new Error("net::ERR_INTERNET_DISCONNECTED"));
+	return network.answer(param).then(({ status, text }) => {
+		if (status >= 400 && param.throw !== false) throw new Error(`Request failed, status ${status}`);
+		return {
+			status,
+			headers: {},
+			text,
+			get arrayBuffer(): ArrayBuffer {
+				return new TextEncoder().encode(text).buffer;
+			},
+			get json(): unknown {
+				return JSON.parse(text);
+			},
+		};
+	});
+}

@@ -17,6 +17,8 @@ const KEYS = [
 	"live_preview_10mb_vs_10kb",
 	"cli_scan_vs_read",
 	"cli_scan_vs_gray_matter",
+	"cli_warm_scan_vs_read",
+	"cli_warm_scan_1pct_vs_read",
 	"triage_render_10k_vs_100",
 ];
 

@@ -1,14 +1,12 @@
 /**
- * A load worker leaves notes with a SOURCE id line to the main thread as their frontmatter
- * text (`head` records). Completed there, they give exactly the record the whole note gives,
- * or ask for the note to be read again when its links count after all.
+ * What one note contributes to a load: its frontmatter, and the link targets of the notes
+ * that can integrate sources (resolution is redone per run, so the warm-scan cache can keep
+ * records). A SOURCE note's body is never scanned unless the links of sources are asked for.
  */
 import { decodeNote } from "../../src/cli/folder-vault";
-import { noteRecord, recordOfHead, type RecordContext } from "../../src/cli/note-record";
-import { LinkResolver } from "../../src/core/vault/links";
+import { needsTargets, noteRecord, type RecordContext } from "../../src/cli/note-record";
 import { withDefaults } from "../../src/core/sources/settings";
 import { seedNote } from "../helpers/fixtures";
-
 const seed = seedNote();
 const withId = (id: string, extra = "") => seed.replace("id: SOURCE-20251128-973", `id: ${id}`) + extra;
 const notes: Record<string, string> = {
@@ -26,55 +24,58 @@ const notes: Record<string, string> = {
 };
 
 function context(sourceFolder: string, linksOfSources = false): RecordContext {
-	return { settings: withDefaults({ sourceFolder }), resolver: new LinkResolver(Object.keys(notes)), linksOfSources };
+	return { settings: withDefaults({ sourceFolder }), linksOfSources };
 }
 
-describe("records a load worker leaves to the main thread", () => {
-	for (const [folder, linksOfSources] of [["Sources", false], ["", false], ["Sources", true]] as const) {
-		it(`complete to the same record as the whole note (source folder "${folder}", links of sources: ${linksOfSources})`, () => {
-			const ctx = context(folder, linksOfSources);
-			for (const [path, text] of Object.entries(notes)) {
-				const read = () => decodeNote(Buffer.from(text, "utf8"));
-				const whole = noteRecord(path, read(), ctx);
-				const deferred = noteRecord(path, read(), ctx, () => true);
-				const completed = deferred.kind === "head" ? (recordOfHead(path, deferred.head, ctx) ?? noteRecord(path, read(), ctx)) : deferred;
-				expect({ path, record: completed }).toEqual({ path, record: whole });
-			}
-		});
-	}
+const record = (path: string, ctx: RecordContext) => noteRecord(path, decodeNote(Buffer.from(notes[path] as string, "utf8")), ctx);
 
-	it("defers the notes with a SOURCE id line, and only asks for a re-read when their links count", () => {
+describe("the record of a note", () => {
+	it("keeps link targets only for notes that can integrate sources", () => {
 		const ctx = context("Sources");
 		const kinds = Object.fromEntries(
-			Object.entries(notes).map(([path, text]) => {
-				const r = noteRecord(path, decodeNote(Buffer.from(text, "utf8")), ctx, () => true);
-				return [path, r.kind === "head" ? (recordOfHead(path, r.head, ctx) === null ? "head, read again" : "head") : r.kind];
+			Object.keys(notes).map((path) => {
+				const r = record(path, ctx);
+				return [path, `${r.kind}${r.kind !== "unread" && r.targets !== null ? " with links" : ""}`];
 			}),
 		);
 		expect(kinds).toEqual({
-			"Sources/source.md": "head",
-			"Sources/crlf.md": "head",
-			"Sources/bom.md": "head",
-			"Sources/quoted.md": "head",
-			"Notes/outside.md": "head, read again",
-			"Sources/broken.md": "head",
-			"Notes/broken.md": "head",
-			"Sources/plain-broken.md": "malformed",
-			"Notes/n.md": "read",
-			"Notes/none.md": "read",
-			"Sources/not-number.md": "read",
+			"Sources/source.md": "read",
+			"Sources/crlf.md": "read",
+			"Sources/bom.md": "read",
+			"Sources/quoted.md": "read",
+			"Notes/outside.md": "read with links",
+			"Sources/broken.md": "malformed",
+			"Notes/broken.md": "malformed",
+			"Sources/plain-broken.md": "malformed with links",
+			"Notes/n.md": "read with links",
+			"Notes/none.md": "read with links",
+			"Sources/not-number.md": "read with links",
 		});
 	});
 
-	it("keeps a note when the main thread has enough to read already", () => {
-		const ctx = context("Sources");
-		const r = noteRecord("Sources/source.md", decodeNote(Buffer.from(notes["Sources/source.md"] as string, "utf8")), ctx, () => false);
-		expect(r.kind).toBe("read");
+	it("names link targets before resolution, frontmatter links included", () => {
+		const r = record("Notes/n.md", context("Sources"));
+		expect(r.kind === "read" && r.targets).toEqual({ links: ["Sources/source", "Sources/bom"], embeds: [], frontmatterLinks: ["Sources/crlf"] });
 	});
 
-	it("never defers when the links of sources are asked for (the links command)", () => {
+	it("scans SOURCE notes too when the links of sources are asked for (the links command)", () => {
 		const ctx = context("Sources", true);
-		const r = noteRecord("Sources/source.md", decodeNote(Buffer.from(notes["Sources/source.md"] as string, "utf8")), ctx, () => true);
-		expect(r.kind).toBe("read");
+		const r = record("Sources/source.md", ctx);
+		expect(r.kind === "read" && r.targets?.links).toEqual(["Notes/n"]);
+		expect(needsTargets({ kind: "read", frontmatter: null, targets: null }, ctx)).toBe(true);
+		expect(needsTargets(r, ctx)).toBe(false);
+		expect(needsTargets({ kind: "read", frontmatter: null, targets: null }, context("Sources"))).toBe(false);
+	});
+
+	it("gives the same record from the frontmatter cut out of the bytes as from the whole text", () => {
+		for (const folder of ["Sources", ""]) {
+			const ctx = context(folder);
+			for (const [path, text] of Object.entries(notes)) {
+				const buf = Buffer.from(text, "utf8");
+				const cut = decodeNote(buf);
+				expect(cut.ok && cut.raw).toBeTruthy();
+				expect({ path, r: noteRecord(path, { ok: true, text, bytes: buf.length }, ctx) }).toEqual({ path, r: noteRecord(path, cut, ctx) });
+			}
+		}
 	});
 });

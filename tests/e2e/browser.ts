@@ -59,9 +59,11 @@ export async function openPage(browser: Browser, script: string, css = "", theme
 	return page;
 }
 
-export async function screenshot(page: Page, name: string): Promise<string> {
+/** Save `test-results/<name>.png`: the viewport, or only the element `selector` matches. */
+export async function screenshot(page: Page, name: string, selector?: string): Promise<string> {
 	mkdirSync(RESULTS, { recursive: true });
 	const path = join(RESULTS, `${name}.png`);
-	await page.screenshot({ path, fullPage: false });
+	if (selector) await page.locator(selector).screenshot({ path });
+	else await page.screenshot({ path, fullPage: false });
 	return path;
 }

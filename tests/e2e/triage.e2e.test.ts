@@ -88,6 +88,7 @@ describe("triage queue in Chromium", () => {
 		await page.keyboard.press("j");
 		await page.hover(".sidebar .source-lifecycle-triage-row[data-index='4']");
 		await screenshot(page, "triage-light");
+		await screenshot(page, "triage-sidebar-light", ".sidebar");
 		await page.evaluate(() => document.body.classList.replace("theme-light", "theme-dark"));
 		await screenshot(page, "triage-dark");
 	});

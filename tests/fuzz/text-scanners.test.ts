@@ -3,7 +3,7 @@
  * never throw, their positions are consistent, linkify only ever writes seek URLs and is
  * idempotent, and both stay linear on inputs built to trip a scanner into quadratic work
  * (unclosed brackets, backtick runs, `://` chains, `[[` floods…): 16× the input may cost
- * at most 64× the time (a quadratic scan would cost 256×). Timing lives only in this suite.
+ * at most 128× the time (a quadratic scan would cost 256×; the slack is for a loaded machine, where caches and GC make a linear scan look up to ~70×). Timing lives only in this suite.
  */
 import fc from "fast-check";
 import { extractLinks } from "../../src/core/vault/links";
@@ -104,7 +104,7 @@ const PATHOLOGICAL: [string, string][] = [
 	["one long line of digits and colons", "1:2:3:"],
 ];
 
-describe("linear time on pathological input (16× input ≤ 64× time)", () => {
+describe("linear time on pathological input (16× input ≤ 128× time)", () => {
 	it.each(PATHOLOGICAL)("%s", (_name, unit) => {
 		const small = "---\nurl: https://youtu.be/dQw4w9WgXcQ\n---\n" + unit.repeat(Math.ceil(40_000 / unit.length));
 		const big = "---\nurl: https://youtu.be/dQw4w9WgXcQ\n---\n" + unit.repeat(Math.ceil(640_000 / unit.length));
@@ -116,7 +116,7 @@ describe("linear time on pathological input (16× input ≤ 64× time)", () => {
 			f(small); // warm up
 			// Sub-millisecond times are noise: the small input counts as at least 0.5 ms.
 			const ratio = fastest(() => f(big)) / Math.max(fastest(() => f(small)), 500_000);
-			if (ratio > 64) throw new Error(`${name} on "${unit}": 16× the input took ${ratio.toFixed(1)}× the time`);
+			if (ratio > 128) throw new Error(`${name} on "${unit}": 16× the input took ${ratio.toFixed(1)}× the time`);
 		}
 	});
 });

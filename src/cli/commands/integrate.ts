@@ -9,7 +9,7 @@
 import { appendSourceLink, integrateSourceText, integrationEdits, integrationNotePath } from "../../core/sources/integration";
 import { localToday } from "../../core/sources/lifecycle";
 import type { CliArgs } from "../args";
-import { UsageError } from "../folder-vault";
+import { UsageError, type FolderVault } from "../folder-vault";
 import { findSource, writeFailure, type LoadedVault } from "../load";
 import type { CommandResult } from "../output";
 
@@ -31,7 +31,7 @@ export function integrate(loaded: LoadedVault, args: CliArgs): CommandResult {
 	if (path === source.path) return refused("a source cannot be integrated into itself");
 	if (loaded.index.getSource(path)) return refused(`${path} is a SOURCE note; integrate sources into your own notes`);
 	const exists = loaded.files.includes(path);
-	if (!exists && !args.create) return refused(`${path} does not exist (give --create to create it)`);
+	if (!exists && !("create" in args.options)) return refused(`${path} does not exist (give --create to create it)`);
 
 	const sourceRead = vault.readNote(source.path, settings.maxNoteBytes);
 	if (!sourceRead.ok) return refused(`${source.path}: ${sourceRead.message}`);
@@ -52,8 +52,10 @@ export function integrate(loaded: LoadedVault, args: CliArgs): CommandResult {
 
 	const noteChanged = noteEdit.changed || !exists;
 	if (!args.dryRun) {
-		if (!exists) vault.createFolderOf(path);
-		const failed = (noteChanged ? writeFailure(vault, path, noteEdit.text) : null) ?? (sourceEdit.changed ? writeFailure(vault, source.path, sourceEdit.text) : null);
+		// A created note never replaces a file made meanwhile (createExclusive).
+		const notCreated = exists ? null : createNote(vault, path, noteEdit.text);
+		if (notCreated !== null) return refused(notCreated);
+		const failed = (exists && noteChanged ? writeFailure(vault, path, noteEdit.text) : null) ?? (sourceEdit.changed ? writeFailure(vault, source.path, sourceEdit.text) : null);
 		if (failed) return { json: { source: source.path, note: path, errors: [failed] }, text: `${failed.path}: not changed`, errors: [failed] };
 	}
 	const changes = Object.fromEntries(planned.edits.map((e) => [e.key, e.value]));
@@ -61,4 +63,13 @@ export function integrate(loaded: LoadedVault, args: CliArgs): CommandResult {
 	const what = [noteChanged ? `${path}: ${exists ? "" : "created, "}linked ${source.path} under ${settings.integrationHeading}` : `${path}: already links ${source.path}`];
 	what.push(sourceEdit.changed ? `${source.path}: ${Object.keys(changes).join(", ")}` : `${source.path}: already integrated into ${path}`);
 	return { json: { source: source.path, note: path, changes, noteChanged }, text: what.join("\n") + dry, errors: [] };
+}
+
+/** Create the note (never replacing a file made meanwhile); why not, or null when created. */
+function createNote(vault: FolderVault, path: string, text: string): string | null {
+	try {
+		return vault.createExclusive(path, text) ? null : `${path} appeared while integrating`;
+	} catch (e) {
+		return `cannot create ${path}: ${(e as Error).message}`;
+	}
 }

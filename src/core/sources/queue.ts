@@ -4,7 +4,7 @@
  * call these functions on items built once per source (`toQueueItem`), so filtering
  * and sorting 100k sources compares precomputed keys and never re-reads frontmatter.
  *
- * Decisions (documented in the README):
+ * Decisions (docs/reference.md §7):
  * - A source *needs a decision* when its status is a configured status other than
  *   `integrated` and `archived` (the two statuses docs/reference.md §3 gives a role by name), so the
  *   default list gives `raw` and `in_progress`, and a user's extra working step (say

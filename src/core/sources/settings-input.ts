@@ -28,6 +28,14 @@ export function parseFolder(text: string): Parsed<string> {
 	return { ok: true, value: f };
 }
 
+/** The capture template note: a vault path, `.md` added when left out; empty for the default note. */
+export function parseTemplatePath(text: string): Parsed<string> {
+	const folder = parseFolder(text);
+	if (!folder.ok) return { ok: false, message: "Use a note path inside the vault, without . or .." };
+	if (folder.value === "") return folder;
+	return { ok: true, value: /\.md$/i.test(folder.value) ? folder.value : `${folder.value}.md` };
+}
+
 export function parseIdPrefix(text: string): Parsed<string> {
 	const t = text.trim();
 	if (t === "") return { ok: false, message: "The prefix cannot be empty: every note with an ID would become a source." };

@@ -24,6 +24,8 @@ export interface SourceSettings {
 	timestampsInLivePreview: boolean;
 	/** Notes larger than this many bytes are refused with a clear message. */
 	maxNoteBytes: number;
+	/** Vault path of the template note for captured sources; empty = the default note (docs/capture.md). */
+	captureTemplate: string;
 }
 
 export const DEFAULT_SETTINGS: SourceSettings = {
@@ -39,6 +41,7 @@ export const DEFAULT_SETTINGS: SourceSettings = {
 	timestampsInReadingView: true,
 	timestampsInLivePreview: true,
 	maxNoteBytes: 20 * 1024 * 1024,
+	captureTemplate: "",
 };
 
 /** Settings merged over the defaults, so a partial saved object is always complete (values of the wrong type: the default). */
@@ -63,6 +66,7 @@ const CHECKS: { readonly [K in keyof SourceSettings]: readonly [Check, string] }
 	timestampsInReadingView: [isBoolean, "true or false"],
 	timestampsInLivePreview: [isBoolean, "true or false"],
 	maxNoteBytes: [(v) => typeof v === "number" && Number.isFinite(v) && v > 0, "a number above 0"],
+	captureTemplate: [isString, "a text"],
 };
 
 /**

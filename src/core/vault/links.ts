@@ -181,9 +181,16 @@ export function countLinks(
 	);
 }
 
+/** The link texts of a note, before resolution (what `extractLinkTargets` gives). */
+export interface LinkTargets {
+	links: readonly string[];
+	embeds: readonly string[];
+	frontmatterLinks: readonly string[];
+}
+
 /** `countLinks` over the links alone (what `extractLinkTargets` gives). */
 export function countLinkTargets(
-	targets: { links: readonly string[]; embeds: readonly string[]; frontmatterLinks: readonly string[] },
+	targets: LinkTargets,
 	sourcePath: string,
 	resolver: LinkResolver,
 ): LinkCounts {

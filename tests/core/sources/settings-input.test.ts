@@ -8,6 +8,7 @@ import {
 	parseList,
 	parseMaxNoteMegabytes,
 	parseStatuses,
+	parseTemplatePath,
 	parseTierOrder,
 	type Parsed,
 } from "../../../src/core/sources/settings-input";
@@ -33,6 +34,10 @@ describe("settings input", () => {
 		["folder", parseFolder, "", ok("")],
 		["folder", parseFolder, "a\\b", ok("a/b")],
 		["folder", parseFolder, "../outside", refused],
+		["template note", parseTemplatePath, " /Templates/Source ", ok("Templates/Source.md")],
+		["template note", parseTemplatePath, "Templates/Source.MD", ok("Templates/Source.MD")],
+		["template note", parseTemplatePath, "", ok("")],
+		["template note", parseTemplatePath, "../t.md", refused],
 		["statuses", parseStatuses, "raw, in_progress, reviewing, integrated, archived", ok(["raw", "in_progress", "reviewing", "integrated", "archived"])],
 		["statuses", parseStatuses, "raw, raw", ok(["raw"])],
 		["statuses", parseStatuses, " , ", refused],

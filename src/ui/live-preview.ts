@@ -69,11 +69,11 @@ export const noteInfoField = StateField.define<NoteInfo>({
 // ── block state ──────────────────────────────────────────────────────────────────
 
 /** Lines read between two kept block-reader states. */
-const SNAPSHOT_EVERY = 256;
+const SNAPSHOT_EVERY = 64;
 
 /**
  * Block-reader states kept at line starts of the body (`at[k]`: a line start, `states[k]`:
- * the state before that line), every SNAPSHOT_EVERY lines, added as visible ranges need
+ * the state before that line), every SNAPSHOT_EVERY lines (a visible range reads at most that many lines above it), added as visible ranges need
  * them. An edit drops the ones after it (a state depends only on the text above it).
  */
 export class BlockSnapshots {

@@ -7,10 +7,13 @@
 import { Component, TFile, type App } from "obsidian";
 import { SourceIndex } from "../core/vault/source-index";
 import type { SourceSettings } from "../core/sources/settings";
+import { readFrontmatter } from "../core/frontmatter/frontmatter";
 
 export class VaultSourceIndex extends Component {
 	readonly index: SourceIndex;
 	private built = false;
+	/** Notes whose links a rename may have changed, re-read on the next `resolved`. */
+	private readonly relink = new Set<string>();
 
 	constructor(
 		private app: App,
@@ -38,10 +41,33 @@ export class VaultSourceIndex extends Component {
 			this.registerEvent(
 				this.app.vault.on("rename", (file, oldPath) => {
 					if (!(file instanceof TFile)) return;
+					for (const p of this.index.linkingNotes(oldPath)) this.relink.add(p);
+					this.relink.add(file.path);
 					this.index.renameNote(oldPath, file.path, cache.getFileCache(file)?.frontmatter);
 				}),
 			);
+			// The rename above assumed links follow the note ("Automatically update internal
+			// links" on). With it off, links by the old name become unresolved, and no note is
+			// re-indexed (no `changed` or `resolve` for them): once Obsidian has resolved every
+			// link again, the notes concerned are re-read from `resolvedLinks`.
+			this.registerEvent(
+				cache.on("resolved", () => {
+					for (const p of this.relink) this.index.setLinks(p, cache.resolvedLinks[p] ?? {});
+					this.relink.clear();
+				}),
+			);
 		});
+	}
+
+	/**
+	 * Our own write, read at once: Obsidian's `changed` for it comes later (the metadata
+	 * cache parses in the background), and until then the triage view and the next action
+	 * would see the old status. `changed` then reconciles with Obsidian's own reading.
+	 */
+	noteWritten(path: string, text: string): void {
+		if (!path.endsWith(".md")) return;
+		const read = readFrontmatter(text);
+		if (read.ok) this.index.setNote(path, read.data);
 	}
 
 	get ready(): boolean {

@@ -21,6 +21,8 @@ export class LifecycleActions {
 		private app: App,
 		private getSettings: () => SourceSettings,
 		private writer: NoteWriter,
+		/** The status the index knows (it has our last write before Obsidian's metadata cache does); undefined: not indexed. */
+		private indexedStatus: (path: string) => string | null | undefined = () => undefined,
 	) {}
 
 	/** Today's local date as `YYYY-MM-DD`. */
@@ -28,8 +30,10 @@ export class LifecycleActions {
 		return localToday();
 	}
 
-	/** The note's status as Obsidian's metadata cache knows it (null when none). */
+	/** The note's status as the index knows it, else as Obsidian's metadata cache does (null when none). */
 	currentStatus(file: TFile): string | null {
+		const indexed = this.indexedStatus(file.path);
+		if (indexed !== undefined) return indexed;
 		return scalarText(this.app.metadataCache.getFileCache(file)?.frontmatter?.status);
 	}
 
@@ -172,7 +176,7 @@ export class LifecycleActions {
 		const settings = this.getSettings();
 		const reopen = reopenStatus(settings);
 		const isWorking = (s: string) => s !== reopen && s !== INTEGRATED && s !== ARCHIVED;
-		const current = scalarText(this.app.metadataCache.getFileCache(file)?.frontmatter?.status);
+		const current = this.currentStatus(file);
 		const next = allowedTargets(current, settings).find(isWorking);
 		if (next !== undefined) return next;
 		// None ahead: the note is at its last working step already (setStatus says so).

@@ -5,7 +5,7 @@
  */
 import type { TFile } from "obsidian";
 import { isSourceFrontmatter } from "../core/sources/source";
-import type SourceLifecyclePlugin from "./main";
+import type { FeatureContext } from "./context";
 import type { LifecycleActions } from "./lifecycle-actions";
 
 interface LifecycleCommand {
@@ -24,23 +24,23 @@ const COMMANDS: LifecycleCommand[] = [
 ];
 
 /** The active note when it is a SOURCE note (index first; metadata cache before the index is built). */
-export function activeSource(plugin: SourceLifecyclePlugin): TFile | null {
-	const file = plugin.app.workspace.getActiveFile();
+export function activeSource(context: FeatureContext): TFile | null {
+	const file = context.app.workspace.getActiveFile();
 	if (!file || file.extension !== "md") return null;
-	if (plugin.sourceIndex.index.getSource(file.path)) return file;
-	const fm = plugin.app.metadataCache.getFileCache(file)?.frontmatter;
-	return isSourceFrontmatter(file.path, fm, plugin.settings) ? file : null;
+	if (context.sourceIndex.index.getSource(file.path)) return file;
+	const fm = context.app.metadataCache.getFileCache(file)?.frontmatter;
+	return isSourceFrontmatter(file.path, fm, context.settings()) ? file : null;
 }
 
-export function registerLifecycleCommands(plugin: SourceLifecyclePlugin): void {
+export function registerLifecycleCommands(context: FeatureContext): void {
 	for (const command of COMMANDS) {
-		plugin.addCommand({
+		context.plugin.addCommand({
 			id: command.id,
 			name: command.name,
 			checkCallback: (checking) => {
-				const file = activeSource(plugin);
+				const file = activeSource(context);
 				if (!file) return false;
-				if (!checking) void command.run(plugin.lifecycle, file);
+				if (!checking) void command.run(context.lifecycle, file);
 				return true;
 			},
 		});

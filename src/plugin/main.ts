@@ -4,10 +4,10 @@ import { checkSettings, withDefaults, type SourceSettings } from "../core/source
 import { VaultSourceIndex } from "./index";
 import { NoteWriter } from "./writer";
 import { SourceSettingsTab } from "./settings-tab";
-import { validateVault, ValidationModal } from "./validate";
+import { registerValidate } from "./validate";
 import { LifecycleActions } from "./lifecycle-actions";
 import { registerLifecycleCommands } from "./lifecycle-commands";
-import { registerTriage } from "./triage";
+import { refreshTriage, registerTriage } from "./triage";
 import { registerSync } from "./sync";
 import { registerTimestamps } from "./timestamps";
 import { registerCapture } from "./capture";
@@ -15,6 +15,8 @@ import type { FeatureContext } from "./context";
 
 /** How long typing in a recognition setting must pause before the index is re-read. */
 export const REBUILD_DELAY_MS = 500;
+/** How long typing in a setting must pause before the settings are saved (synced devices see each save). */
+export const SAVE_DELAY_MS = 500;
 
 export default class SourceLifecyclePlugin extends Plugin {
 	settings: SourceSettings = withDefaults(null);
@@ -28,9 +30,15 @@ export default class SourceLifecyclePlugin extends Plugin {
 		this.settings = saved.settings;
 		if (saved.problems.length) new Notice(`Source Lifecycle: these saved settings could not be used, so their defaults apply: ${saved.problems.join("; ")}.`, 15000);
 		this.sourceIndex = this.addChild(new VaultSourceIndex(this.app, this.settings));
-		this.writer = new NoteWriter(this.app, () => this.settings.maxNoteBytes);
+		this.writer = new NoteWriter(this.app, () => this.settings.maxNoteBytes, (file, text) => this.sourceIndex.noteWritten(file.path, text));
 		this.register(() => {
 			if (this.pendingRebuild !== null) window.clearTimeout(this.pendingRebuild);
+			// Typing not yet saved is saved now: nothing the user typed is lost on unload.
+			if (this.pendingSave !== null) {
+				window.clearTimeout(this.pendingSave);
+				this.pendingSave = null;
+				void this.saveData(this.settings);
+			}
 		});
 		// A renamed folder that a setting names (source folder, excluded folders) is followed.
 		this.registerEvent(
@@ -38,27 +46,17 @@ export default class SourceLifecyclePlugin extends Plugin {
 				if (file instanceof TFolder) void this.followFolderRename(oldPath, file.path);
 			}),
 		);
-		this.addSettingTab(new SourceSettingsTab(this.app, this));
+		this.lifecycle = new LifecycleActions(this.app, () => this.settings, this.writer, (path) => this.sourceIndex.index.getSource(path)?.status);
 
-		// Features register themselves below, one line each (timestamps, lifecycle, sync, triage).
-		// ── features ──
-		registerTimestamps(this);
-		this.lifecycle = new LifecycleActions(this.app, () => this.settings, this.writer);
-		registerLifecycleCommands(this);
-		registerTriage(this);
-		registerSync(this);
-		// Features written against FeatureContext (no reference to this class) register below.
+		// Features receive a FeatureContext (no reference to this class) and register below, one line each.
 		const context = this.featureContext();
+		this.addSettingTab(new SourceSettingsTab(this.app, context));
+		registerTimestamps(context);
+		registerLifecycleCommands(context);
+		registerTriage(context);
+		registerSync(context);
+		registerValidate(context);
 		registerCapture(context);
-
-		this.addCommand({
-			id: "validate-sources",
-			name: "Validate sources (report)",
-			callback: async () => {
-				const report = await validateVault(this.app, this.sourceIndex.index, this.settings);
-				new ValidationModal(this.app, report).open();
-			},
-		});
 	}
 
 	/** What features receive instead of the plugin class. */
@@ -97,7 +95,37 @@ export default class SourceLifecyclePlugin extends Plugin {
 	async updateSettings(patch: Partial<SourceSettings>, typing = false): Promise<void> {
 		const before = this.settings;
 		this.settings = { ...this.settings, ...patch };
-		await this.saveData(this.settings);
+		if (this.pendingSave !== null) window.clearTimeout(this.pendingSave);
+		this.pendingSave = null;
+		if (typing) {
+			this.pendingSave = window.setTimeout(() => {
+				this.pendingSave = null;
+				void this.saveData(this.settings);
+			}, SAVE_DELAY_MS);
+		} else await this.saveData(this.settings);
+		this.settingsChanged(before, typing);
+	}
+
+	/** A settings save waiting for the user to stop typing. */
+	private pendingSave: number | null = null;
+
+	/**
+	 * data.json changed on disk, not through this plugin: Obsidian Sync (or another program)
+	 * brought settings from another device. They are applied as a settings change is, and
+	 * not saved back (docs/obsidian-behaviour.md).
+	 */
+	override async onExternalSettingsChange(): Promise<void> {
+		const saved = checkSettings(await this.loadData());
+		if (this.pendingSave !== null) window.clearTimeout(this.pendingSave);
+		this.pendingSave = null;
+		const before = this.settings;
+		this.settings = saved.settings;
+		this.settingsChanged(before, false);
+		refreshTriage(this.featureContext());
+	}
+
+	/** What follows a settings change: the index, editors and reading views catch up. */
+	private settingsChanged(before: SourceSettings, typing: boolean): void {
 		const recognition = before.idPrefix !== this.settings.idPrefix || before.sourceFolder !== this.settings.sourceFolder;
 		if (recognition || before.excludedFolders !== this.settings.excludedFolders) {
 			if (this.pendingRebuild !== null) window.clearTimeout(this.pendingRebuild);

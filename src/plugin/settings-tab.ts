@@ -5,7 +5,6 @@
  * setting, and nothing is saved until it is fixed.
  */
 import { PluginSettingTab, Setting, type App, type TextComponent } from "obsidian";
-import type SourceLifecyclePlugin from "./main";
 import { DEFAULT_SETTINGS, type SourceSettings } from "../core/sources/settings";
 import {
 	listText,
@@ -22,6 +21,7 @@ import {
 	type Parsed,
 } from "../core/sources/settings-input";
 import { refreshTriage } from "./triage";
+import type { FeatureContext } from "./context";
 
 interface TextSetting<T> {
 	name: string;
@@ -36,19 +36,20 @@ interface TextSetting<T> {
 export class SourceSettingsTab extends PluginSettingTab {
 	constructor(
 		app: App,
-		private plugin: SourceLifecyclePlugin,
+		private context: FeatureContext,
 	) {
-		super(app, plugin);
+		super(app, context.plugin);
 	}
 
 	display(): void {
 		const { containerEl } = this;
 		containerEl.empty();
-		const s = this.plugin.settings;
+		const s = this.context.settings();
 		const d = DEFAULT_SETTINGS;
-		const save = async (patch: Partial<SourceSettings>) => {
-			await this.plugin.updateSettings(patch, true);
-			refreshTriage(this.plugin);
+		// Text fields save once typing pauses (`typing`); toggles save at once.
+		const save = async (patch: Partial<SourceSettings>, typing = true) => {
+			await this.context.updateSettings(patch, typing);
+			refreshTriage(this.context);
 		};
 
 		new Setting(containerEl).setName("Recognition").setHeading();
@@ -81,7 +82,7 @@ export class SourceSettingsTab extends PluginSettingTab {
 		new Setting(containerEl)
 			.setName("Auto-integrate")
 			.setDesc("When a sync (a command, or automatic) finds the first note that links to a raw or in-progress source, mark the source as integrated.")
-			.addToggle((t) => t.setValue(s.autoIntegrate).onChange((v) => save({ autoIntegrate: v })));
+			.addToggle((t) => t.setValue(s.autoIntegrate).onChange((v) => save({ autoIntegrate: v }, false)));
 		this.text(containerEl, {
 			name: "Integration heading",
 			desc: "Heading under which integrate into note appends the source link. Created when missing.",
@@ -113,7 +114,7 @@ export class SourceSettingsTab extends PluginSettingTab {
 		new Setting(containerEl)
 			.setName("Sync automatically")
 			.setDesc("Fill aliases and integrated notes when links or a source change. The note you are editing is synced once you leave it.")
-			.addToggle((t) => t.setValue(s.autoSync).onChange((v) => save({ autoSync: v })));
+			.addToggle((t) => t.setValue(s.autoSync).onChange((v) => save({ autoSync: v }, false)));
 		this.text(containerEl, {
 			name: "Excluded folders",
 			desc: "Notes in these folders never count as integrating notes, such as an inbox of reading lists. Comma-separated.",
@@ -127,11 +128,11 @@ export class SourceSettingsTab extends PluginSettingTab {
 		new Setting(containerEl)
 			.setName("Seek links in reading view")
 			.setDesc("Show timestamps of notes with a video as links that open the video at that time.")
-			.addToggle((t) => t.setValue(s.timestampsInReadingView).onChange((v) => save({ timestampsInReadingView: v })));
+			.addToggle((t) => t.setValue(s.timestampsInReadingView).onChange((v) => save({ timestampsInReadingView: v }, false)));
 		new Setting(containerEl)
 			.setName("Seek links in live preview")
 			.setDesc("The same links while editing in live preview.")
-			.addToggle((t) => t.setValue(s.timestampsInLivePreview).onChange((v) => save({ timestampsInLivePreview: v })));
+			.addToggle((t) => t.setValue(s.timestampsInLivePreview).onChange((v) => save({ timestampsInLivePreview: v }, false)));
 
 		new Setting(containerEl).setName("New sources").setHeading();
 		this.text(containerEl, {

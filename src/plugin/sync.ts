@@ -12,9 +12,9 @@
  * Auto-sync is debounced, syncs only the sources a change touched, and stays off until
  * the index is built and Obsidian has finished its initial indexing.
  */
-import { debounce, MarkdownView, Notice, TFile, type App, type Debouncer } from "obsidian";
+import { debounce, Notice, TFile, type App, type Debouncer } from "obsidian";
 import { planSync, syncNoteText, type LinkTexts, type SourceSyncPlan, type SyncScope } from "../core/vault/backlinks";
-import type SourceLifecyclePlugin from "./main";
+import type { FeatureContext } from "./context";
 import { activeSource } from "./lifecycle-commands";
 import type { WriteOutcome } from "./writer";
 import { localToday } from "../core/sources/lifecycle";
@@ -81,7 +81,13 @@ class BulkRun {
 				});
 			});
 		});
-		this.notice = new Notice(fragment, 0);
+		const notice = new Notice(fragment, 0);
+		this.notice = notice;
+		// Obsidian hides a notice that is clicked anywhere; a hidden progress notice with the run
+		// still going could no longer be cancelled, so a click on it cancels the run too.
+		// (`containerEl` is newer than 1.7.2; `noticeEl` is there in every version.)
+		const clickable: HTMLElement | undefined = notice.containerEl;
+		(clickable ?? notice.noticeEl).addEventListener("click", () => this.cancel());
 	}
 
 	cancel(): void {
@@ -108,12 +114,12 @@ export class SyncFeature {
 	private reportedRefusals = new Set<string>();
 	private readonly autoFlush: Debouncer<[], void>;
 
-	constructor(private plugin: SourceLifecyclePlugin) {
+	constructor(private context: FeatureContext) {
 		this.autoFlush = debounce(() => void this.flushAutoSync(), AUTO_SYNC_DELAY_MS, true);
 	}
 
 	private get app(): App {
-		return this.plugin.app;
+		return this.context.app;
 	}
 
 	today(): string {
@@ -127,14 +133,14 @@ export class SyncFeature {
 
 	/** Re-plan and write one source from its current text; the outcome and the plan applied. */
 	async syncSource(file: TFile, scope: SyncScope, quiet: boolean): Promise<{ outcome: WriteOutcome; plan: SourceSyncPlan | null; reason?: string }> {
-		const index = this.plugin.sourceIndex.index;
+		const index = this.context.sourceIndex.index;
 		const integrating = scope.integratedInto ? index.integratingNotes(file.path) : [];
 		const links = obsidianLinkTexts(this.app);
-		const settings = this.plugin.settings;
+		const settings = this.context.settings();
 		const today = this.today();
 		let plan: SourceSyncPlan | null = null;
 		let reason: string | undefined;
-		const outcome = await this.plugin.writer.editText(
+		const outcome = await this.context.writer.editText(
 			file,
 			(text) => {
 				const r = syncNoteText(file.path, text, integrating, links, settings, today, scope);
@@ -176,7 +182,7 @@ export class SyncFeature {
 		this.bulk = run;
 		const summary: BulkSummary = { written: 0, unchanged: 0, refused: [], cancelled: false };
 		try {
-			const plans = planSync(this.plugin.sourceIndex.index, obsidianLinkTexts(this.app), this.plugin.settings, this.today(), { scope: job.scope });
+			const plans = planSync(this.context.sourceIndex.index, obsidianLinkTexts(this.app), this.context.settings(), this.today(), { scope: job.scope });
 			const total = plans.length;
 			if (total > BATCH_SIZE) run.showProgress(0, total);
 			for (let i = 0; i < total; i++) {
@@ -208,23 +214,23 @@ export class SyncFeature {
 	arm(): void {
 		const cache = this.app.metadataCache;
 		const indexed = () => this.app.vault.getMarkdownFiles().every((f) => cache.getFileCache(f) !== null);
-		this.plugin.registerEvent(
+		this.context.plugin.registerEvent(
 			cache.on("resolved", () => {
-				this.armed = this.plugin.sourceIndex.ready;
+				this.armed = this.context.sourceIndex.ready;
 			}),
 		);
 		// Obsidian may still be indexing a new or changed vault; wait for its `resolved` then.
-		this.armed = this.plugin.sourceIndex.ready && indexed();
+		this.armed = this.context.sourceIndex.ready && indexed();
 		// A source left pending because it was being edited is synced once the user leaves it.
-		this.plugin.registerEvent(
+		this.context.plugin.registerEvent(
 			this.app.workspace.on("active-leaf-change", () => {
 				if (this.pending.size) this.autoFlush();
 			}),
 		);
-		this.plugin.register(
-			this.plugin.sourceIndex.index.onChange((paths) => {
-				if (!this.armed || !this.plugin.settings.autoSync) return;
-				const index = this.plugin.sourceIndex.index;
+		this.context.plugin.register(
+			this.context.sourceIndex.index.onChange((paths) => {
+				if (!this.armed || !this.context.settings().autoSync) return;
+				const index = this.context.sourceIndex.index;
 				for (const p of paths) if (index.getSource(p)) this.pending.add(p);
 				if (this.pending.size) this.autoFlush();
 			}),
@@ -233,7 +239,7 @@ export class SyncFeature {
 
 	/** Sync the sources touched since the last flush (aliases and integrated_into). */
 	async flushAutoSync(): Promise<void> {
-		if (this.disposed || !this.plugin.settings.autoSync) {
+		if (this.disposed || !this.context.settings().autoSync) {
 			this.pending.clear();
 			return;
 		}
@@ -243,12 +249,13 @@ export class SyncFeature {
 		}
 		// Never the note open in the active editor: a half-typed title would become an
 		// alias (aliases are never removed). It stays pending until the user leaves it.
-		const editing = this.app.workspace.getActiveViewOfType(MarkdownView)?.file?.path ?? null;
+		// `activeEditor` is any editor (a Markdown tab, a canvas card, an embed being edited).
+		const editing = this.app.workspace.activeEditor?.file?.path ?? null;
 		const paths = [...this.pending].filter((p) => p !== editing);
 		const keep = editing !== null && this.pending.has(editing);
 		this.pending.clear();
 		if (keep) this.pending.add(editing);
-		const plans = planSync(this.plugin.sourceIndex.index, obsidianLinkTexts(this.app), this.plugin.settings, this.today(), { paths, scope: BOTH });
+		const plans = planSync(this.context.sourceIndex.index, obsidianLinkTexts(this.app), this.context.settings(), this.today(), { paths, scope: BOTH });
 		for (const planned of plans) {
 			if (this.disposed) return;
 			const file = this.app.vault.getFileByPath(planned.path);
@@ -285,14 +292,15 @@ function summaryText(job: Job, s: BulkSummary): string {
 }
 
 /** Register the four commands and auto-sync; returns the feature (tests drive it). */
-export function registerSync(plugin: SourceLifecyclePlugin): SyncFeature {
-	const feature = new SyncFeature(plugin);
+export function registerSync(context: FeatureContext): SyncFeature {
+	const { plugin } = context;
+	const feature = new SyncFeature(context);
 	const current = (id: string, name: string, scope: SyncScope) =>
 		plugin.addCommand({
 			id,
 			name,
 			checkCallback: (checking) => {
-				const file = activeSource(plugin);
+				const file = activeSource(context);
 				if (!file) return false;
 				if (!checking) void feature.syncCurrent(file, scope);
 				return true;
@@ -302,7 +310,7 @@ export function registerSync(plugin: SourceLifecyclePlugin): SyncFeature {
 	plugin.addCommand({ id: "fill-aliases-all", name: "Fill aliases of all sources", callback: () => void feature.syncAll(JOBS.aliases) });
 	current("sync-integrated-current", "Sync integrated notes of current source", INTEGRATED);
 	plugin.addCommand({ id: "sync-integrated-all", name: "Sync integrated notes of all sources", callback: () => void feature.syncAll(JOBS.integrated) });
-	plugin.app.workspace.onLayoutReady(() => feature.arm());
+	context.app.workspace.onLayoutReady(() => feature.arm());
 	plugin.register(() => feature.dispose());
 	return feature;
 }

@@ -6,11 +6,12 @@ import { Notice, type Editor } from "obsidian";
 import { linkifySplices, noteVideo } from "../core/markdown/timestamps";
 import { timestampLivePreview } from "../ui/live-preview";
 import { timestampPostProcessor } from "../ui/reading-view";
-import type SourceLifecyclePlugin from "./main";
+import type { FeatureContext } from "./context";
 
-export function registerTimestamps(plugin: SourceLifecyclePlugin): void {
-	plugin.registerMarkdownPostProcessor(timestampPostProcessor(plugin.app, () => plugin.settings.timestampsInReadingView));
-	plugin.registerEditorExtension(timestampLivePreview({ enabled: () => plugin.settings.timestampsInLivePreview }));
+export function registerTimestamps(context: FeatureContext): void {
+	const { plugin } = context;
+	plugin.registerMarkdownPostProcessor(timestampPostProcessor(context.app, () => context.settings().timestampsInReadingView));
+	plugin.registerEditorExtension(timestampLivePreview({ enabled: () => context.settings().timestampsInLivePreview }));
 	plugin.addCommand({
 		id: "convert-timestamps-to-links",
 		name: "Convert timestamps to links",
@@ -32,7 +33,7 @@ export function convertTimestampsInEditor(editor: Editor): string {
 	if (!video.ok) return `Source Lifecycle: not changed, the frontmatter cannot be read (${video.reason}).`;
 	const videoId = video.videoId;
 	if (videoId === null) return "Source Lifecycle: this note has no video — its url property is not a YouTube video URL.";
-	const splices = linkifySplices(text, videoId);
+	const splices = linkifySplices(text, videoId, video.duration);
 	if (splices.length === 0) return "Source Lifecycle: no plain timestamps to convert.";
 	editor.transaction({
 		changes: splices.map((s) => ({ from: editor.offsetToPos(s.from), to: editor.offsetToPos(s.to), text: s.insert })),

@@ -6,19 +6,20 @@
  */
 import { Notice, TFile, type WorkspaceLeaf } from "obsidian";
 import { queueOf, toQueueItem, type QueueItem } from "../core/sources/queue";
-import { TRIAGE_VIEW_TYPE, TriageView } from "../ui/triage-view";
-import type SourceLifecyclePlugin from "./main";
+import { TRIAGE_VIEW_TYPE, TriageView, savedQuery } from "../ui/triage-view";
+import type { FeatureContext } from "./context";
 
-export function registerTriage(plugin: SourceLifecyclePlugin): void {
-	plugin.registerView(TRIAGE_VIEW_TYPE, (leaf: WorkspaceLeaf) => new TriageView(leaf, plugin));
-	plugin.addRibbonIcon("list-checks", "Open triage queue", () => void openTriage(plugin));
-	plugin.addCommand({ id: "open-triage-queue", name: "Open triage queue", callback: () => openTriage(plugin) });
-	plugin.addCommand({ id: "open-next-source", name: "Open next source in queue", callback: () => openNextSource(plugin) });
+export function registerTriage(context: FeatureContext): void {
+	const { plugin } = context;
+	plugin.registerView(TRIAGE_VIEW_TYPE, (leaf: WorkspaceLeaf) => new TriageView(leaf, context));
+	plugin.addRibbonIcon("list-checks", "Open triage queue", () => void openTriage(context));
+	plugin.addCommand({ id: "open-triage-queue", name: "Open triage queue", callback: () => openTriage(context) });
+	plugin.addCommand({ id: "open-next-source", name: "Open next source in queue", callback: () => openNextSource(context) });
 }
 
 /** Reveal the queue in the right sidebar, creating it there when missing. */
-export async function openTriage(plugin: SourceLifecyclePlugin): Promise<void> {
-	const workspace = plugin.app.workspace;
+export async function openTriage(context: FeatureContext): Promise<void> {
+	const workspace = context.app.workspace;
 	const leaf = await workspace.ensureSideLeaf(TRIAGE_VIEW_TYPE, "right", { active: true, reveal: true });
 	await leaf.loadIfDeferred();
 	await workspace.revealLeaf(leaf);
@@ -27,28 +28,34 @@ export async function openTriage(plugin: SourceLifecyclePlugin): Promise<void> {
 }
 
 /** The open triage view, if any (looked up, never stored). */
-function openView(plugin: SourceLifecyclePlugin): TriageView | null {
-	for (const leaf of plugin.app.workspace.getLeavesOfType(TRIAGE_VIEW_TYPE)) {
+function openView(context: FeatureContext): TriageView | null {
+	for (const leaf of context.app.workspace.getLeavesOfType(TRIAGE_VIEW_TYPE)) {
 		if (leaf.view instanceof TriageView && leaf.view.triageList) return leaf.view;
 	}
 	return null;
 }
 
-/** The queue as the open view shows it (its filter and sort), else the default queue. */
-export function currentQueue(plugin: SourceLifecyclePlugin): readonly QueueItem[] {
-	const view = openView(plugin);
+/**
+ * The queue as the open view shows it (its filter and sort). A triage tab not shown since
+ * Obsidian started is deferred (a DeferredView, not a TriageView): its saved filter and sort
+ * are read from its view state without loading it. Else the default queue.
+ */
+export function currentQueue(context: FeatureContext): readonly QueueItem[] {
+	const view = openView(context);
 	if (view) return view.queueItems();
-	const items = [...plugin.sourceIndex.index.sources()].map(toQueueItem);
-	return queueOf(items, {}, plugin.settings);
+	const deferred = context.app.workspace.getLeavesOfType(TRIAGE_VIEW_TYPE).find((leaf) => leaf.isDeferred);
+	const query = deferred ? savedQuery(deferred.getViewState().state) : {};
+	const items = [...context.sourceIndex.index.sources()].map(toQueueItem);
+	return queueOf(items, query, context.settings());
 }
 
 /**
  * Open the next source of the queue: the one after the active note when the active note
  * is in the queue (stepping through, wrapping at the end), else the first.
  */
-export async function openNextSource(plugin: SourceLifecyclePlugin): Promise<TFile | null> {
-	const { app } = plugin;
-	const queue = currentQueue(plugin);
+export async function openNextSource(context: FeatureContext): Promise<TFile | null> {
+	const { app } = context;
+	const queue = currentQueue(context);
 	if (queue.length === 0) {
 		new Notice("The triage queue is empty: nothing needs a decision.");
 		return null;
@@ -59,13 +66,15 @@ export async function openNextSource(plugin: SourceLifecyclePlugin): Promise<TFi
 	if (!next) return null;
 	const file = app.vault.getAbstractFileByPath(next.path);
 	if (!(file instanceof TFile)) return null;
-	await app.workspace.getLeaf(false).openFile(file);
+	// Active, so the next step starts from this note even when the command ran from the
+	// focused sidebar: openFile alone does not move the focus (docs/obsidian-behaviour.md).
+	await app.workspace.getLeaf(false).openFile(file, { active: true });
 	return file;
 }
 
 /** Re-read the queue in every open triage view (settings such as tier order changed). */
-export function refreshTriage(plugin: SourceLifecyclePlugin): void {
-	for (const leaf of plugin.app.workspace.getLeavesOfType(TRIAGE_VIEW_TYPE)) {
+export function refreshTriage(context: FeatureContext): void {
+	for (const leaf of context.app.workspace.getLeavesOfType(TRIAGE_VIEW_TYPE)) {
 		if (leaf.view instanceof TriageView && leaf.view.triageList) leaf.view.refresh();
 	}
 }

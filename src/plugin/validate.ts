@@ -8,6 +8,19 @@ import { looksLikeSource, readFrontmatter } from "../core/frontmatter/frontmatte
 import { validateSource, type Problem } from "../core/sources/source";
 import type { SourceSettings } from "../core/sources/settings";
 import type { SourceIndex } from "../core/vault/source-index";
+import type { FeatureContext } from "./context";
+
+/** The "Validate sources (report)" command. */
+export function registerValidate(context: FeatureContext): void {
+	context.plugin.addCommand({
+		id: "validate-sources",
+		name: "Validate sources (report)",
+		callback: async () => {
+			const report = await validateVault(context.app, context.sourceIndex.index, context.settings());
+			new ValidationModal(context.app, report).open();
+		},
+	});
+}
 
 export interface ValidationReport {
 	checked: number;

@@ -10,7 +10,7 @@
 import { RangeSetBuilder, StateField, type EditorState, type Extension, type Text } from "@codemirror/state";
 import { Decoration, EditorView, ViewPlugin, type DecorationSet, type PluginValue, type ViewUpdate } from "@codemirror/view";
 import { editorLivePreviewField } from "obsidian";
-import { scanTimestamps, videoIdOfNote, type Fence } from "../core/markdown/timestamps";
+import { noteVideo, scanTimestamps, type Fence } from "../core/markdown/timestamps";
 import { BlockReader, initialBlockState, type BlockState } from "../core/markdown/blocks/reader";
 import { seekUrl } from "../core/sources/youtube";
 
@@ -22,6 +22,8 @@ export interface NoteInfo {
 	/** Offset where the body starts (after the frontmatter's closing line). */
 	bodyFrom: number;
 	videoId: string | null;
+	/** The video's length in seconds (`duration`, docs/timestamps.md), or null. */
+	duration: number | null;
 	/** Edits before this offset may change the frontmatter (Infinity: the first line is an unclosed `---`). */
 	watchUpTo: number;
 }
@@ -31,15 +33,16 @@ const FENCE_LINE = /^---[ \t]*$/;
 /** Frontmatter as Obsidian sees it: `---` on line 1, closed by a later `---` line. */
 export function readNoteInfo(doc: Text): NoteInfo {
 	const first = doc.line(1);
-	if (!FENCE_LINE.test(first.text)) return { bodyFrom: 0, videoId: null, watchUpTo: first.to };
+	if (!FENCE_LINE.test(first.text)) return { bodyFrom: 0, videoId: null, duration: null, watchUpTo: first.to };
 	for (let i = 2; i <= doc.lines; i++) {
 		const line = doc.line(i);
 		if (!FENCE_LINE.test(line.text)) continue;
-		if (i === 2) return { bodyFrom: 0, videoId: null, watchUpTo: line.to };
+		if (i === 2) return { bodyFrom: 0, videoId: null, duration: null, watchUpTo: line.to };
 		const bodyFrom = Math.min(line.to + 1, doc.length);
-		return { bodyFrom, videoId: videoIdOfNote(doc.sliceString(0, line.to)), watchUpTo: bodyFrom };
+		const video = noteVideo(doc.sliceString(0, line.to));
+		return { bodyFrom, videoId: video.ok ? video.videoId : null, duration: video.ok ? video.duration : null, watchUpTo: bodyFrom };
 	}
-	return { bodyFrom: 0, videoId: null, watchUpTo: Infinity };
+	return { bodyFrom: 0, videoId: null, duration: null, watchUpTo: Infinity };
 }
 
 export const noteInfoField = StateField.define<NoteInfo>({
@@ -162,6 +165,8 @@ function inLivePreview(state: EditorState): boolean {
 
 /** Characters read beyond a visible range on its first and last line (its code spans and links start within them). */
 const LINE_MARGIN = 2000;
+/** Lines read, not scanned, below a visible range: the timestamp rules look that far ahead. */
+const LINES_BELOW = 10;
 
 /**
  * The seek-link marks of the visible ranges of `view` (what the extension shows), skipping
@@ -187,10 +192,15 @@ export function buildTimestampDecorations(view: EditorView): DecorationSet {
 		if (from > to) continue;
 		const lineStart = doc.lineAt(from).from;
 		const blocks = blockStateAt(state, lineStart, info.bodyFrom);
-		const { timestamps } = scanTimestamps(doc.sliceString(from, to), { state: blocks, firstLineAtStart: from === lineStart });
+		// The line above the range too, read but not scanned: a wrapped sentence's time is told by it (docs/timestamps.md).
+		const above = from === lineStart && from > info.bodyFrom ? Math.max(doc.lineAt(from - 1).from, from - LINE_MARGIN) : from;
+		// And a few lines below it: a chat export is told by the sender lines that follow (docs/timestamps.md).
+		const below = Math.min(doc.length, to + LINE_MARGIN, doc.line(Math.min(doc.lines, doc.lineAt(to).number + LINES_BELOW)).to);
+		const context = { videoId, duration: info.duration };
+		const { timestamps } = scanTimestamps(doc.sliceString(above, below), { from: from - above, to: to - above, state: blocks, firstLineAtStart: from === lineStart, context });
 		for (const t of timestamps) {
-			const a = from + t.from;
-			const b = from + t.to;
+			const a = above + t.from;
+			const b = above + t.to;
 			if (selection.some((r) => r.from <= b && r.to >= a)) continue;
 			builder.add(a, b, seekMark(seekUrl(videoId, t.seconds), t.label));
 		}
@@ -214,6 +224,16 @@ export interface LivePreviewOptions {
 	enabled: () => boolean;
 	/** Opens a seek URL (default `window.open`). */
 	open?: (url: string) => void;
+}
+
+/**
+ * The event's target as an Element, from the main window's globals or the editor's window's:
+ * in a pop-out window, nodes the window itself created are its own realm's (`instanceof
+ * Element` is false for them), while CodeMirror creates marks with the main `document`
+ * (docs/obsidian-behaviour.md).
+ */
+function elementOf(target: EventTarget | null, win: Window & { Element: typeof Element }): Element | null {
+	return target instanceof Element || target instanceof win.Element ? target : null;
 }
 
 /**
@@ -253,7 +273,7 @@ export function timestampLivePreview(options: LivePreviewOptions): Extension {
 		eventHandlers: {
 			mousedown(event: MouseEvent, view: EditorView) {
 				if (event.button !== 0 && event.button !== 1) return false;
-				const target = event.target instanceof Element ? event.target.closest(`.${SEEK_CLASS}`) : null;
+				const target = elementOf(event.target, view.dom.ownerDocument.defaultView ?? window)?.closest(`.${SEEK_CLASS}`) ?? null;
 				if (!target) return false;
 				const url = seekUrlAt(this.decorations, view.posAtDOM(target, 0));
 				if (url === null) return false;

@@ -3,9 +3,11 @@
  * seek links (docs/reference.md §6). It walks text nodes only (TreeWalker), never code, pre or links,
  * and builds each link with createEl: the token goes in as text, the href is a seekUrl.
  */
-import type { App, MarkdownPostProcessor, MarkdownPostProcessorContext } from "obsidian";
-import { findTimestampsInFragment } from "../core/markdown/timestamps";
+import type { App, MarkdownPostProcessor, MarkdownPostProcessorContext, MarkdownSectionInformation } from "obsidian";
+import { findTimestampsInFragment, type TimestampContext } from "../core/markdown/timestamps";
+import { parseDuration } from "../core/markdown/timestamp-rules";
 import { seekUrl, videoIdFromUrl } from "../core/sources/youtube";
+import { sectionTimestamps } from "./section-timestamps";
 
 export const SEEK_CLASS = "source-lifecycle-seek";
 
@@ -61,8 +63,14 @@ export function startsLine(node: Node, root: Node): boolean {
 	}
 }
 
-/** Replace the timestamps in `root`'s text with seek links to `videoId`; returns how many. */
-export function linkTimestamps(root: HTMLElement, videoId: string): number {
+/**
+ * Replace the timestamps in `root`'s text with seek links to `videoId`; returns how many.
+ * `source`: the tokens the scan found in the section's Markdown (docs/timestamps.md), in
+ * order: then exactly those are linked, so the reading view agrees with the editor and the
+ * CLI. Without it (no section information: an embed, an export), each text node is scanned
+ * on its own with `duration` (seconds) as the only context.
+ */
+export function linkTimestamps(root: HTMLElement, videoId: string, options: { source?: readonly SourceToken[]; duration?: number | null } = {}): number {
 	const doc = root.ownerDocument;
 	const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
 		acceptNode: (node) => (node.nodeType === Node.ELEMENT_NODE && skipped(node as Element) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
@@ -72,9 +80,17 @@ export function linkTimestamps(root: HTMLElement, videoId: string): number {
 		if (n.nodeType === Node.TEXT_NODE && (n.textContent ?? "").includes(":")) texts.push(n as Text);
 	}
 	let count = 0;
+	const context: TimestampContext = { videoId, duration: options.duration ?? null };
+	const source = options.source;
+	let next = 0;
 	for (const node of texts) {
 		const text = node.data;
-		const found = findTimestampsInFragment(text, startsLine(node, root));
+		let found: readonly (SourceToken & { from: number; to: number })[];
+		if (source !== undefined) {
+			const matched = sourceTokensIn(text, source, next);
+			found = matched.found;
+			next = matched.next;
+		} else found = findTimestampsInFragment(text, startsLine(node, root), context);
 		if (found.length === 0) continue;
 		const frag = createFragment();
 		let at = 0;
@@ -95,18 +111,54 @@ export function linkTimestamps(root: HTMLElement, videoId: string): number {
 	return count;
 }
 
+/** Every time-shaped run of digits in a text node (`8:36`, `1:02:03`), not part of a longer number or word. */
+const CANDIDATE = /(?<![\w:.])(?:\d{1,2}:[0-5]\d:[0-5]\d|\d{1,3}:[0-5]\d)(?![\w]|[:.,]\d)/g;
+
+/** A token the section's scan found: its text and value. */
+export interface SourceToken {
+	text: string;
+	seconds: number;
+}
+
+/**
+ * The tokens of `source` (from `next` on) that this text node shows, in order: each
+ * time-shaped run of digits that is the next expected token's text is that token.
+ */
+function sourceTokensIn(text: string, source: readonly SourceToken[], next: number): { found: (SourceToken & { from: number; to: number })[]; next: number } {
+	const found: (SourceToken & { from: number; to: number })[] = [];
+	let k = next;
+	for (const m of text.matchAll(CANDIDATE)) {
+		const want = source[k];
+		if (want === undefined) break;
+		if (m[0] !== want.text || m.index === undefined) continue;
+		found.push({ text: want.text, seconds: want.seconds, from: m.index, to: m.index + m[0].length });
+		k++;
+	}
+	return { found, next: k };
+}
+
+/** The frontmatter of the note being rendered: `ctx.frontmatter`, else the metadata cache. */
+function frontmatterOf(app: App, ctx: MarkdownPostProcessorContext): Record<string, unknown> | null {
+	const fm: unknown = ctx.frontmatter ?? app.metadataCache.getCache(ctx.sourcePath)?.frontmatter;
+	return fm === null || typeof fm !== "object" ? null : (fm as Record<string, unknown>);
+}
+
 /** The video of the note being rendered: `ctx.frontmatter`, else the metadata cache. */
 export function videoIdOfContext(app: App, ctx: MarkdownPostProcessorContext): string | null {
-	const fm: unknown = ctx.frontmatter ?? app.metadataCache.getCache(ctx.sourcePath)?.frontmatter;
-	if (fm === null || typeof fm !== "object") return null;
-	return videoIdFromUrl((fm as Record<string, unknown>).url);
+	const fm = frontmatterOf(app, ctx);
+	return fm === null ? null : videoIdFromUrl(fm.url);
 }
 
 /** The post-processor; `enabled` is read on every render (setting `timestampsInReadingView`). */
 export function timestampPostProcessor(app: App, enabled: () => boolean): MarkdownPostProcessor {
 	return (el, ctx) => {
 		if (!enabled()) return;
-		const videoId = videoIdOfContext(app, ctx);
-		if (videoId !== null) linkTimestamps(el, videoId);
+		const fm = frontmatterOf(app, ctx);
+		const videoId = fm === null ? null : videoIdFromUrl(fm.url);
+		if (videoId === null) return;
+		const duration = parseDuration(fm?.duration);
+		const section: MarkdownSectionInformation | null = ctx.getSectionInfo(el);
+		const source = section === null ? undefined : sectionTimestamps(section, { videoId, duration });
+		linkTimestamps(el, videoId, { source, duration });
 	};
 }

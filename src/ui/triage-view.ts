@@ -4,7 +4,7 @@
  * mouse or keyboard. It reads the plugin's one SourceIndex (never the vault), keeps its
  * queue items per path and updates only the paths an index change names; it re-renders
  * only when the index revision moved and the view is shown. Every action goes through
- * `plugin.lifecycle` — the one lifecycle implementation.
+ * `context.lifecycle` — the one lifecycle implementation.
  */
 import { ItemView, Keymap, Notice, TFile, setIcon, type ViewStateResult, type WorkspaceLeaf } from "obsidian";
 import {
@@ -24,7 +24,7 @@ import {
 } from "../core/sources/queue";
 import { allowedTargets, ARCHIVED, INTEGRATED, reopenStatus } from "../core/sources/lifecycle";
 import { validateSource } from "../core/sources/source";
-import type SourceLifecyclePlugin from "../plugin/main";
+import type { FeatureContext } from "../plugin/context";
 import { KEY_HELP, TriageList, type TriageAction } from "./triage-list";
 
 export { TriageList, mountTriageList, KEY_HELP, type TriageAction, type TriageListOptions } from "./triage-list";
@@ -55,6 +55,15 @@ interface TriageState {
 	sort: QueueSort;
 }
 
+/** The filter and sort of a saved view state, checked (`setState`; a deferred tab's `getViewState().state`). */
+export function savedQuery(state: unknown): Partial<TriageState> {
+	const s = (state ?? {}) as Partial<TriageState>;
+	const out: Partial<TriageState> = {};
+	if (s.filter && typeof s.filter === "object") out.filter = { ...s.filter };
+	if (typeof s.sort === "string" && isQueueSort(s.sort)) out.sort = s.sort;
+	return out;
+}
+
 /** True when the element is laid out on screen (Obsidian's `isShown`; attached, in tests). */
 function isShown(el: HTMLElement): boolean {
 	const fn = (el as Partial<Pick<HTMLElement, "isShown">>).isShown;
@@ -81,7 +90,7 @@ export class TriageView extends ItemView {
 
 	constructor(
 		leaf: WorkspaceLeaf,
-		private readonly plugin: SourceLifecyclePlugin,
+		private readonly context: FeatureContext,
 	) {
 		super(leaf);
 		// Deferred-view safe: nothing else here; the work starts in onOpen.
@@ -104,9 +113,9 @@ export class TriageView extends ItemView {
 	}
 
 	override async setState(state: unknown, result: ViewStateResult): Promise<void> {
-		const s = (state ?? {}) as Partial<TriageState>;
-		if (s.filter && typeof s.filter === "object") this.filter = { ...s.filter };
-		if (typeof s.sort === "string" && isQueueSort(s.sort)) this.sort = s.sort;
+		const s = savedQuery(state);
+		if (s.filter) this.filter = s.filter;
+		if (s.sort) this.sort = s.sort;
 		await super.setState(state, result);
 		if (this.list) this.render(true);
 	}
@@ -153,7 +162,7 @@ export class TriageView extends ItemView {
 		});
 		root.createDiv({ cls: "source-lifecycle-triage-help", text: `${KEY_HELP} · / filter` });
 
-		this.unsubscribe = this.plugin.sourceIndex.index.onChange((paths) => this.onIndexChange(paths));
+		this.unsubscribe = this.context.sourceIndex.index.onChange((paths) => this.onIndexChange(paths));
 		this.registerEvent(this.app.workspace.on("layout-change", () => this.flushIfShown()));
 		this.registerEvent(this.app.workspace.on("active-leaf-change", () => this.flushIfShown()));
 		// A hidden sidebar tab catches up when it is looked at again.
@@ -200,11 +209,11 @@ export class TriageView extends ItemView {
 		if (this.timer !== null) window.clearTimeout(this.timer);
 		this.timer = null;
 		const pending = this.pendingPaths;
-		if (pending === null && this.renderedRevision === this.plugin.sourceIndex.index.revision) return;
+		if (pending === null && this.renderedRevision === this.context.sourceIndex.index.revision) return;
 		if (!this.list || (!force && !isShown(this.containerEl))) return;
 		this.pendingPaths = null;
 		const started = performance.now();
-		const index = this.plugin.sourceIndex.index;
+		const index = this.context.sourceIndex.index;
 		if (pending === "all" || pending === null) {
 			this.itemsByPath.clear();
 			for (const s of index.sources()) this.itemsByPath.set(s.path, toQueueItem(s));
@@ -229,7 +238,7 @@ export class TriageView extends ItemView {
 	}
 
 	private flushIfShown(): void {
-		if (this.pendingPaths !== null || this.renderedRevision !== this.plugin.sourceIndex.index.revision) this.flush();
+		if (this.pendingPaths !== null || this.renderedRevision !== this.context.sourceIndex.index.revision) this.flush();
 	}
 
 	private onIndexChange(paths: readonly string[]): void {
@@ -244,7 +253,7 @@ export class TriageView extends ItemView {
 
 	/** The items in the current sort order; re-sorted only when the sort or tier order changed. */
 	private ordered(): readonly QueueItem[] {
-		const settings = this.plugin.settings;
+		const settings = this.context.settings();
 		const key = `${this.sort}\n${settings.tierOrder.join("\n")}`;
 		if (!this.order || key !== this.orderKey) {
 			this.order = new OrderedItems(itemComparator(this.sort, settings));
@@ -255,7 +264,7 @@ export class TriageView extends ItemView {
 	}
 
 	private render(rebuildFilters: boolean): void {
-		const settings = this.plugin.settings;
+		const settings = this.context.settings();
 		const items = this.ordered();
 		if (rebuildFilters) {
 			this.renderCounts(countByStatus(items, settings));
@@ -267,7 +276,7 @@ export class TriageView extends ItemView {
 	}
 
 	private emptyText(total: number): string {
-		const prefix = this.plugin.settings.idPrefix;
+		const prefix = this.context.settings().idPrefix;
 		if (total === 0) return `No source notes yet. A note is a source note when its frontmatter id starts with "${prefix}"; new ones appear here with status raw.`;
 		const filtered = (this.filter.text ?? "").trim() !== "" || FACETS.some((f) => this.filter[f.field]) || (this.filter.status ?? "") !== STATUS_NEEDS_DECISION;
 		if (filtered) return "No source matches these filters. Clear the text or choose another status, platform, tier, teleology or category.";
@@ -296,7 +305,7 @@ export class TriageView extends ItemView {
 		const el = this.filtersEl;
 		if (!el) return;
 		el.empty();
-		const statuses = [...new Set([...this.plugin.settings.statuses, ...facetValues(items, "status"), ...(items.some((i) => i.status === null) ? [NO_STATUS] : [])])];
+		const statuses = [...new Set([...this.context.settings().statuses, ...facetValues(items, "status"), ...(items.some((i) => i.status === null) ? [NO_STATUS] : [])])];
 		this.dropdown(el, "status", "Status", [[STATUS_NEEDS_DECISION, "Needs a decision"], [STATUS_ANY, "All statuses"], ...statuses.map((s): [string, string] => [s, s])], this.filter.status ?? STATUS_NEEDS_DECISION, (v) => {
 			this.filter = { ...this.filter, status: v };
 		});
@@ -338,7 +347,7 @@ export class TriageView extends ItemView {
 	}
 
 	private actionsFor(item: QueueItem): TriageAction[] {
-		const settings = this.plugin.settings;
+		const settings = this.context.settings();
 		const targets = allowedTargets(item.status, settings);
 		const reopen = reopenStatus(settings);
 		const out: TriageAction[] = [];
@@ -350,10 +359,10 @@ export class TriageView extends ItemView {
 	}
 
 	private problemsOf(item: QueueItem): number {
-		const source = this.plugin.sourceIndex.index.getSource(item.path);
+		const source = this.context.sourceIndex.index.getSource(item.path);
 		if (!source) return 0;
 		const cache = this.app.metadataCache;
-		return validateSource(source, this.plugin.settings, (linkpath, from) => cache.getFirstLinkpathDest(linkpath, from) !== null).length;
+		return validateSource(source, this.context.settings(), (linkpath, from) => cache.getFirstLinkpathDest(linkpath, from) !== null).length;
 	}
 
 	/** Run one action; afterwards the selection moves to the item that followed. */
@@ -364,13 +373,15 @@ export class TriageView extends ItemView {
 			return;
 		}
 		if (action === "open") {
-			await this.app.workspace.getLeaf(evt instanceof MouseEvent ? Keymap.isModEvent(evt) : false).openFile(file);
+			// Keymap reads the modifier keys of any event; an `instanceof MouseEvent` check is
+			// false for an event from a pop-out window, which has that window's globals.
+			await this.app.workspace.getLeaf(Keymap.isModEvent(evt ?? null)).openFile(file);
 			return;
 		}
 		const list = this.list;
 		const at = list ? list.indexOf(item.path) : -1;
 		const next = list && at >= 0 ? list.itemAt(at + 1) : null;
-		const lifecycle = this.plugin.lifecycle;
+		const lifecycle = this.context.lifecycle;
 		if (action === "integrate") {
 			// Only a picker opens here: the source leaves the queue (and the selection moves
 			// on to the next one) when the user picks a note, not when the picker opens.

@@ -6,374 +6,18 @@
  * semantics run against the oracle data in tests/conformance instead.
  */
 import { StateField } from "@codemirror/state";
-import { readFrontmatter, locateFrontmatter, positionAt } from "../../src/core/frontmatter/frontmatter";
-import { LinkResolver } from "../../src/core/vault/links";
+import { locateFrontmatter } from "../../src/core/frontmatter/frontmatter";
+import { Component } from "./obsidian/events";
+import { Workspace, WorkspaceLeaf } from "./obsidian/workspace";
+import { TFile, TFolder, Vault, MetadataCache } from "./obsidian/vault";
+import { MockEditor } from "./obsidian/editor";
 
-type Callback = (...args: any[]) => unknown;
-
-export interface EventRef {
-	e: Events;
-	name: string;
-	fn: Callback;
-}
-
-export class Events {
-	private handlers = new Map<string, Set<Callback>>();
-	on(name: string, fn: Callback, _ctx?: unknown): EventRef {
-		let set = this.handlers.get(name);
-		if (!set) this.handlers.set(name, (set = new Set()));
-		set.add(fn);
-		return { e: this, name, fn };
-	}
-	off(name: string, fn: Callback): void {
-		this.handlers.get(name)?.delete(fn);
-	}
-	offref(ref: EventRef): void {
-		this.off(ref.name, ref.fn);
-	}
-	trigger(name: string, ...data: unknown[]): void {
-		for (const fn of [...(this.handlers.get(name) ?? [])]) fn(...data);
-	}
-	listenerCount(name: string): number {
-		return this.handlers.get(name)?.size ?? 0;
-	}
-}
-
-export class Component {
-	_loaded = false;
-	private children: Component[] = [];
-	private cleanups: (() => unknown)[] = [];
-	load(): void {
-		this._loaded = true;
-		this.onload();
-		for (const c of this.children) c.load();
-	}
-	onload(): void {}
-	unload(): void {
-		for (const c of this.children.splice(0)) c.unload();
-		for (const fn of this.cleanups.splice(0).reverse()) fn();
-		this._loaded = false;
-		this.onunload();
-	}
-	onunload(): void {}
-	addChild<T extends Component>(c: T): T {
-		this.children.push(c);
-		if (this._loaded) c.load();
-		return c;
-	}
-	removeChild<T extends Component>(c: T): T {
-		this.children = this.children.filter((x) => x !== c);
-		c.unload();
-		return c;
-	}
-	register(cb: () => unknown): void {
-		this.cleanups.push(cb);
-	}
-	registerEvent(ref: EventRef): void {
-		this.register(() => ref.e.offref(ref));
-	}
-	registerDomEvent(el: any, type: string, cb: any, options?: any): void {
-		el.addEventListener(type, cb, options);
-		this.register(() => el.removeEventListener(type, cb, options));
-	}
-	registerInterval(id: number): number {
-		this.register(() => clearInterval(id));
-		return id;
-	}
-}
-
-export class TAbstractFile {
-	vault!: Vault;
-	path = "";
-	name = "";
-	parent: TFolder | null = null;
-}
-
-export class TFile extends TAbstractFile {
-	stat = { ctime: 0, mtime: 0, size: 0 };
-	basename = "";
-	extension = "";
-}
-
-export class TFolder extends TAbstractFile {
-	children: TAbstractFile[] = [];
-	isRoot(): boolean {
-		return this.path === "/";
-	}
-}
-
-function setPath(file: TFile, path: string): void {
-	file.path = path;
-	file.name = path.slice(path.lastIndexOf("/") + 1);
-	const dot = file.name.lastIndexOf(".");
-	file.basename = dot > 0 ? file.name.slice(0, dot) : file.name;
-	file.extension = dot > 0 ? file.name.slice(dot + 1) : "";
-}
-
-export function normalizePath(path: string): string {
-	return path.replace(/[\\/]+/g, "/").replace(/^\/+|\/+$/g, "") || "/";
-}
-
-/** In-memory vault: `read`, `cachedRead`, `modify`, `create`, atomic `process`, events. */
-export class Vault extends Events {
-	files = new Map<string, TFile>();
-	contents = new Map<string, string>();
-	/** Test hook: runs inside `process` between read and write, as a concurrent edit would. */
-	beforeProcessWrite: ((file: TFile) => void) | null = null;
-	writes = 0;
-
-	addFile(path: string, text: string): TFile {
-		const f = new TFile();
-		setPath(f, path);
-		f.vault = this;
-		f.stat = { ctime: Date.now(), mtime: Date.now(), size: text.length };
-		this.files.set(path, f);
-		this.contents.set(path, text);
-		return f;
-	}
-	getAbstractFileByPath(path: string): TAbstractFile | null {
-		return this.files.get(normalizePath(path)) ?? null;
-	}
-	getFileByPath(path: string): TFile | null {
-		return this.files.get(normalizePath(path)) ?? null;
-	}
-	getMarkdownFiles(): TFile[] {
-		return [...this.files.values()].filter((f) => f.extension === "md");
-	}
-	getFiles(): TFile[] {
-		return [...this.files.values()];
-	}
-	async read(file: TFile): Promise<string> {
-		return this.text(file);
-	}
-	async cachedRead(file: TFile): Promise<string> {
-		return this.text(file);
-	}
-	private text(file: TFile): string {
-		const t = this.contents.get(file.path);
-		if (t === undefined) throw new Error(`ENOENT: ${file.path}`);
-		return t;
-	}
-	async modify(file: TFile, data: string): Promise<void> {
-		this.write(file, data);
-	}
-	async process(file: TFile, fn: (data: string) => string): Promise<string> {
-		const before = this.text(file);
-		this.beforeProcessWrite?.(file);
-		// Obsidian's process is atomic: the callback sees the current text.
-		const current = this.text(file);
-		const out = fn(current === before ? before : current);
-		if (out !== current) this.write(file, out);
-		return out;
-	}
-	async create(path: string, data: string): Promise<TFile> {
-		if (this.files.has(path)) throw new Error("File already exists.");
-		const f = this.addFile(path, data);
-		this.writes++;
-		this.trigger("create", f);
-		return f;
-	}
-	async createFolder(_path: string): Promise<void> {}
-	async rename(file: TFile, newPath: string): Promise<void> {
-		const old = file.path;
-		const text = this.text(file);
-		this.files.delete(old);
-		this.contents.delete(old);
-		setPath(file, newPath);
-		this.files.set(newPath, file);
-		this.contents.set(newPath, text);
-		this.trigger("rename", file, old);
-	}
-	async delete(file: TFile): Promise<void> {
-		this.files.delete(file.path);
-		this.contents.delete(file.path);
-		this.trigger("delete", file);
-	}
-	private write(file: TFile, data: string): void {
-		this.contents.set(file.path, data);
-		file.stat = { ...file.stat, mtime: Date.now(), size: data.length };
-		this.writes++;
-		this.trigger("modify", file);
-	}
-}
-
-export interface CachedMetadata {
-	frontmatter?: Record<string, any>;
-	frontmatterPosition?: { start: any; end: any };
-	links?: { link: string; original: string; displayText?: string; position: any }[];
-	embeds?: { link: string; original: string; displayText?: string; position: any }[];
-	frontmatterLinks?: { key: string; link: string; original: string; displayText?: string }[];
-	headings?: { heading: string; level: number; position: any }[];
-}
-
-/**
- * Metadata cache over the mock vault. `indexFile(path)` recomputes a file's cache and
- * its resolved links (wikilinks found with a simple pattern) and fires `changed` then
- * `resolve`/`resolved`, as Obsidian does after a modify.
- */
-export class MetadataCache extends Events {
-	resolvedLinks: Record<string, Record<string, number>> = {};
-	unresolvedLinks: Record<string, Record<string, number>> = {};
-	caches = new Map<string, CachedMetadata>();
-
-	constructor(private vault: Vault) {
-		super();
-	}
-	getFileCache(file: TFile): CachedMetadata | null {
-		return this.caches.get(file.path) ?? null;
-	}
-	getCache(path: string): CachedMetadata | null {
-		return this.caches.get(path) ?? null;
-	}
-	getFirstLinkpathDest(linkpath: string, sourcePath: string): TFile | null {
-		const resolver = new LinkResolver(this.vault.files.keys());
-		const hit = resolver.resolve(linkpath, sourcePath);
-		return hit ? this.vault.getFileByPath(hit) : null;
-	}
-	fileToLinktext(file: TFile, _sourcePath: string, omitMdExtension = true): string {
-		const resolver = new LinkResolver(this.vault.files.keys());
-		const text = resolver.linkText(file.path);
-		return omitMdExtension ? text : text + (file.extension === "md" ? ".md" : "");
-	}
-	/** Recompute one file's cache and links; `events` false for a silent initial load. */
-	indexFile(path: string, events = true): void {
-		const file = this.vault.getFileByPath(path);
-		if (!file) return;
-		const text = this.vault.contents.get(path) ?? "";
-		const cache: CachedMetadata = {};
-		const fm = readFrontmatter(text);
-		const block = locateFrontmatter(text);
-		if (block) cache.frontmatterPosition = { start: positionAt(text, block.start), end: positionAt(text, block.end) };
-		if (fm.ok && fm.data) cache.frontmatter = fm.data;
-		const links: CachedMetadata["links"] = [];
-		const resolved: Record<string, number> = {};
-		const unresolved: Record<string, number> = {};
-		const body = block ? text.slice(block.end) : text;
-		const resolver = new LinkResolver(this.vault.files.keys());
-		const add = (linkpath: string) => {
-			const dest = resolver.resolve(linkpath, path);
-			if (dest) resolved[dest] = (resolved[dest] ?? 0) + 1;
-			else unresolved[linkpath] = (unresolved[linkpath] ?? 0) + 1;
-		};
-		for (const m of body.matchAll(/!?\[\[([^\]|#]*)(?:#[^\]|]*)?(?:\|[^\]]*)?\]\]/g)) {
-			const link = (m[1] ?? "").trim();
-			links.push({ link, original: m[0], position: null });
-			if (link) add(link);
-		}
-		for (const v of Object.values(cache.frontmatter ?? {})) {
-			for (const item of Array.isArray(v) ? v : [v]) {
-				const m = typeof item === "string" ? /^\[\[([^\]|#]*)/.exec(item) : null;
-				if (m && m[1]) add(m[1]);
-			}
-		}
-		cache.links = links;
-		this.caches.set(path, cache);
-		this.resolvedLinks[path] = resolved;
-		this.unresolvedLinks[path] = unresolved;
-		if (events) {
-			this.trigger("changed", file, text, cache);
-			this.trigger("resolve", file);
-			this.trigger("resolved");
-		}
-	}
-	indexAll(): void {
-		for (const p of this.vault.files.keys()) this.indexFile(p, false);
-	}
-}
-
-export class WorkspaceLeaf extends Events {
-	view: any = null;
-	viewState: { type: string; active?: boolean; state?: any } | null = null;
-	constructor(public workspace: Workspace) {
-		super();
-	}
-	async setViewState(state: { type: string; active?: boolean; state?: any }): Promise<void> {
-		this.viewState = state;
-		const creator = this.workspace.viewCreators.get(state.type);
-		if (creator) {
-			if (this.view?.onClose) await this.view.onClose();
-			this.view = creator(this);
-			await this.view.onOpen?.();
-		}
-	}
-	getViewState(): { type: string } {
-		return this.viewState ?? { type: "empty" };
-	}
-	async openFile(file: TFile): Promise<void> {
-		this.workspace.openedFiles.push(file.path);
-		this.workspace.activeFile = file;
-	}
-	detach(): void {
-		this.workspace.leaves = this.workspace.leaves.filter((l) => l !== this);
-		this.view?.onClose?.();
-	}
-	async loadIfDeferred(): Promise<void> {}
-	isDeferred = false;
-}
-
-export class Workspace extends Events {
-	app!: App;
-	leaves: WorkspaceLeaf[] = [];
-	viewCreators = new Map<string, (leaf: WorkspaceLeaf) => any>();
-	activeFile: TFile | null = null;
-	activeEditor: any = null;
-	openedFiles: string[] = [];
-	layoutReady = true;
-	private readyCallbacks: (() => unknown)[] = [];
-	onLayoutReady(cb: () => unknown): void {
-		if (this.layoutReady) cb();
-		else this.readyCallbacks.push(cb);
-	}
-	/** Test hook: fire layout-ready callbacks registered before the layout was ready. */
-	finishLayout(): void {
-		this.layoutReady = true;
-		for (const cb of this.readyCallbacks.splice(0)) cb();
-	}
-	getActiveFile(): TFile | null {
-		return this.activeFile;
-	}
-	/** Debounced in Obsidian; here it counts the requests. */
-	layoutSaves = 0;
-	requestSaveLayout = Object.assign(
-		() => {
-			this.layoutSaves++;
-		},
-		{ cancel: () => undefined, run: () => undefined },
-	);
-	/** The view of the active leaf (tests set it); `getActiveViewOfType` answers with it when it is of the asked type. */
-	activeView: unknown = null;
-	getActiveViewOfType<T>(type: abstract new (...args: any[]) => T): T | null {
-		return this.activeView instanceof type ? this.activeView : null;
-	}
-	getLeavesOfType(type: string): WorkspaceLeaf[] {
-		return this.leaves.filter((l) => l.viewState?.type === type);
-	}
-	getRightLeaf(_split: boolean): WorkspaceLeaf {
-		const leaf = new WorkspaceLeaf(this);
-		this.leaves.push(leaf);
-		return leaf;
-	}
-	getLeaf(_newLeaf?: unknown): WorkspaceLeaf {
-		const leaf = new WorkspaceLeaf(this);
-		this.leaves.push(leaf);
-		return leaf;
-	}
-	async ensureSideLeaf(type: string, _side: string, options?: { active?: boolean; reveal?: boolean; state?: any }): Promise<WorkspaceLeaf> {
-		const existing = this.getLeavesOfType(type)[0];
-		if (existing) return existing;
-		const leaf = this.getRightLeaf(false);
-		await leaf.setViewState({ type, active: options?.active, state: options?.state });
-		return leaf;
-	}
-	async revealLeaf(_leaf: WorkspaceLeaf): Promise<void> {}
-	detachLeavesOfType(type: string): void {
-		for (const l of this.getLeavesOfType(type)) l.detach();
-	}
-	async openLinkText(linktext: string, _sourcePath: string, _newLeaf?: unknown): Promise<void> {
-		this.openedFiles.push(linktext);
-	}
-	updateOptions(): void {}
-}
+// Split by area under tests/__mocks__/obsidian/; everything is re-exported from here.
+export { Component, Events, type EventRef } from "./obsidian/events";
+export { Workspace, WorkspaceLeaf, DeferredView, type OpenViewState, type ViewState } from "./obsidian/workspace";
+export { Notice } from "./obsidian/notice";
+export { TAbstractFile, TFile, TFolder, Vault, MetadataCache, normalizePath, type CachedMetadata } from "./obsidian/vault";
+export { MockEditor, type EditorPosition } from "./obsidian/editor";
 
 export class FileManager {
 	constructor(private app: App) {}
@@ -474,25 +118,6 @@ export abstract class Plugin extends Component {
 		this.savedData = JSON.parse(JSON.stringify(data));
 	}
 	async onExternalSettingsChange(): Promise<void> {}
-}
-
-export class Notice {
-	static shown: Notice[] = [];
-	message: string;
-	noticeEl: HTMLElement;
-	hidden = false;
-	constructor(message: string | DocumentFragment, public duration?: number) {
-		this.message = typeof message === "string" ? message : (message.textContent ?? "");
-		this.noticeEl = typeof document !== "undefined" ? document.createElement("div") : ({} as HTMLElement);
-		Notice.shown.push(this);
-	}
-	setMessage(message: string | DocumentFragment): this {
-		this.message = typeof message === "string" ? message : (message.textContent ?? "");
-		return this;
-	}
-	hide(): void {
-		this.hidden = true;
-	}
 }
 
 export class Modal {
@@ -612,6 +237,42 @@ export abstract class ItemView extends View {
 export class MarkdownView extends ItemView {
 	file: TFile | null = null;
 	editor: any = null;
+	/** The text the editor last saved or loaded. */
+	savedText = "";
+	/**
+	 * Test hook: open `file` in an editor in a new main-area tab and make it active. A write
+	 * from outside the editor reloads a clean editor (outside its undo history); an editor
+	 * with unsaved typing keeps its text, and its next save writes it over the file.
+	 */
+	static openIn(app: App, file: TFile, active = true): MarkdownView {
+		const leaf = app.workspace.getLeaf("tab");
+		const view = new MarkdownView(leaf);
+		view.file = file;
+		view.savedText = app.vault.contents.get(file.path) ?? "";
+		view.editor = new MockEditor(view.savedText);
+		leaf.view = view;
+		leaf.viewState = { type: "markdown", state: { file: file.path } };
+		leaf.file = file;
+		view.registerEvent(
+			app.vault.on("modify", (changed: TFile) => {
+				if (changed !== view.file || view.saving) return;
+				const disk = app.vault.contents.get(changed.path) ?? "";
+				if (view.editor.getValue() === view.savedText) view.editor.reload(disk);
+				view.savedText = disk;
+			}),
+		);
+		if (active) app.workspace.setActiveLeaf(leaf);
+		return view;
+	}
+	private saving = false;
+	/** Obsidian's autosave: the editor's text to the file. */
+	async save(): Promise<void> {
+		if (!this.file) return;
+		this.saving = true;
+		await this.app.vault.modify(this.file, this.editor.getValue());
+		this.saving = false;
+		this.savedText = this.editor.getValue();
+	}
 	/** `MarkdownPreviewView`: how many times it was asked to render again, and how (`full`). */
 	previewMode = {
 		rerenders: [] as boolean[],

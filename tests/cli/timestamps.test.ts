@@ -47,6 +47,19 @@ describe("cli timestamps", () => {
 		});
 	});
 
+	it("reads the note's duration: times past the end, clocks and other videos' lengths are left out (docs/timestamps.md)", async () => {
+		const body = ["0:00 Welcome", "53:30 Partner announcements", "5:30 AM IN NEW YORK", "* [Other talk](https://youtu.be/Ab1cD2eF3gH) [45:34]", "\\[12:00\\] Escaped"].join("\n");
+		vault = new TempVault({ "d.md": ["---", "id: SOURCE-d", `url: https://youtu.be/${VIDEO}`, 'duration: "53m 23s"', "---", body].join("\n") });
+		const r = await cli("timestamps", vault.root, "d.md", "--json");
+		expect(r.code).toBe(0);
+		expect(r.json.timestamps.map((t: { line: number; text: string; label: string }) => [t.line, t.text, t.label])).toEqual([
+			[6, "0:00", "Welcome"],
+			[10, "12:00", "Escaped"],
+		]);
+		const linked = await cli("linkify", vault.root, "d.md", "--json");
+		expect(linked.json).toMatchObject({ linked: 2, changed: true });
+	});
+
 	it("works on any Markdown note, with url null when it has no frontmatter", async () => {
 		vault = new TempVault({ "plain.md": "(1:00) a\nat 10:30 we met\n" });
 		const r = await cli("timestamps", vault.root, "plain.md", "--json");

@@ -8,6 +8,7 @@ import { join } from "path";
 import type { Browser, Page } from "playwright-core";
 import { bundle, launch, openPage, screenshot } from "./browser";
 import type { Sl } from "./pages/timestamps-page";
+import { readCorpus } from "../helpers/timestamp-corpus";
 
 const ROOT = join(__dirname, "..", "..");
 const SEED = readFileSync(join(ROOT, "tests", "fixtures", "seed-source.md"), "utf8");
@@ -93,11 +94,12 @@ describe("Live Preview in Chromium", () => {
 		expect(await page.evaluate(() => sl.marks())).toEqual(TOKENS);
 		await page.keyboard.press("Home");
 		await expectMarks(page, TOKENS.filter((t) => t !== "12:18"));
-		await page.keyboard.type("1");
-		expect(await page.evaluate(() => sl.docText())).toContain("\n112:18  Why you can’t");
+		// A leading 0 keeps the time within the seed's duration (53m 23s): 112:18 would be past the end (docs/timestamps.md).
+		await page.keyboard.type("0");
+		expect(await page.evaluate(() => sl.docText())).toContain("\n012:18  Why you can’t");
 		await expectMarks(page, TOKENS.filter((t) => t !== "12:18"));
 		await page.keyboard.press("ArrowDown");
-		await expectMarks(page, TOKENS.map((t) => (t === "12:18" ? "112:18" : t)).filter((t) => t !== "15:11"));
+		await expectMarks(page, TOKENS.map((t) => (t === "12:18" ? "012:18" : t)).filter((t) => t !== "15:11"));
 		await page.close();
 	});
 
@@ -147,6 +149,24 @@ describe("Live Preview in Chromium", () => {
 		// A generous sanity bound only; speed is measured by `npm run bench`.
 		expect(costBig).toBeLessThan(250);
 		await small.close();
+		await page.close();
+	});
+});
+
+describe("Live Preview on the timestamp corpus (docs/timestamps.md)", () => {
+	it("marks a transcript's times after speaker labels and leaves its clock times and ratios plain", async () => {
+		const note = readCorpus().get("speakers")?.find((n) => n.path.endsWith("podcast-bold-names.md"));
+		if (!note) throw new Error("the corpus has no podcast-bold-names.md");
+		const expected = note.expected.map((e) => e.split(":").slice(2).join(":"));
+		const page = await openPage(browser, script, css, "light");
+		await page.evaluate((doc) => sl.mountLivePreview(doc), note.text);
+		await page.evaluate(() => sl.scrollTo("# Scaling Inference"));
+		await page.waitForFunction(() => sl.marks().length > 0);
+		const marks = await page.evaluate(() => sl.marks());
+		// What is on screen is the start of the corpus's list, in order.
+		expect(marks.length).toBeGreaterThanOrEqual(3);
+		expect(marks).toEqual(expected.slice(0, marks.length));
+		await screenshot(page, "live-preview-transcript");
 		await page.close();
 	});
 });

@@ -3,7 +3,7 @@ import { Setting } from "../__mocks__/obsidian";
 import { loadPlugin } from "../helpers/plugin";
 import { DEFAULT_SETTINGS, type SourceSettings } from "../../src/core/sources/settings";
 import { TRIAGE_VIEW_TYPE, TriageView } from "../../src/ui/triage-view";
-import { REBUILD_DELAY_MS } from "../../src/plugin/main";
+import { REBUILD_DELAY_MS, SAVE_DELAY_MS } from "../../src/plugin/main";
 
 const src = (fields: string) => `---\n${fields}\n---\n`;
 
@@ -74,9 +74,16 @@ describe("settings tab", () => {
 		["maxNoteBytes", "2", 2 * 1024 * 1024],
 	])("changing %s saves %j as %j", async (key, typed, expected) => {
 		const { byName, saved, plugin } = await openTab();
-		await (byName(NAMES[key]).components[0] as any).change(typed);
-		expect(saved()[key]).toEqual(expected);
-		expect(plugin.settings[key]).toEqual(expected);
+		jest.useFakeTimers();
+		try {
+			await (byName(NAMES[key]).components[0] as any).change(typed);
+			expect(plugin.settings[key]).toEqual(expected);
+			// Typed text is saved once typing pauses; a toggle at once.
+			jest.advanceTimersByTime(SAVE_DELAY_MS);
+			expect(saved()[key]).toEqual(expected);
+		} finally {
+			jest.useRealTimers();
+		}
 	});
 
 	it.each<[keyof SourceSettings, string]>([

@@ -153,16 +153,8 @@ describe("bulk sync runs", () => {
 	it("stops at the Cancel button of the progress notice", async () => {
 		const total = BATCH_SIZE * 4;
 		const { app, plugin } = await loadPlugin(vaultOf(total));
-		const fragments: DocumentFragment[] = [];
-		const real = (globalThis as any).createFragment;
-		const spy = jest.spyOn(globalThis as any, "createFragment").mockImplementation((cb: any) => {
-			const f = real(cb);
-			fragments.push(f);
-			return f;
-		});
 		command(plugin, "sync-integrated-all").run();
-		spy.mockRestore();
-		const button = fragments[0]?.querySelector("button");
+		const button = Notice.shown[0]?.containerEl.querySelector("button");
 		expect(button?.textContent).toBe("Cancel");
 		button?.click();
 		await until(() => /cancelled/.test(lastNotice()), "the cancelled summary");
@@ -265,7 +257,7 @@ describe("auto-sync (setting)", () => {
 		const { app } = await loadWith(notes(), { autoSync: true }, { layoutReady: true });
 		const view = new MarkdownView(new WorkspaceLeaf(app.workspace));
 		view.file = app.vault.getFileByPath("a.md");
-		app.workspace.activeView = view;
+		app.workspace.activeEditor = view;
 		edit(app, "a.md", note("id: SOURCE-a\ntitle: A title with mo\nstatus: raw\nintegrated_into: []"));
 		edit(app, "n.md", "[[b]]");
 		await settle();
@@ -276,7 +268,7 @@ describe("auto-sync (setting)", () => {
 		await settle();
 		expect(app.vault.contents.get("a.md")).not.toContain("aliases");
 		// The user switches to another note: a is synced with the title as it is now.
-		app.workspace.activeView = null;
+		app.workspace.activeEditor = null;
 		app.workspace.trigger("active-leaf-change", null);
 		await settle();
 		expect(app.vault.contents.get("a.md")).toBe(

@@ -418,10 +418,10 @@ describe("triage view: next source command", () => {
 	it("follows the open view's filter and sort, stepping from the active note", async () => {
 		const { app, plugin, view } = await open();
 		choose(view, "sort", "title");
-		expect(currentQueue(plugin).map((i) => i.title)).toEqual(["Alpha talk", "Beta interview", "Gamma"]);
-		await openNextSource(plugin);
+		expect(currentQueue(plugin.featureContext()).map((i) => i.title)).toEqual(["Alpha talk", "Beta interview", "Gamma"]);
+		await openNextSource(plugin.featureContext());
 		expect(app.workspace.openedFiles).toEqual(["Sources/a.md"]);
-		await openNextSource(plugin);
+		await openNextSource(plugin.featureContext());
 		expect(app.workspace.openedFiles).toEqual(["Sources/a.md", "Sources/b.md"]);
 	});
 
@@ -433,7 +433,7 @@ describe("triage view: next source command", () => {
 
 	it("says so when the queue is empty", async () => {
 		const { plugin } = await loadPlugin({ "plain.md": "x" });
-		expect(await openNextSource(plugin)).toBeNull();
+		expect(await openNextSource(plugin.featureContext())).toBeNull();
 		expect(Notice.shown.at(-1)?.message).toMatch(/queue is empty/);
 	});
 });

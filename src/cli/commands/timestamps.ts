@@ -39,7 +39,7 @@ export function timestamps(loaded: LoadedVault, args: CliArgs): CommandResult {
 	const video = noteVideo(text);
 	const errors = video.ok ? [] : [{ path: note.path, message: `malformed frontmatter: ${video.reason}` }];
 	const videoId = video.ok ? video.videoId : null;
-	const list = findTimestamps(text).map((t) => ({
+	const list = findTimestamps(text, { videoId, duration: video.ok ? video.duration : null }).map((t) => ({
 		line: t.line,
 		text: t.text,
 		seconds: t.seconds,

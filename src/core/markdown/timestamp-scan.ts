@@ -10,6 +10,8 @@
 import { BlockReader, initialBlockState, type BlockState, type LineRole } from "./blocks/reader";
 import type { Fence } from "./blocks/fences";
 import { excludedRanges, paragraphRanges } from "./inline-spans";
+// Timestamp rules (docs/timestamps.md): where else a token counts, and which are not this video's.
+import { countsByRule, OTHER_VIDEOS, rejectsToken, timePairStart, type TimestampContext } from "./timestamp-rules";
 import { isWrapped, labelAfter, lineStartTokenPos, nextCandidate, schemeAfter, tokenAt, type TimestampToken } from "./timestamp-tokens";
 
 export interface ScanOptions {
@@ -25,7 +27,11 @@ export interface ScanOptions {
 	firstLineAtStart?: boolean;
 	/** Blocks count (false for reading-view fragments: rendered text, no blocks there). */
 	fences?: boolean;
+	/** The note's video and duration, for the rules of docs/timestamps.md (default: neither known). */
+	context?: TimestampContext;
 }
+
+const NO_CONTEXT: TimestampContext = {};
 
 export interface ScanResult {
 	/** In text order. Lines and columns: `locateTimestamps`. */
@@ -45,9 +51,13 @@ export function scanTimestamps(text: string, options: ScanOptions = {}): ScanRes
 		const state = options.state ?? initialBlockState();
 		reader = new BlockReader(options.fence ? { ...state, fence: options.fence } : state);
 	}
-	const scan = new TimestampScan(text, from, to, options.firstLineAtStart !== false, reader);
+	const context = options.context ?? NO_CONTEXT;
+	// Timestamp rules (docs/timestamps.md): where the other videos' links are.
+	OTHER_VIDEOS.reset(text, context.videoId);
+	const scan = new TimestampScan(text, from, to, options.firstLineAtStart !== false, reader, context);
 	const timestamps = scan.run();
 	const state = scan.finish();
+	OTHER_VIDEOS.release();
 	return { timestamps, fence: state?.fence ?? null, state };
 }
 
@@ -66,6 +76,8 @@ class TimestampScan {
 	/** Per line, found on first need: where a line-start token must begin (-2: not yet), the line's excluded spans. */
 	private startPos = -2;
 	private excluded: number[] | null = null;
+	/** Where the paragraph of the line ends (-2: not read yet). */
+	private lineParagraphEnd = -2;
 	/** Cursors into `excluded` and `ranges`: tokens come in text order, so each range is passed once. */
 	private exIdx = 0;
 	private rangeIdx = 0;
@@ -82,6 +94,7 @@ class TimestampScan {
 		private readonly to: number,
 		private readonly firstLineAtStart: boolean,
 		private readonly reader: BlockReader | null,
+		private readonly context: TimestampContext,
 	) {
 		this.ls = from;
 		this.paragraphFrom = from;
@@ -94,7 +107,7 @@ class TimestampScan {
 		for (let c = nextCandidate(text, from + 1); c !== -1; ) {
 			if (c + 3 > to) break;
 			tokenAt(text, c, from, to, t);
-			if (t.seconds >= 0 && this.counts(t.s, t.e)) {
+			if (t.seconds >= 0 && this.counts(t.s, t.e, t.seconds)) {
 				this.out.push({ text: text.slice(t.s, t.e), seconds: t.seconds, label: labelAfter(text, t.e, this.le), from: t.s, to: t.e });
 			}
 			c = nextCandidate(text, t.e + 1);
@@ -111,17 +124,20 @@ class TimestampScan {
 	}
 
 	/** True when the token `[s, e)` counts: Markdown text, first on its line or wrapped, in no span. */
-	private counts(s: number, e: number): boolean {
+	private counts(s: number, e: number, seconds: number): boolean {
 		this.toLine(s);
 		if (this.role !== "text" && this.role !== "heading") return false;
 		const { text, ls, le, from } = this;
 		const lineCounts = ls > from || this.firstLineAtStart;
 		if (s !== ls || !lineCounts) {
 			if (this.startPos === -2) this.startPos = lineCounts ? lineStartTokenPos(text, ls, le) : -1;
-			if (s !== this.startPos && !(s > from && isWrapped(text, s, e))) return false;
+			// Timestamp rules (docs/timestamps.md): escaped brackets, `[@0:10]`, after a speaker label.
+			if (s !== this.startPos && !(s > from && (isWrapped(text, s, e) || countsByRule(text, s, e, lineCounts ? ls : -1, le)))) return false;
 		}
 		if (this.inLineSpan(s, e)) return false;
-		return this.reader === null || !this.inParagraphSpan(s, e);
+		if (this.reader !== null && this.inParagraphSpan(s, e)) return false;
+		// Timestamp rules (docs/timestamps.md): past the video's end, a clock, a chat log, prose, after another video's link.
+		return !rejectsToken(text, s, e, seconds, ls, le, this.context, this.excluded !== null);
 	}
 
 	/** Bring the line reading to the line holding `s`: the lines between are read for their blocks only. */
@@ -148,6 +164,7 @@ class TimestampScan {
 		this.le = stop > l && text.charCodeAt(stop - 1) === 13 ? stop - 1 : stop;
 		this.startPos = -2;
 		this.excluded = null;
+		this.lineParagraphEnd = -2;
 		this.exIdx = 0;
 		this.checkedTo = l;
 		this.opener = false;
@@ -175,7 +192,8 @@ class TimestampScan {
 			this.excluded = excludedRanges(text, ls, le);
 		}
 		this.exIdx = skipRanges(this.excluded, this.exIdx, s);
-		return overlaps(this.excluded, this.exIdx, e);
+		// Timestamp rules (docs/timestamps.md): `[7:23][12:38]` is two times, not a reference link.
+		return overlaps(this.excluded, this.exIdx, e) && timePairStart(text, s, e) !== this.excluded[this.exIdx];
 	}
 
 	/** In a code span, link or HTML comment that an earlier line of the paragraph opened (or this line, running on). */
@@ -183,8 +201,11 @@ class TimestampScan {
 		const { text, ls, le } = this;
 		const earlier = this.paragraphFrom < ls && this.openerAt(this.paragraphFrom) < ls;
 		if (!earlier && (s === ls || !hasOpener(text, ls, s))) return false;
+		// A span opened on this line and running on needs a line below in the same paragraph.
+		if (this.lineParagraphEnd === -2) this.lineParagraphEnd = this.paragraphEnd(le);
+		if (!earlier && this.lineParagraphEnd === le) return false;
 		if (this.rangesOf !== this.paragraphFrom) {
-			this.ranges = paragraphRanges(text, this.paragraphFrom, this.paragraphEnd(le));
+			this.ranges = paragraphRanges(text, this.paragraphFrom, this.lineParagraphEnd);
 			this.rangesOf = this.paragraphFrom;
 			this.rangeIdx = 0;
 		}

@@ -116,9 +116,13 @@ export function isWrapped(text: string, s: number, e: number): boolean {
 }
 export function labelAfter(text: string, e: number, le: number): string {
 	let i = e;
+	// The bold that closes a speaker label (`**Name 01:16**`): not part of the label.
+	while (i < le && (text.charCodeAt(i) === 42 || text.charCodeAt(i) === 95)) i++;
+	if (i > e + 2) i = e;
 	while (i < le) {
 		const c = text.charCodeAt(i);
-		if (c === 45 || c === 0x2013 || c === 0x2014 || c === COLON || c === 93 || c === 41 || isSpace(c)) i++;
+		// A backslash before `]` is an escaped bracket's (`\[05:47\]`).
+		if (c === 45 || c === 0x2013 || c === 0x2014 || c === COLON || c === 93 || c === 41 || isSpace(c) || (c === 92 && text.charCodeAt(i + 1) === 93)) i++;
 		else break;
 	}
 	let j = le;

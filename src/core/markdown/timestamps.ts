@@ -7,9 +7,12 @@
 import { locateFrontmatter, readFrontmatter } from "../frontmatter/frontmatter";
 import { seekUrl, videoIdFromUrl } from "../sources/youtube";
 import { scanTimestamps } from "./timestamp-scan";
+// Timestamp rules (docs/timestamps.md): the note's duration.
+import { parseDuration, type TimestampContext } from "./timestamp-rules";
 import type { TimestampToken } from "./timestamp-tokens";
 
 export { parseTimestamp, type TimestampToken } from "./timestamp-tokens";
+export type { TimestampContext } from "./timestamp-rules";
 export { scanTimestamps, type ScanOptions, type ScanResult } from "./timestamp-scan";
 export type { Fence } from "./blocks/fences";
 
@@ -57,19 +60,24 @@ export function bodyStart(text: string): { from: number; line: number } {
 	return nl === -1 ? { from: text.length, line: block.endLine + 1 } : { from: nl + 1, line: block.endLine + 2 };
 }
 
-/** Every timestamp of a note, outside frontmatter and fenced code; lines are 1-based in the file. */
-export function findTimestamps(text: string): Timestamp[] {
+const NO_CONTEXT: TimestampContext = {};
+
+/**
+ * Every timestamp of a note, outside frontmatter and code; lines are 1-based in the
+ * file. `context`: the note's video and duration (`noteVideo`), for the rules of docs/timestamps.md.
+ */
+export function findTimestamps(text: string, context: TimestampContext = NO_CONTEXT): Timestamp[] {
 	const body = bodyStart(text);
 	if (body.from >= text.length) return [];
-	return locateTimestamps(text, scanTimestamps(text, { from: body.from }).timestamps, body.from, body.line);
+	return locateTimestamps(text, scanTimestamps(text, { from: body.from, context }).timestamps, body.from, body.line);
 }
 
 /**
  * Timestamps of a rendered text fragment (a reading-view text node): lines split at `\n`,
- * no fences. `atLineStart` says whether the fragment begins a line of its block.
+ * no blocks. `atLineStart` says whether the fragment begins a line of its block.
  */
-export function findTimestampsInFragment(fragment: string, atLineStart = true): Timestamp[] {
-	return locateTimestamps(fragment, scanTimestamps(fragment, { fences: false, firstLineAtStart: atLineStart }).timestamps);
+export function findTimestampsInFragment(fragment: string, atLineStart = true, context: TimestampContext = NO_CONTEXT): Timestamp[] {
+	return locateTimestamps(fragment, scanTimestamps(fragment, { fences: false, firstLineAtStart: atLineStart, context }).timestamps);
 }
 
 /** The YouTube video of a note: its frontmatter `url`, when that is a video URL. */
@@ -78,18 +86,22 @@ export function videoIdOfNote(text: string): string | null {
 	return video.ok ? video.videoId : null;
 }
 
-/** The note's video (null when its `url` is not a YouTube video), or why its frontmatter cannot be read. */
-export function noteVideo(text: string): { ok: true; videoId: string | null } | { ok: false; reason: string } {
+/**
+ * The note's video (null when its `url` is not a YouTube video) and its length in seconds
+ * (`duration`, docs/timestamps.md; null when absent or unreadable), or why its frontmatter
+ * cannot be read.
+ */
+export function noteVideo(text: string): { ok: true; videoId: string | null; duration: number | null } | { ok: false; reason: string } {
 	const fm = readFrontmatter(text);
 	if (!fm.ok) return { ok: false, reason: fm.reason };
-	return { ok: true, videoId: fm.data ? videoIdFromUrl(fm.data.url) : null };
+	return { ok: true, videoId: fm.data ? videoIdFromUrl(fm.data.url) : null, duration: fm.data ? parseDuration(fm.data.duration) : null };
 }
 
 // ── linkify ────────────────────────────────────────────────────────────────────
 
-/** Splices rewriting every timestamp as `[8:36](seek URL)`; already-linked ones are not timestamps. */
-export function linkifySplices(text: string, videoId: string): TextSplice[] {
-	return findTimestamps(text).map((t) => ({ from: t.from, to: t.to, insert: `[${t.text}](${seekUrl(videoId, t.seconds)})` }));
+/** Splices rewriting every timestamp as `[8:36](seek URL)`; already-linked ones are not timestamps. `duration`: the note's, in seconds. */
+export function linkifySplices(text: string, videoId: string, duration: number | null = null): TextSplice[] {
+	return findTimestamps(text, { videoId, duration }).map((t) => ({ from: t.from, to: t.to, insert: `[${t.text}](${seekUrl(videoId, t.seconds)})` }));
 }
 
 /** Apply non-overlapping splices (any order) to a text. */
@@ -118,6 +130,6 @@ export function linkifyNote(text: string): LinkifyResult {
 	if (!video.ok) return { ok: false, reason: `malformed frontmatter: ${video.reason}` };
 	const videoId = video.videoId;
 	if (videoId === null) return { ok: true, text, videoId: null, linked: 0 };
-	const splices = linkifySplices(text, videoId);
+	const splices = linkifySplices(text, videoId, video.duration);
 	return { ok: true, text: applySplices(text, splices), videoId, linked: splices.length };
 }

@@ -167,6 +167,11 @@ export class SourceIndex {
 		return out.sort();
 	}
 
+	/** Every note with a resolved link to `path` (sources included), unsorted. */
+	linkingNotes(path: string): string[] {
+		return [...(this.incoming.get(path) ?? [])];
+	}
+
 	/** Subscribe to changes; returns the unsubscribe function. */
 	onChange(listener: IndexListener): () => void {
 		this.listeners.add(listener);

@@ -3,7 +3,8 @@
  * lists of scalars, the shape nearly every note has, read without a YAML parser. Anything
  * else is FALLBACK, and the caller parses it with the YAML library.
  */
-import type { FrontmatterData } from "./frontmatter";
+/** A note's frontmatter as read: keys to values. */
+export type FrontmatterData = Record<string, unknown>;
 
 export const FALLBACK: unique symbol = Symbol("fallback");
 

@@ -5,11 +5,11 @@
  * Byte-exact edits live in `frontmatter-edit.ts`.
  */
 import { isMap, isScalar, isSeq, parseDocument, type Document } from "yaml";
-import { FALLBACK, readFlatYaml, readFlatYamlIn } from "./flat-yaml";
+import { FALLBACK, readFlatYaml, readFlatYamlIn, type FrontmatterData } from "./flat-yaml";
 
 export { FALLBACK, readFlatYaml, readScalar } from "./flat-yaml";
 
-export type FrontmatterData = Record<string, unknown>;
+export type { FrontmatterData } from "./flat-yaml";
 
 export interface Position {
 	line: number;

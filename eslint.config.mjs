@@ -3,6 +3,7 @@
 import { defineConfig, globalIgnores } from "eslint/config";
 import obsidianmd from "eslint-plugin-obsidianmd";
 import globals from "globals";
+import { DEFAULT_BRANDS } from "eslint-plugin-obsidianmd/dist/lib/rules/ui/brands.js";
 
 export default defineConfig([
 	globalIgnores([
@@ -40,6 +41,11 @@ export default defineConfig([
 				},
 			],
 		},
+	},
+	{
+		// Product names our UI text names, kept in their own casing by the sentence-case rule.
+		files: ["src/**/*.ts"],
+		rules: { "obsidianmd/ui/sentence-case": ["warn", { brands: [...DEFAULT_BRANDS, "NotebookLM"] }] },
 	},
 	{
 		// Note text never becomes HTML (docs/reference.md §6): no innerHTML & co. at all, not even static strings.

@@ -38,10 +38,11 @@ interface Run {
 /** The warm-scan cache of the bench's CLI runs: a folder of this run, never the user's. */
 let cacheHome: string | null = null;
 
-function runProcess(args: string[], keepOutput: boolean): Promise<Run> {
+/** One whole process; `cacheDir`: the warm-scan cache folder it uses (XDG_CACHE_HOME). */
+export function runProcess(args: string[], keepOutput: boolean, cacheDir: string | null = cacheHome): Promise<Run> {
 	return new Promise((resolve, reject) => {
 		const t0 = performance.now();
-		const env = cacheHome === null ? process.env : { ...process.env, XDG_CACHE_HOME: cacheHome };
+		const env = cacheDir === null ? process.env : { ...process.env, XDG_CACHE_HOME: cacheDir };
 		const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"], env });
 		const chunks: Buffer[] = [];
 		let stderr = "";

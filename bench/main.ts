@@ -7,6 +7,7 @@ import { writeFileSync } from "fs";
 import { cpus, totalmem } from "os";
 import { benchBrowser } from "./browser-bench";
 import { benchCli } from "./cli-bench";
+import { benchCliExport } from "./export-bench";
 import { benchSync, benchTimestamps } from "./core-bench";
 import { benchIndex } from "./index-bench";
 
@@ -16,6 +17,8 @@ const OUT = process.env.BENCH_OUT ?? "bench-results.json";
 const CLI = process.env.BENCH_CLI ?? "dist/cli.js";
 /** The read-and-parse floor, bundled by run.mjs (none when run otherwise). */
 const FLOOR = process.env.BENCH_FLOOR || null;
+/** `--only <part>`: run that part alone (e.g. `cli_export`); its figures go to a temporary file unless --out says where. */
+const ONLY = process.env.BENCH_ONLY ?? "";
 
 /** Sizes: the documented ones (docs/performance.md) in a full run; tiny ones (same code paths) in --quick. */
 const SIZES = QUICK
@@ -45,6 +48,11 @@ const f = (ms: number) => (ms >= 100 ? ms.toFixed(0) : ms >= 1 ? ms.toFixed(1) :
 async function main(): Promise<void> {
 	const started = Date.now();
 	console.log(`Source Lifecycle bench${QUICK ? " (quick: tiny sizes, not the documented ones)" : ""} — Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}`);
+	if (ONLY === "cli_export") {
+		await exportPart();
+		finish(started);
+		return;
+	}
 
 	console.log("\nSourceIndex (in memory, metadata shaped like CachedMetadata + resolvedLinks)");
 	const ix = await benchIndex(SIZES.small, SIZES.large, SIZES.reps, SIZES.events);
@@ -102,6 +110,19 @@ async function main(): Promise<void> {
 	}
 	row("cli_scan_vs_gray_matter", "CLI cold scan ÷ gray-matter scan", cli.scanMs / cli.grayMatterMs, "<=", 0.6, `${f(cli.scanMs)} ms ÷ ${f(cli.grayMatterMs)} ms`);
 
+	await exportPart();
+	finish(started);
+}
+
+/** The NotebookLM export of the CLI bench's vault against a scan of it. */
+async function exportPart(): Promise<void> {
+	console.log(`\nCLI export for NotebookLM on disk (${SIZES.cliNotes} notes; whole processes, alternating, median of ${SIZES.cliReps})`);
+	const ex = await benchCliExport(ROOT, CLI, SIZES.cliNotes, SIZES.cliReps);
+	Object.assign(extra, { cli_export_ms: ex.exportMs, cli_export_scan_ms: ex.scanMs, cli_export_files: ex.files, cli_export_sources: ex.sources, cli_export_words: ex.words });
+	row("cli_export_vs_scan", "CLI cold export ÷ CLI cold scan", ex.exportMs / ex.scanMs, "<=", 1.5, `${f(ex.exportMs)} ms ÷ ${f(ex.scanMs)} ms; ${ex.sources} sources in ${ex.files} files, ${ex.words} words`);
+}
+
+function finish(started: number): void {
 	const results: Record<string, unknown> = {};
 	// Each ratio's target goes with the figures, so docs/performance.md shows what was checked.
 	const targets: Record<string, string> = {};

@@ -16,8 +16,11 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const argv = process.argv.slice(2);
 const quick = argv.includes("--quick");
 const outIdx = argv.indexOf("--out");
+// `--only <part>` (e.g. cli_export): one part of the bench alone; never the committed figures unless --out says so.
+const onlyIdx = argv.indexOf("--only");
+const only = onlyIdx !== -1 ? (argv[onlyIdx + 1] ?? "") : "";
 const buildDir = mkdtempSync(join(tmpdir(), "sl-bench-build-"));
-const out = outIdx !== -1 ? resolve(argv[outIdx + 1]) : quick ? join(buildDir, "bench-results.json") : join(root, "bench-results.json");
+const out = outIdx !== -1 ? resolve(argv[outIdx + 1]) : quick || only ? join(buildDir, "bench-results.json") : join(root, "bench-results.json");
 
 /** One esbuild bundle for Node 20 (CommonJS), with any extra options. */
 function bundleForNode(entry, outfile, extra = {}) {
@@ -44,10 +47,10 @@ try {
 	const r = spawnSync(process.execPath, ["--expose-gc", "--max-old-space-size=4096", mainJs], {
 		cwd: root,
 		stdio: "inherit",
-		env: { ...process.env, NODE_PATH: join(root, "node_modules"), BENCH_ROOT: root, BENCH_CLI: cliJs, BENCH_FLOOR: floorJs, BENCH_OUT: out, BENCH_QUICK: quick ? "1" : "" },
+		env: { ...process.env, NODE_PATH: join(root, "node_modules"), BENCH_ROOT: root, BENCH_CLI: cliJs, BENCH_FLOOR: floorJs, BENCH_OUT: out, BENCH_QUICK: quick ? "1" : "", BENCH_ONLY: only },
 	});
 	code = r.status ?? 1;
-	if (code === 0 && quick && outIdx === -1) console.log(`(quick run: results were written to a temporary file, now removed)`);
+	if (code === 0 && (quick || only) && outIdx === -1) console.log(`(quick run: results were written to a temporary file, now removed)`);
 	if (code === 0 && !quick && out === join(root, "bench-results.json")) {
 		console.log(writePerformanceDoc(root) ? "docs/performance.md: figures updated from bench-results.json" : "docs/performance.md: figures unchanged");
 	}

@@ -20,6 +20,8 @@ export interface CliArgs {
 const COMMAND_OPTIONS: Record<string, { values: readonly string[]; flags: readonly string[] }> = {
 	new: { values: ["title", "creator", "published", "description-file"], flags: ["offline"] },
 	integrate: { values: [], flags: ["create"] },
+	table: { values: ["status", "category", "tier", "platform", "columns", "sort", "limit"], flags: [] },
+	export: { values: ["status", "category"], flags: [] },
 };
 
 export function parseArgs(argv: readonly string[]): CliArgs {
@@ -59,6 +61,7 @@ function ownOption(own: { values: readonly string[]; flags: readonly string[] } 
 	if (own === undefined) return false;
 	const eq = arg.indexOf("=");
 	const name = arg.slice(2, eq === -1 ? undefined : eq);
+	if ((own.flags.includes(name) || own.values.includes(name)) && name in options) throw new UsageError(`--${name} is given twice`);
 	if (own.flags.includes(name) && eq === -1) options[name] = "";
 	else if (own.values.includes(name)) {
 		const value = eq === -1 ? next : arg.slice(eq + 1);
@@ -81,6 +84,11 @@ Commands:
   integrate <vault> <source path|id> <note path> [--create] [--dry-run]
                                      link a source from a note under the integration
                                      heading; the source gets integrated_into and integrated
+  table <vault> [--status s1,s2] [--category C] [--tier T] [--platform P]
+        [--columns k1,k2] [--sort "key asc|desc"] [--limit N]
+                                     a table of sources as Markdown
+  export <vault> <outdir> [--status s1,s2] [--category C]
+                                     one Markdown file per NotebookLM category
   new <vault> <url> [--title T] [--creator C] [--published YYYY-MM-DD]
       [--description-file F] [--offline] [--dry-run]
                                      a new SOURCE note for a YouTube video (never a duplicate)

@@ -11,6 +11,8 @@ import { queue } from "./commands/queue";
 import { timestamps } from "./commands/timestamps";
 import { linkify } from "./commands/linkify";
 import { integrate } from "./commands/integrate";
+import { table } from "./commands/table";
+import { exportSources } from "./commands/export";
 import { newSource } from "./commands/new";
 
 type Command = (loaded: LoadedVault, args: CliArgs) => CommandResult | Promise<CommandResult>;
@@ -25,6 +27,8 @@ export const COMMANDS: Record<string, Command> = {
 	links,
 	sync,
 	queue,
+	table,
+	export: exportSources,
 	new: newSource,
 	integrate,
 };
@@ -33,7 +37,7 @@ export const COMMANDS: Record<string, Command> = {
 const WRITES = new Set(["sync", "status", "linkify", "new", "integrate"]);
 
 /** How many arguments each command takes after the vault. */
-const ARGUMENTS: Record<string, number> = { status: 2, timestamps: 1, linkify: 1, new: 1, integrate: 2 };
+const ARGUMENTS: Record<string, number> = { status: 2, timestamps: 1, linkify: 1, new: 1, export: 1, integrate: 2 };
 
 export interface Io {
 	stdout: (s: string) => void;

@@ -10,6 +10,7 @@ import { registerLifecycleCommands } from "./lifecycle-commands";
 import { refreshTriage, registerTriage } from "./triage";
 import { registerSync } from "./sync";
 import { registerTimestamps } from "./timestamps";
+import { registerTables } from "./tables";
 import { registerCapture } from "./capture";
 import type { FeatureContext } from "./context";
 
@@ -57,6 +58,7 @@ export default class SourceLifecyclePlugin extends Plugin {
 		registerSync(context);
 		registerValidate(context);
 		registerCapture(context);
+		registerTables(context);
 	}
 
 	/** What features receive instead of the plugin class. */

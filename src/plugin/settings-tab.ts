@@ -10,6 +10,7 @@ import {
 	listText,
 	megabytesText,
 	parseAliasPrefixWords,
+	parseExportFolder,
 	parseFolder,
 	parseFolders,
 	parseIdPrefix,
@@ -133,6 +134,16 @@ export class SourceSettingsTab extends PluginSettingTab {
 			.setName("Seek links in live preview")
 			.setDesc("The same links while editing in live preview.")
 			.addToggle((t) => t.setValue(s.timestampsInLivePreview).onChange((v) => save({ timestampsInLivePreview: v }, false)));
+
+		new Setting(containerEl).setName("NotebookLM export").setHeading();
+		this.text(containerEl, {
+			name: "Export folder",
+			desc: "Export sources for NotebookLM writes one file per category here, and overwrites only files it wrote itself.",
+			value: s.exportFolder,
+			placeholder: d.exportFolder,
+			parse: parseExportFolder,
+			save: (v) => save({ exportFolder: v }),
+		});
 
 		new Setting(containerEl).setName("New sources").setHeading();
 		this.text(containerEl, {

@@ -111,6 +111,12 @@ export abstract class Plugin extends Component {
 	registerEditorExtension(ext: unknown): void {
 		this.editorExtensions.push(ext);
 	}
+	/** Code block processors by language (tests call them as Obsidian's reading view would). */
+	codeBlockProcessors = new Map<string, (source: string, el: HTMLElement, ctx: any) => unknown>();
+	registerMarkdownCodeBlockProcessor(language: string, handler: (source: string, el: HTMLElement, ctx: any) => unknown): typeof handler {
+		this.codeBlockProcessors.set(language, handler);
+		return handler;
+	}
 	async loadData(): Promise<unknown> {
 		return this.savedData;
 	}

@@ -34,6 +34,7 @@ const NAMES: Record<keyof SourceSettings, string> = {
 	timestampsInReadingView: "Seek links in reading view",
 	timestampsInLivePreview: "Seek links in live preview",
 	maxNoteBytes: "Maximum note size in megabytes",
+	exportFolder: "Export folder",
 	captureTemplate: "Template note for new sources",
 };
 

@@ -28,6 +28,13 @@ export function parseFolder(text: string): Parsed<string> {
 	return { ok: true, value: f };
 }
 
+/** The export's folder: a vault folder of its own (the vault root would mix exports with notes). */
+export function parseExportFolder(text: string): Parsed<string> {
+	const f = parseFolder(text);
+	if (f.ok && f.value === "") return { ok: false, message: "Give a folder: the export never writes into the vault root." };
+	return f;
+}
+
 /** The capture template note: a vault path, `.md` added when left out; empty for the default note. */
 export function parseTemplatePath(text: string): Parsed<string> {
 	const folder = parseFolder(text);

@@ -24,6 +24,8 @@ export interface SourceSettings {
 	timestampsInLivePreview: boolean;
 	/** Notes larger than this many bytes are refused with a clear message. */
 	maxNoteBytes: number;
+	/** Folder the NotebookLM export writes into (docs/tables-and-export.md). */
+	exportFolder: string;
 	/** Vault path of the template note for captured sources; empty = the default note (docs/capture.md). */
 	captureTemplate: string;
 }
@@ -41,6 +43,7 @@ export const DEFAULT_SETTINGS: SourceSettings = {
 	timestampsInReadingView: true,
 	timestampsInLivePreview: true,
 	maxNoteBytes: 20 * 1024 * 1024,
+	exportFolder: "NotebookLM",
 	captureTemplate: "",
 };
 
@@ -66,6 +69,7 @@ const CHECKS: { readonly [K in keyof SourceSettings]: readonly [Check, string] }
 	timestampsInReadingView: [isBoolean, "true or false"],
 	timestampsInLivePreview: [isBoolean, "true or false"],
 	maxNoteBytes: [(v) => typeof v === "number" && Number.isFinite(v) && v > 0, "a number above 0"],
+	exportFolder: [(v) => typeof v === "string" && v.trim() !== "", "a non-empty text"],
 	captureTemplate: [isString, "a text"],
 };
 

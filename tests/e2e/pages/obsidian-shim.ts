@@ -47,3 +47,11 @@ export class Notice {
 		Notice.shown.push(message);
 	}
 }
+
+// ── tables (src/plugin/tables.ts) ──
+
+export class TFile {}
+export class TFolder {}
+export function normalizePath(path: string): string {
+	return path.replace(/\\/g, "/").replace(/\/+/g, "/").replace(/^\/|\/$/g, "");
+}

@@ -19,6 +19,7 @@ export interface CliArgs {
 /** Options only some commands take: the value options, then the flags. */
 const COMMAND_OPTIONS: Record<string, { values: readonly string[]; flags: readonly string[] }> = {
 	new: { values: ["title", "creator", "published", "description-file"], flags: ["offline"] },
+	integrate: { values: [], flags: ["create"] },
 	table: { values: ["status", "category", "tier", "platform", "columns", "sort", "limit"], flags: [] },
 	export: { values: ["status", "category"], flags: [] },
 };
@@ -80,6 +81,9 @@ Commands:
   timestamps <vault> <path|id>       list a note's timestamps and seek URLs
   linkify <vault> <path|id> [--dry-run]  rewrite timestamps as seek links
   links <vault>                      Obsidian's resolvedLinks and unresolvedLinks
+  integrate <vault> <source path|id> <note path> [--create] [--dry-run]
+                                     link a source from a note under the integration
+                                     heading; the source gets integrated_into and integrated
   table <vault> [--status s1,s2] [--category C] [--tier T] [--platform P]
         [--columns k1,k2] [--sort "key asc|desc"] [--limit N]
                                      a table of sources as Markdown

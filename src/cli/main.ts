@@ -10,6 +10,7 @@ import { sync } from "./commands/sync";
 import { queue } from "./commands/queue";
 import { timestamps } from "./commands/timestamps";
 import { linkify } from "./commands/linkify";
+import { integrate } from "./commands/integrate";
 import { table } from "./commands/table";
 import { exportSources } from "./commands/export";
 import { newSource } from "./commands/new";
@@ -29,13 +30,14 @@ export const COMMANDS: Record<string, Command> = {
 	table,
 	export: exportSources,
 	new: newSource,
+	integrate,
 };
 
 /** Commands that write notes. */
-const WRITES = new Set(["sync", "status", "linkify", "new"]);
+const WRITES = new Set(["sync", "status", "linkify", "new", "integrate"]);
 
 /** How many arguments each command takes after the vault. */
-const ARGUMENTS: Record<string, number> = { status: 2, timestamps: 1, linkify: 1, new: 1, export: 1 };
+const ARGUMENTS: Record<string, number> = { status: 2, timestamps: 1, linkify: 1, new: 1, export: 1, integrate: 2 };
 
 /** Options a command has no use for, refused like any unexpected argument (docs/reference.md §9). */
 const UNUSED_OPTIONS: Record<string, readonly ("--dry-run" | "--today")[]> = {

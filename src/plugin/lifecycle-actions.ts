@@ -6,7 +6,7 @@
  */
 import { Notice, TFile, normalizePath, type App } from "obsidian";
 import { readFrontmatter } from "../core/frontmatter/frontmatter";
-import { appendSourceLink, integrateSourceText } from "../core/sources/integration";
+import { appendSourceLink, integrateSourceText, integrationNotePath } from "../core/sources/integration";
 import { allowedTargets, localToday, reopenStatus, transitionNote, ARCHIVED, INTEGRATED } from "../core/sources/lifecycle";
 import { overLimitMessage, type SourceSettings } from "../core/sources/settings";
 import { isSourceFrontmatter, scalarText } from "../core/sources/source";
@@ -219,16 +219,9 @@ export class LifecycleActions {
 	}
 }
 
-/** A vault path for a note name: `.md` added, characters Obsidian forbids in names refused. */
+/** A vault path for a note name: `.md` added, characters Obsidian forbids in names refused (core `integrationNotePath`). */
 export function notePath(input: string): string | { reason: string } {
-	const trimmed = input.trim().replace(/^\/+/, "");
-	if (trimmed === "") return { reason: "no note name given" };
-	const path = normalizePath(/\.md$/i.test(trimmed) ? trimmed : trimmed + ".md");
-	const parts = path.split("/");
-	if (parts.some((p) => p === ".." || p === "." || p === "")) return { reason: `"${input}" is not a path inside the vault` };
-	const bad = /[\\:*?"<>|#^[\]]/.exec(path);
-	if (bad) return { reason: `a note name cannot contain "${bad[0]}"` };
-	return path;
+	return integrationNotePath(input, normalizePath);
 }
 
 function basenameOfPath(path: string): string {

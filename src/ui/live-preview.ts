@@ -3,13 +3,15 @@
  * Only `view.visibleRanges` are scanned, so the cost of an update does not grow with the
  * note. Two state fields keep what needs the whole note cheap per update: the note's
  * video and body start (recomputed only when an edit touches the frontmatter) and the
- * offsets of fence lines (mapped through edits), so a visible range knows whether it
- * starts inside a fenced code block without reading what is above it.
+ * block reader's state kept every few hundred lines (dropped below an edit), so a visible
+ * range resumes the reading of blocks (fences, math, HTML, comments) from the nearest
+ * state above it instead of reading the note from its top.
  */
-import { RangeSetBuilder, StateField, type EditorState, type Extension, type Line, type Text } from "@codemirror/state";
+import { RangeSetBuilder, StateField, type EditorState, type Extension, type Text } from "@codemirror/state";
 import { Decoration, EditorView, ViewPlugin, type DecorationSet, type PluginValue, type ViewUpdate } from "@codemirror/view";
 import { editorLivePreviewField } from "obsidian";
-import { containerEndIn, fenceAfterLine, fenceLineStarts, isContained, noteVideo, scanTimestamps, settleFence, type Fence } from "../core/markdown/timestamps";
+import { noteVideo, scanTimestamps, type Fence } from "../core/markdown/timestamps";
+import { BlockReader, initialBlockState, type BlockState } from "../core/markdown/blocks/reader";
 import { seekUrl } from "../core/sources/youtube";
 
 export const SEEK_CLASS = "source-lifecycle-seek";
@@ -67,83 +69,79 @@ export const noteInfoField = StateField.define<NoteInfo>({
 	},
 });
 
-// ── fence lines ────────────────────────────────────────────────────────────────
+// ── block state ──────────────────────────────────────────────────────────────────
 
-/** Sorted line-start offsets of lines that begin with ``` or ~~~ (after blanks and `>`). */
-export const fenceLinesField = StateField.define<readonly number[]>({
-	create: (state) => fenceLineStarts(state.doc.toString(), 0, state.doc.length),
-	update(lines, tr) {
-		if (!tr.docChanged) return lines;
-		const doc = tr.state.doc;
-		// Spans of the new document whose lines an edit touched: rescan those, map the rest.
-		const spans: number[] = [];
-		tr.changes.iterChangedRanges((_fa, _ta, fromB, toB) => {
-			spans.push(doc.lineAt(fromB).from, doc.lineAt(toB).to);
+/** Lines read between two kept block-reader states. */
+const SNAPSHOT_EVERY = 64;
+
+/**
+ * Block-reader states kept at line starts of the body (`at[k]`: a line start, `states[k]`:
+ * the state before that line), every SNAPSHOT_EVERY lines (a visible range reads at most that many lines above it), added as visible ranges need
+ * them. An edit drops the ones after it (a state depends only on the text above it).
+ */
+export class BlockSnapshots {
+	constructor(
+		readonly bodyFrom: number,
+		readonly at: number[] = [],
+		readonly states: BlockState[] = [],
+	) {}
+}
+
+export const blockSnapshotsField = StateField.define<BlockSnapshots>({
+	create: (state) => new BlockSnapshots(bodyFromOf(state)),
+	update(snapshots, tr) {
+		if (!tr.docChanged) return snapshots;
+		const bodyFrom = bodyFromOf(tr.state);
+		let first = Infinity;
+		tr.changes.iterChangedRanges((fromA) => {
+			if (fromA < first) first = fromA;
 		});
-		const kept: number[] = [];
-		let k = 0;
-		for (const old of lines) {
-			const at = tr.changes.mapPos(old, 1);
-			while (k < spans.length && (spans[k + 1] as number) < at) k += 2;
-			if (k < spans.length && (spans[k] as number) <= at) continue;
-			kept.push(at);
-		}
-		for (let i = 0; i < spans.length; i += 2) {
-			const from = spans[i] as number;
-			const to = spans[i + 1] as number;
-			for (const off of fenceLineStarts(doc.sliceString(from, to), 0, to - from)) kept.push(from + off);
-		}
-		kept.sort((a, b) => a - b);
-		return kept.filter((v, i) => i === 0 || v !== kept[i - 1]);
+		if (bodyFrom !== snapshots.bodyFrom || first < snapshots.bodyFrom) return new BlockSnapshots(bodyFrom);
+		let keep = 0;
+		while (keep < snapshots.at.length && (snapshots.at[keep] as number) <= first) keep++;
+		return new BlockSnapshots(bodyFrom, snapshots.at.slice(0, keep), snapshots.states.slice(0, keep));
 	},
 });
 
-/**
- * The fence open at line start `pos`: replay the fence lines of the body above it. A fence
- * in a quote or list item also ends where that container does: the lines between are read
- * only while such a fence is open.
- */
-export function fenceAt(state: EditorState, pos: number, bodyFrom: number): Fence | null {
-	const lines = state.field(fenceLinesField, false);
-	if (!lines) return fenceByScanning(state.doc, pos, bodyFrom);
-	const doc = state.doc;
-	let fence: Fence | null = null;
-	// The start of the line after the last fence line replayed.
-	let after = bodyFrom;
-	for (const start of lines) {
-		if (start >= pos) break;
-		if (start < bodyFrom) continue;
-		const line = doc.lineAt(start);
-		// A quote or list item ended above this fence line, or on it: its fence with it.
-		if (fence !== null && containerEnds(doc, after, line.to, fence)) fence = null;
-		const before: Fence | null = fence;
-		fence = fenceAfterLine(line.text, 0, line.length, fence);
-		if (fence !== null && fence !== before) fence = settledAt(doc, bodyFrom, line, fence);
-		after = Math.min(doc.length, line.to + 1);
+function bodyFromOf(state: EditorState): number {
+	return (state.field(noteInfoField, false) ?? readNoteInfo(state.doc)).bodyFrom;
+}
+
+/** The block reader's state before the line starting at `pos`: resumed from the nearest kept state above it. */
+export function blockStateAt(state: EditorState, pos: number, bodyFrom: number): BlockState {
+	const snapshots = state.field(blockSnapshotsField, false);
+	if (!snapshots || snapshots.bodyFrom !== bodyFrom) return readBlocks(state.doc.sliceString(bodyFrom, pos), initialBlockState(), null, bodyFrom);
+	let k = snapshots.at.length - 1;
+	while (k >= 0 && (snapshots.at[k] as number) > pos) k--;
+	const from = k >= 0 ? (snapshots.at[k] as number) : bodyFrom;
+	const start = k >= 0 ? (snapshots.states[k] as BlockState) : initialBlockState();
+	return readBlocks(state.doc.sliceString(from, pos), start, snapshots, from);
+}
+
+/** Read the lines of `text` (at `offset` in the note) from `start`; keep states on the way in `snapshots`. */
+function readBlocks(text: string, start: BlockState, snapshots: BlockSnapshots | null, offset: number): BlockState {
+	const reader = new BlockReader(start);
+	let n = 0;
+	for (let ls = 0; ls < text.length; ) {
+		const nl = text.indexOf("\n", ls);
+		const stop = nl === -1 ? text.length : nl;
+		reader.read(text, ls, stop > ls && text.charCodeAt(stop - 1) === 13 ? stop - 1 : stop);
+		if (nl === -1) break;
+		ls = nl + 1;
+		if (++n % SNAPSHOT_EVERY === 0 && snapshots !== null && ls < text.length) {
+			const at = offset + ls;
+			if (snapshots.at.length === 0 || (snapshots.at[snapshots.at.length - 1] as number) < at) {
+				snapshots.at.push(at);
+				snapshots.states.push(reader.snapshot());
+			}
+		}
 	}
-	if (fence !== null && containerEnds(doc, after, pos, fence)) fence = null;
-	return fence;
+	return reader.snapshot();
 }
 
-/** Characters read back from an indented fence line for the list item holding it. */
-const CONTAINER_LOOKBACK_CHARS = 20000;
-
-/** `fence`, just opened on `line`, settled (core `settleFence`): its list item's content column, or null for indented code. */
-function settledAt(doc: Text, bodyFrom: number, line: Line, fence: Fence): Fence | null {
-	if (fence.indent === 0) return fence;
-	const from = Math.max(bodyFrom, doc.lineAt(Math.max(bodyFrom, line.from - CONTAINER_LOOKBACK_CHARS)).from);
-	return settleFence(doc.sliceString(from, line.to), 0, line.from - from, fence);
-}
-
-/** The quote or list item holding `fence` ends on a line in `[from, to)` (core `containerEndIn`). */
-function containerEnds(doc: Text, from: number, to: number, fence: Fence): boolean {
-	if (!isContained(fence) || from >= to) return false;
-	const text = doc.sliceString(from, to);
-	return containerEndIn(text, 0, text.length, fence) !== -1;
-}
-
-function fenceByScanning(doc: Text, pos: number, bodyFrom: number): Fence | null {
-	return scanTimestamps(doc.sliceString(bodyFrom, pos), {}).fence;
+/** The fence open at line start `pos` (from the block state there). */
+export function fenceAt(state: EditorState, pos: number, bodyFrom: number): Fence | null {
+	return blockStateAt(state, pos, bodyFrom).fence;
 }
 
 // ── decorations ────────────────────────────────────────────────────────────────
@@ -193,13 +191,13 @@ export function buildTimestampDecorations(view: EditorView): DecorationSet {
 		if (from <= done) from = done + 1;
 		if (from > to) continue;
 		const lineStart = doc.lineAt(from).from;
-		const fence = fenceAt(state, lineStart, info.bodyFrom);
+		const blocks = blockStateAt(state, lineStart, info.bodyFrom);
 		// The line above the range too, read but not scanned: a wrapped sentence's time is told by it (docs/timestamps.md).
 		const above = from === lineStart && from > info.bodyFrom ? Math.max(doc.lineAt(from - 1).from, from - LINE_MARGIN) : from;
 		// And a few lines below it: a chat export is told by the sender lines that follow (docs/timestamps.md).
 		const below = Math.min(doc.length, to + LINE_MARGIN, doc.line(Math.min(doc.lines, doc.lineAt(to).number + LINES_BELOW)).to);
 		const context = { videoId, duration: info.duration };
-		const { timestamps } = scanTimestamps(doc.sliceString(above, below), { from: from - above, to: to - above, fence, firstLineAtStart: from === lineStart, context });
+		const { timestamps } = scanTimestamps(doc.sliceString(above, below), { from: from - above, to: to - above, state: blocks, firstLineAtStart: from === lineStart, context });
 		for (const t of timestamps) {
 			const a = above + t.from;
 			const b = above + t.to;
@@ -287,5 +285,5 @@ export function timestampLivePreview(options: LivePreviewOptions): Extension {
 		},
 	});
 
-	return [noteInfoField, fenceLinesField, plugin];
+	return [noteInfoField, blockSnapshotsField, plugin];
 }

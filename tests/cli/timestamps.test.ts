@@ -134,6 +134,17 @@ describe("cli linkify", () => {
 		expect(vault.read("seed.md")).toBe(once);
 	});
 
+	it("leaves a $$ formula and indented code as they are, and links the timestamps around them", async () => {
+		const body = "    0:05 indented code\n\n0:10 Intro\n$$\n1:30 \\times 2\n$$\nText\n\n    1:45 code\n\n2:00 End";
+		vault = new TempVault({ "m.md": note(`https://youtu.be/${VIDEO}`, body) });
+		const listed = await cli("timestamps", vault.root, "m.md", "--json");
+		expect(listed.json.timestamps.map((t: { text: string }) => t.text)).toEqual(["0:10", "2:00"]);
+		const r = await cli("linkify", vault.root, "m.md", "--json");
+		expect(r.code).toBe(0);
+		expect(r.json).toMatchObject({ linked: 2 });
+		expect(vault.read("m.md")).toBe(note(`https://youtu.be/${VIDEO}`, body.replace("0:10 Intro", `[0:10](${seek(10)}) Intro`).replace("2:00 End", `[2:00](${seek(120)}) End`)));
+	});
+
 	it("writes nothing with --dry-run", async () => {
 		vault = new TempVault({ "seed.md": seedNote() });
 		const before = vault.snapshot();

@@ -2,8 +2,8 @@
 import { EditorSelection, EditorState, type Extension } from "@codemirror/state";
 import { EditorView } from "@codemirror/view";
 import { markdown } from "@codemirror/lang-markdown";
-import { buildTimestampDecorations, fenceAt, fenceLinesField, noteInfoField, readNoteInfo, timestampLivePreview } from "../../src/ui/live-preview";
-import { fenceLineStarts, scanTimestamps } from "../../src/core/markdown/timestamps";
+import { blockSnapshotsField, blockStateAt, buildTimestampDecorations, fenceAt, noteInfoField, readNoteInfo, timestampLivePreview } from "../../src/ui/live-preview";
+import { scanTimestamps } from "../../src/core/markdown/timestamps";
 import { editorLivePreviewField } from "../__mocks__/obsidian";
 import { seedNote } from "../helpers/fixtures";
 
@@ -195,17 +195,25 @@ describe("Live Preview state", () => {
 		});
 	});
 
-	it("keeps the fence-line index equal to a fresh scan through random edits", () => {
-		const start = EditorState.create({ doc: "a\n```\nb\n~~~\n> ```\nc\n", extensions: [fenceLinesField] });
-		randomEdits(start, ["```\n", "x", "\n", "~~~", "`", "\n```js\n", "> ~~~~\n", ""], 7, 5, (state) => {
-			const text = state.doc.toString();
-			expect(state.field(fenceLinesField)).toEqual(fenceLineStarts(text, 0, text.length));
+	it("resumes kept block states that equal a fresh reading from the top, through random edits", () => {
+		const lines = Array.from({ length: 1200 }, (_, i) => (i % 97 === 5 ? "```" : i % 89 === 7 ? "$$" : i % 83 === 3 ? "<div>" : `${i % 60}:00 line`)).join("\n");
+		const start = EditorState.create({ doc: lines, extensions: [noteInfoField, blockSnapshotsField] });
+		randomEdits(start, ["```\n", "x", "\n", "~~~", "$$", "\n<pre>\n", "> ~~~~\n", "%%", ""], 7, 5, (state) => {
+			const doc = state.doc;
+			for (const n of [1, Math.floor(doc.lines / 2), doc.lines]) {
+				const pos = doc.line(n).from;
+				const fresh = scanTimestamps(doc.sliceString(0, pos)).state;
+				expect([n, blockStateAt(state, pos, 0)]).toEqual([n, fresh]);
+			}
 		});
+		const state = start.update({}).state;
+		blockStateAt(state, state.doc.length, 0);
+		expect(state.field(blockSnapshotsField).at.length).toBeGreaterThan(2);
 	});
 
 	it("knows the fence open at a line start from the index", () => {
 		const doc = note("0:10\n````\n```\n0:20\n````\n0:30");
-		const state = EditorState.create({ doc, extensions: [fenceLinesField, noteInfoField] });
+		const state = EditorState.create({ doc, extensions: [noteInfoField, blockSnapshotsField] });
 		const body = state.field(noteInfoField).bodyFrom;
 		expect(fenceAt(state, doc.indexOf("0:20"), body)).toEqual({ char: 96, length: 4, quotes: 0, indent: 0 });
 		expect(fenceAt(state, doc.indexOf("0:30"), body)).toBeNull();
@@ -215,7 +223,7 @@ describe("Live Preview state", () => {
 	it("ends a fence where its list item or quote ends, as the scan of the whole note does", () => {
 		const body = "- Setup:\n  ```\n  pip 0:01\n- 0:05 Intro\n\n```\n0:10 code\n```\n0:20 x\n> ```\n> 0:30\n\n0:40 y\n";
 		const doc = note(body);
-		const state = EditorState.create({ doc, extensions: [fenceLinesField, noteInfoField] });
+		const state = EditorState.create({ doc, extensions: [noteInfoField, blockSnapshotsField] });
 		const from = state.field(noteInfoField).bodyFrom;
 		for (let line = state.doc.lineAt(from).number; line <= state.doc.lines; line++) {
 			const start = state.doc.line(line).from;

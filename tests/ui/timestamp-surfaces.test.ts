@@ -10,7 +10,7 @@ import { EditorState } from "@codemirror/state";
 import type { EditorView } from "@codemirror/view";
 import MarkdownIt from "markdown-it";
 import { findTimestamps, linkifyNote, noteVideo } from "../../src/core/markdown/timestamps";
-import { buildTimestampDecorations, fenceLinesField, noteInfoField } from "../../src/ui/live-preview";
+import { blockSnapshotsField, buildTimestampDecorations, noteInfoField } from "../../src/ui/live-preview";
 import { timestampPostProcessor } from "../../src/ui/reading-view";
 import { App } from "../__mocks__/obsidian";
 import { readCorpus } from "../helpers/timestamp-corpus";
@@ -27,7 +27,7 @@ function cliTokens(text: string): string[] {
 
 /** `offset:token` of the Live Preview marks when `ranges` are visible. */
 function livePreviewTokens(text: string, ranges: (doc: string) => { from: number; to: number }[]): string[] {
-	const state = EditorState.create({ doc: text, extensions: [noteInfoField, fenceLinesField] });
+	const state = EditorState.create({ doc: text, extensions: [noteInfoField, blockSnapshotsField] });
 	const view = { state, visibleRanges: ranges(text) } as unknown as EditorView;
 	const out: string[] = [];
 	buildTimestampDecorations(view).between(0, text.length, (from, to) => {

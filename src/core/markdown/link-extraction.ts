@@ -11,106 +11,11 @@
  * - Markdown links are URL-decoded; external URLs (with a scheme) are not links.
  */
 import { readFrontmatter, type FrontmatterBlock, type FrontmatterData, type Position } from "../frontmatter/frontmatter";
-import { endsHtmlBlock, htmlBlockEnd } from "./html-blocks";
-import { codeSpans, mergeRanges } from "./inline-spans";
+import { BlockReader } from "./blocks/reader";
+import { frontmatterLinks, parseWikilinkInner, wikilinkLinkOf, type ExtractedLinks, type ExtractOptions, type LinkEntry } from "./link-syntax";
 
-export interface LinkPosition {
-	start: Position;
-	end: Position;
-}
-
-/** Obsidian's `LinkCache` / `EmbedCache`. */
-export interface LinkEntry {
-	original: string;
-	link: string;
-	displayText: string;
-	position: LinkPosition;
-}
-
-/** Obsidian's `FrontmatterLinkCache`: `key` is the property path (`list.0` for items). */
-export interface FrontmatterLinkEntry {
-	original: string;
-	link: string;
-	displayText: string;
-	key: string;
-}
-
-export interface ExtractedLinks {
-	links: LinkEntry[];
-	embeds: LinkEntry[];
-	frontmatterLinks: FrontmatterLinkEntry[];
-}
-
-export interface ExtractOptions {
-	/** The note's parsed frontmatter, when the caller already has it (saves a parse). */
-	frontmatter?: FrontmatterData | null;
-	/** The located frontmatter block (its lines are not body text). */
-	block?: FrontmatterBlock | null;
-}
-
-/** The link path of a link (`Note#Heading` → `Note`): what gets resolved. */
-export function linkpathOf(link: string): string {
-	const hash = link.indexOf("#");
-	return hash === -1 ? link : link.slice(0, hash);
-}
-
-/** Obsidian's display text of a link without alias: `a#b#c` → `a > b > c`. */
-export function defaultDisplayText(link: string): string {
-	if (!link.includes("#")) return link;
-	return link
-		.split("#")
-		.filter((p) => p !== "")
-		.join(" > ");
-}
-
-/** The link of the inside of `[[…]]` (what `parseWikilinkInner` gives as `link`), without the display text. */
-function wikilinkLinkOf(inner: string): string {
-	let pipe = inner.indexOf("|");
-	let linkEnd = pipe;
-	if (pipe > 0 && inner.charCodeAt(pipe - 1) === 92 /* \ */) linkEnd = pipe - 1;
-	if (pipe <= 0 || linkEnd <= 0) pipe = -1;
-	return pipe === -1 ? inner : inner.slice(0, linkEnd);
-}
-
-/** Split the inside of `[[…]]` into link and display text, as Obsidian does. */
-export function parseWikilinkInner(inner: string): { link: string; displayText: string } {
-	// In tables the alias pipe is escaped as `\|`.
-	let pipe = inner.indexOf("|");
-	let linkEnd = pipe;
-	if (pipe > 0 && inner.charCodeAt(pipe - 1) === 92 /* \ */) linkEnd = pipe - 1;
-	if (pipe <= 0 || linkEnd <= 0) pipe = -1;
-	if (pipe === -1) return { link: inner, displayText: defaultDisplayText(inner) };
-	const link = inner.slice(0, linkEnd);
-	const alias = inner.slice(pipe + 1);
-	return { link, displayText: alias === "" ? defaultDisplayText(link) : alias };
-}
-
-const WIKILINK_VALUE = /^\[\[([^\]\n]+)\]\]$/;
-
-/** Links in frontmatter property values: strings that are one wikilink, keys joined with `.`. */
-export function frontmatterLinks(data: FrontmatterData | null | undefined): FrontmatterLinkEntry[] {
-	const out: FrontmatterLinkEntry[] = [];
-	if (!data || typeof data !== "object") return out;
-	const seen = new Set<unknown>();
-	const visit = (value: unknown, key: string, depth: number): void => {
-		if (typeof value === "string") {
-			const m = WIKILINK_VALUE.exec(value);
-			if (!m) return;
-			const { link, displayText } = parseWikilinkInner(m[1] as string);
-			out.push({ original: value, link, displayText, key });
-			return;
-		}
-		if (value === null || typeof value !== "object" || depth > 32 || seen.has(value)) return;
-		seen.add(value);
-		if (Array.isArray(value)) {
-			for (let i = 0; i < value.length; i++) visit(value[i], `${key}.${i}`, depth + 1);
-		} else {
-			for (const [k, v] of Object.entries(value as Record<string, unknown>)) visit(v, key === "" ? k : `${key}.${k}`, depth + 1);
-		}
-	};
-	visit(data, "", 0);
-	return out;
-}
+export { defaultDisplayText, frontmatterLinks, linkpathOf, parseWikilinkInner } from "./link-syntax";
+export type { ExtractedLinks, ExtractOptions, FrontmatterLinkEntry, LinkEntry, LinkPosition } from "./link-syntax";
 
 /** The note's frontmatter block and data: the ones passed in, else read here. */
 function frontmatterOf(text: string, options: ExtractOptions): { block: FrontmatterBlock | null; data: FrontmatterData | null } {
@@ -196,41 +101,12 @@ function afterContainers(text: string, from: number, end: number): number {
 	}
 }
 
-/** Offset after a list marker (`- `, `* `, `+ `, `1. `, `1) `) at `i`, or -1. */
-function afterListMarker(text: string, i: number, end: number): number {
-	const c = text.charCodeAt(i);
-	let j = i;
-	if (c === 45 || c === 42 || c === 43) j = i + 1;
-	else {
-		while (j < end && j - i < 9 && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57) j++;
-		if (j === i || (text.charCodeAt(j) !== 46 && text.charCodeAt(j) !== 41)) return -1;
-		j++;
-	}
-	if (j === end) return j;
-	const d = text.charCodeAt(j);
-	return d === 32 || d === 9 ? j : -1;
-}
-
-/** A code fence (``` or ~~~, 3+) starting the line, after containers and list markers. */
-function fenceAt(text: string, contentStart: number, end: number): { char: number; len: number; rest: string } | null {
-	let i = contentStart;
-	const first = text.charCodeAt(i);
-	// Only a fence char, a bullet or a digit can start a fence line.
-	if (first !== 96 && first !== 126 && first !== 45 && first !== 42 && first !== 43 && !(first >= 48 && first <= 57)) return null;
-	for (;;) {
-		const m = afterListMarker(text, i, end);
-		if (m === -1) break;
-		i = m;
-		while (i < end && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
-	}
-	const ch = text.charCodeAt(i);
-	if (ch !== 96 && ch !== 126) return null;
-	let len = 0;
-	while (i + len < end && text.charCodeAt(i + len) === ch) len++;
-	if (len < 3) return null;
-	return { char: ch, len, rest: text.slice(i + len, end) };
-}
-
+/**
+ * The body's lines in order: the block reader (blocks/reader.ts) says what each line is;
+ * code, `$$` math and HTML blocks hold no links; text, headings and `%%` comments are read
+ * for them (Obsidian indexes the links in a comment). An HTML comment running over lines
+ * (opened inline) is passed over to its end.
+ */
 function scanBody(text: string, from: number, firstLine: number, out: ExtractedLinks, targets: LinkTargets | null = null): void {
 	const n = text.length;
 	let lineStart = from;
@@ -242,39 +118,13 @@ function scanBody(text: string, from: number, firstLine: number, out: ExtractedL
 		lineStart = nl + 1;
 		line = firstLine + 1;
 	}
-	let fenceChar = 0;
-	let fenceLen = 0;
-	/** Offset of the `$$` that closes the open math block (-1: none open). */
-	let mathEnd = -1;
-	/** An open HTML block: ends at a blank line, or at the line holding `htmlClose`. */
-	let htmlBlock = false;
-	let htmlClose = "";
-	let inList = false;
-	let prevBlank = true;
-	let inIndentedCode = false;
+	const reader = new BlockReader();
 	/** End of an HTML comment that runs past the line it started on. */
 	let commentEnd = -1;
 	/** Next `[` and `<!--` in the text (cached; lines with neither need no inline scan). */
 	let nextBracket = -2;
 	let nextComment = -2;
-	/** Inside a `%%` comment that runs past the line it opened on; the next `%%` in the text (cached). */
-	let inPercent = false;
-	let nextPercent = -2;
-	/** An odd number of `%%` on the line: it opens or closes a comment block. */
-	const togglesPercent = (lineStart: number, lineEnd: number): boolean => {
-		if (nextPercent !== -1 && nextPercent < lineStart) nextPercent = text.indexOf("%%", lineStart);
-		let odd = false;
-		// Not a `%%` written in inline code or in an HTML comment: both found once per line, read with a cursor.
-		let skip: number[] | null = null;
-		let k = 0;
-		while (nextPercent !== -1 && nextPercent < lineEnd) {
-			skip ??= mergeRanges([...codeSpans(text, lineStart, lineEnd), ...htmlCommentSpans(text, lineStart, lineEnd)]);
-			while (k < skip.length && (skip[k + 1] as number) <= nextPercent) k += 2;
-			if (!(k < skip.length && (skip[k] as number) <= nextPercent)) odd = !odd;
-			nextPercent = text.indexOf("%%", nextPercent + 2);
-		}
-		return odd;
-	};
+	const scan: Scan = { text, line, lineStart, out, nextClose: -2, commentCloseLeft: true, brackets: null, ticks: null, destStop: null, destBudget: 0, nextChar: new Map(), targets };
 	const scanLinks = (lineStart: number, lineEnd: number, contentStart: number): number => {
 		if (nextBracket !== -1 && nextBracket < lineStart) nextBracket = text.indexOf("[", lineStart);
 		if (nextComment !== -1 && nextComment < lineStart) nextComment = text.indexOf("<!--", lineStart);
@@ -282,7 +132,6 @@ function scanBody(text: string, from: number, firstLine: number, out: ExtractedL
 		const commentHere = nextComment !== -1 && nextComment < lineEnd;
 		return bracketHere || commentHere ? scanInline(scan, lineStart, lineEnd, contentStart) : -1;
 	};
-	const scan: Scan = { text, line, lineStart, out, nextClose: -2, commentCloseLeft: true, brackets: null, ticks: null, destStop: null, destBudget: 0, nextChar: new Map(), targets };
 	while (lineStart <= n) {
 		let nl = text.indexOf("\n", lineStart);
 		if (nl === -1) nl = n;
@@ -294,62 +143,17 @@ function scanBody(text: string, from: number, firstLine: number, out: ExtractedL
 		scan.ticks = null;
 		scan.destStop = null;
 		scan.destBudget = 2 * (lineEnd - lineStart) + 64;
-		const contentStart = afterContainers(text, lineStart, lineEnd);
-		const blank = contentStart === lineEnd;
-
+		const role = reader.read(text, lineStart, lineEnd);
 		if (commentEnd > lineStart) {
 			// Inside a multi-line HTML comment.
 			if (commentEnd < lineEnd) commentEnd = scanInline(scan, commentEnd, lineEnd);
-			prevBlank = blank;
-		} else if (inPercent) {
-			// Inside a `%%` comment block: Obsidian reads no block structure there (a fence, `$$`
-			// or indent is text), but the links in it count.
-			if (togglesPercent(lineStart, lineEnd)) inPercent = false;
-			commentEnd = scanLinks(lineStart, lineEnd, contentStart);
-			prevBlank = blank;
-		} else if (fenceChar !== 0) {
-			const f = fenceAt(text, contentStart, lineEnd);
-			if (f && f.char === fenceChar && f.len >= fenceLen && f.rest.trim() === "") fenceChar = 0;
-		} else if (mathEnd !== -1) {
-			if (mathEnd < lineEnd) {
-				mathEnd = -1;
-				prevBlank = false;
-			}
-		} else if (htmlBlock) {
-			if (htmlClose === "" ? blank : endsHtmlBlock(text, lineStart, lineEnd, htmlClose)) htmlBlock = false;
-			prevBlank = blank;
-		} else {
-			const fence = fenceAt(text, contentStart, lineEnd);
-			const first = text.charCodeAt(lineStart);
-			const indent = first === 32 || first === 9 ? leadingIndent(text, lineStart, lineEnd) : 0;
-			const html = indent < 4 && text.charCodeAt(contentStart) === 60 ? htmlBlockEnd(text, contentStart, lineEnd) : null;
-			if (fence && !(fence.char === 96 && fence.rest.includes("`"))) {
-				fenceChar = fence.char;
-				fenceLen = fence.len;
-				inIndentedCode = false;
-			} else if (!blank && indent >= 4 && !inList && (prevBlank || inIndentedCode)) {
-				inIndentedCode = true;
-			} else if (text.startsWith("$$", contentStart)) {
-				// `$$` opens a math block: no links inside; the rest of a line it closes on is text.
-				const close = text.indexOf("$$", contentStart + 2);
-				if (close === -1) return;
-				inIndentedCode = false;
-				if (close >= lineEnd) mathEnd = close;
-				else commentEnd = scanInline(scan, close + 2, lineEnd);
-			} else if (html !== null) {
-				// An HTML block (CommonMark kinds 1 and 6): raw HTML, no Markdown links inside.
-				htmlClose = html;
-				htmlBlock = html === "" || !endsHtmlBlock(text, contentStart + 1, lineEnd, html);
-				inIndentedCode = false;
-			} else {
-				if (!blank) inIndentedCode = false;
-				if (afterListMarker(text, contentStart, lineEnd) !== -1) inList = true;
-				else if (!blank && indent === 0 && prevBlank) inList = false;
-				commentEnd = scanLinks(lineStart, lineEnd, contentStart);
-				// A `%%` left open on the line opens a comment block on the lines below.
-				if (togglesPercent(lineStart, lineEnd)) inPercent = true;
-			}
-			prevBlank = blank;
+		} else if (role === "text" || role === "heading" || role === "comment" || (role === "html" && startsComment(text, lineStart, lineEnd))) {
+			// (An HTML comment is read inline, as Obsidian reads it: links after its end count.)
+			const contentStart = afterContainers(text, lineStart, lineEnd);
+			// Display math on one line (`$$…$$`) holds no links; the rest of its line is text.
+			const math = role === "text" && text.startsWith("$$", contentStart) ? text.indexOf("$$", contentStart + 2) : -1;
+			// In a %% comment no block starts (an unclosed `<!--` there is text).
+			commentEnd = math !== -1 && math < lineEnd ? scanInline(scan, math + 2, lineEnd) : scanLinks(lineStart, lineEnd, role === "comment" ? -1 : contentStart);
 		}
 		if (nl >= n) break;
 		lineStart = nl + 1;
@@ -357,33 +161,9 @@ function scanBody(text: string, from: number, firstLine: number, out: ExtractedL
 	}
 }
 
-/** HTML comments on the line `[from, end)` as flat [from, to, …]; one left open runs to the line's end. One pass. */
-function htmlCommentSpans(text: string, from: number, end: number): number[] {
-	const out: number[] = [];
-	// Searched in the line alone: a search of the text could run far past it, once per line.
-	const line = text.slice(from, end);
-	let open = line.indexOf("<!--");
-	while (open !== -1) {
-		const close = line.indexOf("-->", open + 4);
-		if (close === -1) {
-			out.push(from + open, end);
-			break;
-		}
-		out.push(from + open, from + close + 3);
-		open = line.indexOf("<!--", close + 3);
-	}
-	return out;
-}
-
-function leadingIndent(text: string, from: number, end: number): number {
-	let w = 0;
-	for (let i = from; i < end; i++) {
-		const c = text.charCodeAt(i);
-		if (c === 32) w++;
-		else if (c === 9) w += 4 - (w % 4);
-		else break;
-	}
-	return w;
+/** The line's content starts with `<!--`. */
+function startsComment(text: string, lineStart: number, lineEnd: number): boolean {
+	return text.startsWith("<!--", afterContainers(text, lineStart, lineEnd));
 }
 
 /**

@@ -310,7 +310,7 @@ describe("editFrontmatter on flow lists", () => {
 	});
 });
 
-describe("readFlatYaml over notes that share their keys (the shape of the last one is reused)", () => {
+describe("readFlatYaml over notes that share their keys, one after another", () => {
 	const read = (yaml: string) => {
 		const fast = readFlatYaml(yaml);
 		const strict = parseYamlStrict(yaml);

@@ -8,9 +8,9 @@ import {
 	locateTimestamps,
 	parseTimestamp,
 	scanTimestamps,
-	fenceLineStarts,
 	videoIdOfNote,
 } from "../../../src/core/markdown/timestamps";
+import { bodyLines } from "../../../src/core/markdown/blocks/reader";
 import { excludedRanges } from "../../../src/core/markdown/inline-spans";
 import { seedNote } from "../../helpers/fixtures";
 
@@ -86,8 +86,8 @@ describe("findTimestamps: where a token counts (docs/reference.md §6)", () => {
 		["bracket then colon", "[3:00]: Next", [["3:00", 180, "Next"]]],
 		["list item with a bracketed token", "- [3:00] Next", [["3:00", 180, "Next"]]],
 		["list item with a parenthesised token", "- (3:00) Next", [["3:00", 180, "Next"]]],
-		["indented list item", "    - 4:00 Nested", [["4:00", 240, "Nested"]]],
-		["tab-indented", "\t4:00 Tabbed", [["4:00", 240, "Tabbed"]]],
+		["indented list item", "- Parent\n    - 4:00 Nested", [["4:00", 240, "Nested"]]],
+		["tab-indented", "Parent\n\t4:00 Tabbed", [["4:00", 240, "Tabbed"]]],
 		["task item", "- [ ] 4:00 Todo", [["4:00", 240, "Todo"]]],
 		["done task item", "- [x] 4:00 Done", [["4:00", 240, "Done"]]],
 		["blockquote / callout line", "> 4:00 Quoted", [["4:00", 240, "Quoted"]]],
@@ -216,7 +216,7 @@ describe("findTimestamps: never in code, links or frontmatter", () => {
 		["a bullet in a quote", "> - ```js\n>   0:00 in code\n>   ```\n> - 1:00 Next\n> - 2:00 Last"],
 	])("skips a fenced block that opens on a list item (%s)", (_what, body) => {
 		expect(texts(body)).toEqual(["1:00", "2:00"]);
-		expect(fenceLineStarts(body, 0, body.length).length).toBe(2);
+		expect(bodyLines(body).filter((l) => l.role === "code")).toHaveLength(3);
 	});
 
 	it.each([
@@ -381,7 +381,10 @@ describe("scanTimestamps: fence lines, blank lines, CRLF, range ends", () => {
 	it("reads fence markers after indentation and > , not in the middle of a line", () => {
 		expect(scan("\n\n  ~~~\n\n0:20 x\n\n  ~~~\n\n0:30 y").found).toEqual([["0:30", "y", 9]]);
 		expect(scan("> ```\n> 0:20\n> ```\n> 0:30 q").found).toEqual([["0:30", "q", 4]]);
+		// A tab is four columns (CommonMark): a tab-indented ``` at the top is indented code, and
+		// one below paragraph text is that paragraph's text.
 		expect(scan("\t```\n0:20\n\t```\n(0:30) and [0:40] x").found).toEqual([
+			["0:20", "", 2],
 			["0:30", "and [0:40] x", 4],
 			["0:40", "x", 4],
 		]);
@@ -450,7 +453,8 @@ describe("scanTimestamps: tokens without lines; locateTimestamps adds them", () 
 			const text = `0:10 a\n${filler}\`\`\`\n0:20 in\n~~~\n0:25 in\n\`\`\`\n0:30 out`;
 			expect(scanTimestamps(text).timestamps.map((t) => t.text)).toEqual(["0:10", "0:30"]);
 			const quoted = `0:10 a\n${filler}> ~~~~ x\n> 0:20 in\n>   ~~~~\n0:30 out\n1:00 ${"z".repeat(pad)}\n\`\`\`\n`;
-			expect(scanTimestamps(quoted)).toEqual({
+			const r = scanTimestamps(quoted);
+			expect({ timestamps: r.timestamps, fence: r.fence }).toEqual({
 				timestamps: [
 					{ text: "0:10", seconds: 10, label: "a", from: 0, to: 4 },
 					{ text: "0:30", seconds: 30, label: "out", from: quoted.indexOf("0:30"), to: quoted.indexOf("0:30") + 4 },
@@ -464,7 +468,8 @@ describe("scanTimestamps: tokens without lines; locateTimestamps adds them", () 
 	it("passes over a long fenced block, tokens and all, to the line that closes it", () => {
 		const block = "0:20 in\n`` not a fence\n".repeat(10_000);
 		const text = `0:10 a\n\`\`\`\`\n${block}\`\`\`\n${block}\`\`\`\`\n0:30 out\n~~~\n${block}`;
-		expect(scanTimestamps(text)).toEqual({
+		const r = scanTimestamps(text);
+		expect({ timestamps: r.timestamps, fence: r.fence }).toEqual({
 			timestamps: [
 				{ text: "0:10", seconds: 10, label: "a", from: 0, to: 4 },
 				{ text: "0:30", seconds: 30, label: "out", from: text.indexOf("0:30"), to: text.indexOf("0:30") + 4 },
@@ -548,6 +553,28 @@ describe("videoIdOfNote", () => {
 	it("is null without frontmatter or with malformed frontmatter", () => {
 		expect(videoIdOfNote("0:10 x")).toBeNull();
 		expect(videoIdOfNote("---\nurl: [unclosed\n---\n0:10 x")).toBeNull();
+	});
+});
+
+describe("linkify: math and indented code are code", () => {
+	it.each<[string, string]>([
+		["a $$ block", "$$\n1:30 \\times 2\n$$\n2:00 after\n"],
+		["a $$ block in a list of timestamps", "0:10 a\n$$\n1:30 \\times 2 = 3:00\n$$\n2:00 after\n"],
+		["indented code at the top of the body", "    1:30 code\n\n2:00 after\n"],
+		["indented code after a blank line", "Text\n\n    1:30 code\n    1:45 more\n\n2:00 after\n"],
+		["a tab-indented code line", "Text\n\n\t1:30 code\n2:00 after\n"],
+	])("leaves %s alone and links what follows", (_name, body) => {
+		const r = linkifyNote(note(body));
+		expect(r).toMatchObject({ ok: true, linked: body.startsWith("0:10") ? 2 : 1 });
+		if (!r.ok) return;
+		expect(r.text).toContain("1:30 ");
+		expect(r.text).not.toContain("[1:30]");
+		expect(r.text).toContain(`[2:00](https://www.youtube.com/watch?v=${VIDEO}&t=120s)`);
+	});
+
+	it("still links a list item's indented continuation (no code there)", () => {
+		const r = linkifyNote(note("- Part one\n\n    1:30 continued\n"));
+		expect(r).toMatchObject({ ok: true, linked: 1 });
 	});
 });
 

@@ -34,6 +34,15 @@ describe("appendSourceLink", () => {
 		["adds no duplicate when the section links the source", "## Sources\n- [[Talk]]\n", "## Sources\n- [[Talk]]\n"],
 		["adds no duplicate for an alias or heading link", "## Sources\n- see [[talk#Intro|the talk]]\n", "## Sources\n- see [[talk#Intro|the talk]]\n"],
 		["adds the link when it only appears elsewhere", "[[Talk]] is good\n## Sources\n- [[A]]\n", "[[Talk]] is good\n## Sources\n- [[A]]\n- [[Talk]]\n"],
+		// CommonMark: a backtick fence's info string holds no backtick, so ```js`x is text, not a fence.
+		["reads ```js`x as text, not a fence, and finds the heading below it", "# N\n```js`x\n## Sources\n- [[Old]]\n", "# N\n```js`x\n## Sources\n- [[Old]]\n- [[Talk]]\n"],
+		["never takes a heading in a list item's fence for the section", "- item\n  ```\n  ## Sources\n  ```\n", "- item\n  ```\n  ## Sources\n  ```\n\n## Sources\n- [[Talk]]\n"],
+		["never takes a heading in a fence opened on a list item's line", "- ```\n  ## Sources\n  ```\n", "- ```\n  ## Sources\n  ```\n\n## Sources\n- [[Talk]]\n"],
+		["never takes a heading in a $$ block, and closes one left open", "$$\n## Sources\n", "$$\n## Sources\n$$\n## Sources\n- [[Talk]]\n"],
+		["never takes a heading in indented code", "text\n\n    ## Sources\n", "text\n\n    ## Sources\n\n## Sources\n- [[Talk]]\n"],
+		["never takes a heading in an HTML block", "<div>\n## Sources\n</div>\n", "<div>\n## Sources\n</div>\n\n## Sources\n- [[Talk]]\n"],
+		["needs no closing line for a quote's open fence", "> ```\n> x\n", "> ```\n> x\n\n## Sources\n- [[Talk]]\n"],
+		["counts no link in the section's code as the source's", "## Sources\n```\n[[Talk]]\n```\n", "## Sources\n```\n[[Talk]]\n```\n- [[Talk]]\n"],
 	];
 	it.each(table)("%s", (_name, before, after) => {
 		const r = appendSourceLink(before, H, "Talk");

@@ -10,7 +10,7 @@ export interface CliArgs {
 	dryRun: boolean;
 	/** The date every written date uses; the machine's local date when not given. */
 	today: string | null;
-	/** Read every note, ignoring the warm-scan cache (which is then rebuilt). */
+	/** Read every note; the warm-scan cache is neither read nor written. */
 	noCache: boolean;
 	/** A command's own options (`--title T`, `--offline`: "" for a flag), by name without `--`. */
 	options: Record<string, string>;

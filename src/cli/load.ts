@@ -95,11 +95,8 @@ export interface LoadOptions {
 	 * `links` (Obsidian's full resolvedLinks) asks for them.
 	 */
 	linksOfSources?: boolean;
-	/**
-	 * The warm-scan cache: "use" takes unchanged notes from it; "rebuild" reads every note and
-	 * writes the cache anew (`--no-cache`); "off" (default) neither reads nor writes it.
-	 */
-	cache?: "use" | "rebuild" | "off";
+	/** Use the warm-scan cache: take unchanged notes from it and write it back (default false: `--no-cache`, every note read, nothing written). */
+	cache?: boolean;
 	/** Where the cache lives (tests); default `cacheFolder()`. */
 	cacheFolder?: string;
 }
@@ -111,7 +108,7 @@ export async function loadVault(vault: FolderVault, options: LoadOptions = {}): 
 	const index = new SourceIndex(settings);
 	const markdown = files.filter((path) => path.toLowerCase().endsWith(".md"));
 	const ctx: RecordContext = { settings, linksOfSources: options.linksOfSources === true };
-	const cache = options.cache === "use" || options.cache === "rebuild" ? new ScanCache(vault.root, cacheKey(settings), options.cacheFolder, options.cache === "rebuild") : null;
+	const cache = options.cache === true ? new ScanCache(vault.root, cacheKey(settings), options.cacheFolder) : null;
 	// Notes are applied in path order, so the maps and errors are in path order too.
 	const notes = new Map<string, LoadedNote>();
 	const links = new Map<string, LinkCounts>();

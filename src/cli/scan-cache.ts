@@ -76,11 +76,9 @@ export class ScanCache {
 		private readonly root: string,
 		private readonly settingsKey: string,
 		folder: string = cacheFolder(),
-		/** Read every note whatever the cache holds (`--no-cache`), and write the cache anew. */
-		ignoreExisting = false,
 	) {
 		this.file = join(folder, `${createHash("sha256").update(root).digest("hex").slice(0, 32)}.cache`);
-		const loaded = ignoreExisting ? null : this.readFile();
+		const loaded = this.readFile();
 		this.previous = loaded?.entries ?? new Map<string, Entry>();
 		this.writtenNs = loaded?.writtenNs ?? 0n;
 		if (!loaded) this.changed = true;

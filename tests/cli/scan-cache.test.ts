@@ -63,7 +63,7 @@ describe("warm-scan cache", () => {
 		process.env.XDG_CACHE_HOME = saved;
 	});
 
-	const load = () => loadVault(new FolderVault(vault.root), { cache: "use", cacheFolder: join(cacheHome, "source-lifecycle") });
+	const load = () => loadVault(new FolderVault(vault.root), { cache: true, cacheFolder: join(cacheHome, "source-lifecycle") });
 
 	it("reads no unchanged note on a second scan, and gives the same answer", async () => {
 		const first = await cli("scan", vault.root, "--json");

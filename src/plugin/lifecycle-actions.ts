@@ -11,6 +11,8 @@ import { allowedTargets, localToday, reopenStatus, transitionNote, ARCHIVED, INT
 import { overLimitMessage, type SourceSettings } from "../core/sources/settings";
 import { isSourceFrontmatter, scalarText } from "../core/sources/source";
 import type { NoteWriter, WriteOutcome } from "./writer";
+import { obsidianLinkTexts } from "./link-texts";
+import { integratedLinkText, unnameableNote } from "../core/vault/backlinks";
 import { IntegrateTargetModal, StatusSuggestModal, type TargetChoice } from "./modals";
 
 /** `in_progress` unless the user renamed it: the first working status after the reopen target. */
@@ -117,12 +119,16 @@ export class LifecycleActions {
 		}
 
 		const cache = this.app.metadataCache;
-		const entryText = cache.fileToLinktext(targetFile, source.path, true);
+		// Both links must resolve back to their note (docs/reference.md §5), as sync's entries do.
+		const links = obsidianLinkTexts(this.app);
+		const entryText = integratedLinkText(targetFile.path, source.path, links);
+		if (entryText === null) return refuse(unnameableNote(targetFile.path));
 		const pointsAt = (file: TFile, from: string) => (linkpath: string) => cache.getFirstLinkpathDest(linkpath, from)?.path === file.path;
 		const dry = integrateSourceText(sourceText, entryText, settings, today, pointsAt(targetFile, source.path));
 		if (!dry.ok) return refuse(dry.reason);
 
-		const linkText = cache.fileToLinktext(source, targetFile.path, true);
+		const linkText = integratedLinkText(source.path, targetFile.path, links);
+		if (linkText === null) return refuse(unnameableNote(source.path));
 		const targetOutcome = await this.writer.editText(targetFile, (text) =>
 			appendSourceLink(text, settings.integrationHeading, linkText, pointsAt(source, targetFile.path)),
 		);

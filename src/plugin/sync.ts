@@ -13,7 +13,8 @@
  * the index is built and Obsidian has finished its initial indexing.
  */
 import { debounce, Notice, TFile, type App, type Debouncer } from "obsidian";
-import { planSync, syncNoteText, type LinkTexts, type SourceSyncPlan, type SyncScope } from "../core/vault/backlinks";
+import { planSync, syncNoteText, type SourceSyncPlan, type SyncScope } from "../core/vault/backlinks";
+import { obsidianLinkTexts } from "./link-texts";
 import type { FeatureContext } from "./context";
 import { activeSource } from "./lifecycle-commands";
 import type { WriteOutcome } from "./writer";
@@ -27,17 +28,6 @@ const BOTH: SyncScope = { aliases: true, integratedInto: true };
 export const BATCH_SIZE = 25;
 /** Quiet time after the last link change before auto-sync runs. */
 export const AUTO_SYNC_DELAY_MS = 2000;
-
-/** Link resolution and link text as Obsidian itself answers them. */
-export function obsidianLinkTexts(app: App): LinkTexts {
-	return {
-		resolve: (linkpath, from) => app.metadataCache.getFirstLinkpathDest(linkpath, from)?.path ?? null,
-		linkText: (path, from) => {
-			const file = app.vault.getFileByPath(path);
-			return file ? app.metadataCache.fileToLinktext(file, from) : path.replace(/\.md$/i, "");
-		},
-	};
-}
 
 const yieldToUi = () => new Promise<void>((resolve) => window.setTimeout(resolve, 0));
 

@@ -90,6 +90,22 @@ describe("cli integrate", () => {
 		expect(vault.snapshot()).toEqual(before);
 	});
 
+	it("writes an integrated_into entry that resolves back to the note (dbl.md.md beside dbl.md)", async () => {
+		vault = new TempVault({ "seed.md": seedNote(), "dbl.md.md": "# D\n", "dbl.md": "# other\n" });
+		const r = await cli("integrate", vault.root, "seed.md", "dbl.md.md", "--today", TODAY, "--json");
+		expect(r.code).toBe(0);
+		expect(r.json.changes.integrated_into).toEqual(["[[dbl.md.md]]"]);
+	});
+
+	it("refuses a note no wikilink can name (a # in its name), writing nothing", async () => {
+		vault = new TempVault({ "seed.md": seedNote(), "Hash#tag.md": "# H\n" });
+		const before = vault.snapshot();
+		const r = await cli("integrate", vault.root, "seed.md", "Hash#tag.md", "--today", TODAY);
+		expect(r.code).toBe(2);
+		expect(r.stderr).toMatch(/cannot contain "#"|no wikilink can name/);
+		expect(vault.snapshot()).toEqual(before);
+	});
+
 	it("refuses --create on other commands", async () => {
 		vault = new TempVault({ "seed.md": seedNote() });
 		const r = await cli("scan", vault.root, "--create");

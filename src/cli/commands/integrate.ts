@@ -8,6 +8,7 @@
  */
 import { appendSourceLink, integrateSourceText, integrationEdits, integrationNotePath } from "../../core/sources/integration";
 import { localToday } from "../../core/sources/lifecycle";
+import { integratedLinkText, unnameableNote } from "../../core/vault/backlinks";
 import type { CliArgs } from "../args";
 import { UsageError, type FolderVault } from "../folder-vault";
 import { findSource, writeFailure, type LoadedVault } from "../load";
@@ -40,8 +41,11 @@ export function integrate(loaded: LoadedVault, args: CliArgs): CommandResult {
 
 	// Link texts as Obsidian's fileToLinktext gives them, with a created note in the vault.
 	if (!exists) resolver.add(path);
-	const entryText = resolver.linkText(path);
-	const linkText = resolver.linkText(source.path);
+	// Both links must resolve back to their note (docs/reference.md §5), as sync's entries do.
+	const entryText = integratedLinkText(path, source.path, resolver);
+	if (entryText === null) return refused(unnameableNote(path));
+	const linkText = integratedLinkText(source.path, path, resolver);
+	if (linkText === null) return refused(unnameableNote(source.path));
 	const pointsAt = (target: string, from: string) => (linkpath: string) => resolver.resolve(linkpath, from) === target;
 	const planned = integrationEdits(sourceRead.text, entryText, settings, today, pointsAt(path, source.path));
 	if (!planned.ok) return refused(planned.reason);

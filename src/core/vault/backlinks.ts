@@ -85,6 +85,11 @@ export function integratedEntry(notePath: string, sourcePath: string, links: Lin
 	return text === null ? null : `[[${text}]]`;
 }
 
+/** Why a note cannot be integrated into, or integrate: no wikilink names it. */
+export function unnameableNote(notePath: string): string {
+	return `no wikilink can name ${notePath} (a # | [ ] ^ in its path, or a name another note answers to); rename it first`;
+}
+
 /** Why a note is left out of `integrated_into`. */
 export function unnameableMessage(notePath: string): string {
 	return `${notePath} links to this source but no wikilink can name it (a # | [ ] in its path, or a name another note answers to); not added to integrated_into — rename it to list it`;

@@ -38,7 +38,8 @@ const NO_CONTEXT: TimestampContext = {};
  * kept until the next one. When every object of these shapes died, V8 dropped the shapes at
  * the next full garbage collection and with them the optimised scan ("weak objects"
  * deopts): on the bench's 10 MB note, with a collection between scans, 38.8 ms per scan
- * without this and 22.9 ms with it (docs/performance.md).
+ * without this and 22.9 ms with it (docs/performance.md). The cost: the last note scanned
+ * stays in memory until the next scan.
  */
 const SHAPES_KEPT_ALIVE: { lastScan: unknown } = { lastScan: null };
 

@@ -25,6 +25,7 @@ const MEASURES = [
 	{ key: "cli_warm_scan_vs_read", what: "CLI warm `scan` (unchanged vault) ÷ only reading the notes", parts: ["cli_warm_scan_ms", "cli_read_ms"] },
 	{ key: "cli_warm_scan_1pct_vs_read", what: "CLI warm `scan` with 1 % of notes changed ÷ only reading the notes", parts: ["cli_warm_scan_1pct_ms", "cli_read_ms"] },
 	{ key: "cli_scan_vs_gray_matter", what: "CLI cold `scan` ÷ a gray-matter scan of the same vault", parts: ["cli_scan_ms", "cli_gray_matter_ms"] },
+	{ key: "cli_export_vs_scan", what: "CLI cold `export` for NotebookLM ÷ CLI cold `scan` of the same 20k notes", parts: ["cli_export_ms", "cli_export_scan_ms"] },
 	{ key: "player_click_to_seek_ms", what: "Source player: click on a timestamp → `seekTo` received, median of 20 (ms, not a ratio)", parts: null },
 	{ key: "cli_read_parse_floor_vs_read", what: "Read and parse every note, nothing else ÷ only read them", parts: ["cli_read_parse_floor_ms", "cli_read_ms"] },
 ];

@@ -5,7 +5,7 @@
  * The rules themselves are in src/core/sources/queue.ts.
  */
 import type { App } from "obsidian";
-import type { QueueItem, QueueSort } from "../core/sources/queue";
+import { toQueueItem, type OrderedItems, type QueueItem, type QueueSort } from "../core/sources/queue";
 import type { SourceSettings } from "../core/sources/settings";
 import { validateSource } from "../core/sources/source";
 import type { SourceIndex } from "../core/vault/source-index";
@@ -49,4 +49,30 @@ export function problemCount(app: App, index: SourceIndex, settings: SourceSetti
 	if (!source) return 0;
 	const cache = app.metadataCache;
 	return validateSource(source, settings, (linkpath, from) => cache.getFirstLinkpathDest(linkpath, from) !== null).length;
+}
+
+/** Above this many changed sources at once, one re-sort costs less than moving each item. */
+const RESORT_ABOVE = 2000;
+
+/**
+ * Bring a view's items up to date with the index: every item again (`pending` "all" or
+ * null), or only the changed sources, each moved alone in `order`. Returns the order to
+ * keep (null: re-sort on next use).
+ */
+export function refreshItems(index: SourceIndex, pending: ReadonlySet<string> | "all" | null, itemsByPath: Map<string, QueueItem>, order: OrderedItems | null): OrderedItems | null {
+	if (pending === "all" || pending === null) {
+		itemsByPath.clear();
+		for (const s of index.sources()) itemsByPath.set(s.path, toQueueItem(s));
+		return null;
+	}
+	const kept = pending.size > RESORT_ABOVE ? null : order;
+	for (const path of pending) {
+		const s = index.getSource(path);
+		const before = itemsByPath.get(path);
+		const after = s ? toQueueItem(s) : undefined;
+		if (after) itemsByPath.set(path, after);
+		else itemsByPath.delete(path);
+		kept?.update(before, after);
+	}
+	return kept;
 }

@@ -17,7 +17,6 @@ import {
 	OrderedItems,
 	STATUS_ANY,
 	STATUS_NEEDS_DECISION,
-	toQueueItem,
 	type QueueFilter,
 	type QueueItem,
 	type QueueSort,
@@ -25,7 +24,7 @@ import {
 import { allowedTargets, ARCHIVED, INTEGRATED, reopenStatus } from "../core/sources/lifecycle";
 import type { FeatureContext } from "../plugin/context";
 import { KEY_HELP, TriageList, type TriageAction } from "./triage-list";
-import { FACETS, filterDropdown, isShown, problemCount, SORT_LABELS, TEXT_FILTER_LABEL } from "./queue-view-parts";
+import { FACETS, filterDropdown, isShown, problemCount, refreshItems, SORT_LABELS, TEXT_FILTER_LABEL } from "./queue-view-parts";
 
 export { TriageList, mountTriageList, KEY_HELP, type TriageAction, type TriageListOptions } from "./triage-list";
 
@@ -192,23 +191,8 @@ export class TriageView extends ItemView {
 		this.pendingPaths = null;
 		const started = performance.now();
 		const index = this.context.sourceIndex.index;
-		if (pending === "all" || pending === null) {
-			this.itemsByPath.clear();
-			for (const s of index.sources()) this.itemsByPath.set(s.path, toQueueItem(s));
-			this.order = null;
-		} else {
-			// A bulk change re-sorts once; a few changes move only their own items.
-			const order = pending.size > 2000 ? null : this.order;
-			for (const path of pending) {
-				const s = index.getSource(path);
-				const before = this.itemsByPath.get(path);
-				const after = s ? toQueueItem(s) : undefined;
-				if (after) this.itemsByPath.set(path, after);
-				else this.itemsByPath.delete(path);
-				order?.update(before, after);
-			}
-			if (!order) this.order = null;
-		}
+		// A few changes move only their own items; a bulk change re-sorts once.
+		this.order = refreshItems(index, pending, this.itemsByPath, this.order);
 		this.renderedRevision = index.revision;
 		this.render(true);
 		// Gather longer when rendering is slow (huge vaults), so a bulk edit never starves the UI.

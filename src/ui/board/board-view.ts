@@ -10,9 +10,9 @@
 import { ItemView, Keymap, Notice, TFile, setIcon, type ViewStateResult, type WorkspaceLeaf } from "obsidian";
 import { boardColumns, isLaneField, neighbourStatus, type BoardColumn, type LaneField } from "../../core/sources/board";
 import { BoardSelection } from "../../core/sources/board-selection";
-import { facetValues, isQueueSort, itemComparator, OrderedItems, toQueueItem, type QueueFilter, type QueueItem, type QueueSort } from "../../core/sources/queue";
+import { facetValues, isQueueSort, itemComparator, OrderedItems, type QueueFilter, type QueueItem, type QueueSort } from "../../core/sources/queue";
 import type { FeatureContext } from "../../plugin/context";
-import { FACETS, filterDropdown, isShown, problemCount, SORT_LABELS, TEXT_FILTER_LABEL } from "../queue-view-parts";
+import { FACETS, filterDropdown, isShown, problemCount, refreshItems, SORT_LABELS, TEXT_FILTER_LABEL } from "../queue-view-parts";
 import { BoardColumns } from "./board-columns";
 import { BoardMover, type MoveSummary } from "./board-moves";
 
@@ -171,23 +171,8 @@ export class BoardView extends ItemView {
 		if (pending === null && this.renderedRevision === index.revision) return;
 		if (!this.board || (!force && !isShown(this.containerEl))) return;
 		this.pendingPaths = null;
-		if (pending === "all" || pending === null) {
-			this.itemsByPath.clear();
-			for (const s of index.sources()) this.itemsByPath.set(s.path, toQueueItem(s));
-			this.order = null;
-		} else {
-			// A moved source moves alone: only its card is rebuilt and put in its place.
-			const order = pending.size > 2000 ? null : this.order;
-			for (const path of pending) {
-				const s = index.getSource(path);
-				const before = this.itemsByPath.get(path);
-				const after = s ? toQueueItem(s) : undefined;
-				if (after) this.itemsByPath.set(path, after);
-				else this.itemsByPath.delete(path);
-				order?.update(before, after);
-			}
-			if (!order) this.order = null;
-		}
+		// A few changes move only their own items; a bulk change re-sorts once.
+		this.order = refreshItems(index, pending, this.itemsByPath, this.order);
 		this.renderedRevision = index.revision;
 		this.render(true);
 	}

@@ -35,7 +35,9 @@ export function noteChapters(text: string): NoteChapters {
 	// A note whose timestamps were converted to seek links lists them too: each link is read
 	// as its bare token (same line, so lines and labels stay), through the one scan.
 	const unlinked = text.replace(SEEK_LINK, (link: string, token: string) => (link.includes(`v=${videoId}&`) ? token : link));
-	const chapters = findTimestamps(unlinked).map((t) => ({ seconds: t.seconds, text: t.text, label: t.label, line: t.line }));
+	// The same rules as every other surface (docs/timestamps.md): this video, its duration.
+	const duration = video.ok ? video.duration : null;
+	const chapters = findTimestamps(unlinked, { videoId, duration }).map((t) => ({ seconds: t.seconds, text: t.text, label: t.label, line: t.line }));
 	return { videoId, chapters };
 }
 

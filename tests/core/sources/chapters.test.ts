@@ -25,6 +25,11 @@ describe("noteChapters", () => {
 		]);
 	});
 
+	it("follows the timestamp rules of every surface: no chapter past the note's duration, nor after another video's link", () => {
+		const text = `---\nid: SOURCE-1\nurl: https://youtu.be/${VIDEO}\nduration: "10m 00s"\n---\n0:00 Intro\n9:59 End\n12:00 Past the end\n- [Other talk](https://www.youtube.com/watch?v=AAAAAAAAAAA) [5:00]\n`;
+		expect(noteChapters(text).chapters.map((c) => c.text)).toEqual(["0:00", "9:59"]);
+	});
+
 	it("has no chapters without a video, nor for timestamps in code", () => {
 		expect(noteChapters("---\nid: SOURCE-1\nurl: https://example.com\n---\n0:10 Intro\n")).toEqual({ videoId: null, chapters: [] });
 		expect(noteChapters(note("```\n0:10 code\n```\n1:00 Real\n")).chapters.map((c) => c.label)).toEqual(["Real"]);

@@ -12,7 +12,7 @@
  */
 import { readFrontmatter, type FrontmatterBlock, type FrontmatterData, type Position } from "../frontmatter/frontmatter";
 import { BlockReader } from "./blocks/reader";
-import { frontmatterLinks, parseWikilinkInner, wikilinkLinkOf, type ExtractedLinks, type ExtractOptions, type LinkEntry } from "./link-syntax";
+import { decodeLink, destinationStops, frontmatterLinks, parseWikilinkInner, wikilinkLinkOf, type ExtractedLinks, type ExtractOptions, type LinkEntry } from "./link-syntax";
 
 export { defaultDisplayText, frontmatterLinks, linkpathOf, parseWikilinkInner } from "./link-syntax";
 export type { ExtractedLinks, ExtractOptions, FrontmatterLinkEntry, LinkEntry, LinkPosition } from "./link-syntax";
@@ -302,47 +302,6 @@ function wikilink(scan: Scan, start: number, at: number, end: number, embed: boo
 	return close + 2;
 }
 
-/**
- * Where a plain (not `<…>`) link destination starting at each offset of the line stops:
- * at whitespace or at the first `)` that is not balanced by a `(` after the start.
- * Built in two sweeps so that every destination is found in O(1).
- */
-function destinationStops(scan: Scan, from: number, end: number): Int32Array {
-	const { text } = scan;
-	const len = end - from;
-	const depth = new Int32Array(len + 1);
-	const kind = new Uint8Array(len + 1);
-	let d = 0;
-	for (let j = 0; j < len; j++) {
-		depth[j] = d;
-		const c = text.charCodeAt(from + j);
-		if (c === 92 && j + 1 < len) {
-			depth[j + 1] = d;
-			j++;
-		} else if (c <= 32) kind[j] = 3;
-		else if (c === 40) {
-			kind[j] = 1;
-			d++;
-		} else if (c === 41) {
-			kind[j] = 2;
-			d--;
-		}
-	}
-	depth[len] = d;
-	const stop = new Int32Array(len + 1);
-	// Nearest `)` to the right at each depth; depths lie in [-len, len].
-	const closeAtDepth = new Int32Array(2 * len + 1).fill(end);
-	let ws = end;
-	stop[len] = end;
-	for (let j = len - 1; j >= 0; j--) {
-		const dj = (depth[j] as number) + len;
-		if (kind[j] === 3) ws = from + j;
-		else if (kind[j] === 2) closeAtDepth[dj] = from + j;
-		stop[j] = Math.min(ws, closeAtDepth[dj] as number);
-	}
-	return stop;
-}
-
 /** Where the plain destination starting at `k` stops (see destinationStops). */
 function destinationStop(scan: Scan, k: number, end: number): number {
 	if (!scan.destStop) {
@@ -366,7 +325,7 @@ function destinationStop(scan: Scan, k: number, end: number): number {
 		}
 		scan.destBudget -= j - k + 1;
 		if (j < limit || limit === end) return Math.min(j, end);
-		scan.destStop = destinationStops(scan, scan.lineStart, end);
+		scan.destStop = destinationStops(scan.text, scan.lineStart, end);
 	}
 	return scan.destStop[k - scan.lineStart] ?? end;
 }
@@ -417,13 +376,4 @@ function markdownLink(scan: Scan, start: number, at: number, end: number, embed:
 	if (dest === "" || SCHEME.test(dest)) return after;
 	push(scan, embed, start, after, decodeLink(dest), label);
 	return after;
-}
-
-function decodeLink(dest: string): string {
-	const unescaped = dest.replace(/\\([!-/:-@[-`{-~])/g, "$1");
-	try {
-		return decodeURIComponent(unescaped);
-	} catch {
-		return unescaped;
-	}
 }

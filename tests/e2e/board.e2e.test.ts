@@ -4,28 +4,12 @@
  * status line; a refused drag changes nothing; three selected cards are archived in one
  * action after a confirm; screenshots in light and dark.
  */
-import { build } from "esbuild";
 import { readFileSync } from "fs";
 import { join } from "path";
 import type { Browser, Page } from "playwright-core";
-import { launch, openPage, screenshot } from "./browser";
+import { bundlePluginPage, launch, openPage, screenshot } from "./browser";
 
 const ROOT = join(__dirname, "..", "..");
-
-/** Bundled with `obsidian` aliased to the Jest mock: the real plugin runs on the mock in the browser. */
-async function bundlePage(): Promise<string> {
-	const result = await build({
-		entryPoints: [join(__dirname, "pages", "board-page.ts")],
-		bundle: true,
-		write: false,
-		format: "iife",
-		platform: "browser",
-		target: "es2020",
-		alias: { obsidian: join(ROOT, "tests", "__mocks__", "obsidian.ts") },
-		logLevel: "silent",
-	});
-	return result.outputFiles[0]!.text;
-}
 
 const css = () =>
 	readFileSync(join(ROOT, "styles.css"), "utf8") +
@@ -49,7 +33,7 @@ describe("board in Chromium", () => {
 	let script: string;
 
 	beforeAll(async () => {
-		[browser, script] = await Promise.all([launch(), bundlePage()]);
+		[browser, script] = await Promise.all([launch(), bundlePluginPage("board-page.ts")]);
 	});
 	afterAll(async () => {
 		await browser?.close();

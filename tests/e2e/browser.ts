@@ -49,6 +49,11 @@ export async function bundle(entry: string, alias: Record<string, string> = {}):
 	return file.text;
 }
 
+/** A page of tests/e2e/pages/ bundled with `obsidian` aliased to the Jest mock: the real plugin runs on the mock in the browser. */
+export function bundlePluginPage(page: string): Promise<string> {
+	return bundle(join(__dirname, "pages", page), { obsidian: join(__dirname, "..", "__mocks__", "obsidian.ts") });
+}
+
 /** Open a page running the bundled entry, with optional CSS (e.g. styles.css + theme variables). */
 export async function openPage(browser: Browser, script: string, css = "", theme: "light" | "dark" = "light"): Promise<Page> {
 	const page = await browser.newPage({ viewport: { width: 900, height: 700 } });

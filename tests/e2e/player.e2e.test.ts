@@ -7,7 +7,7 @@
 import { readFileSync } from "fs";
 import { join } from "path";
 import type { Browser, Frame, Page } from "playwright-core";
-import { bundle, launch, openPage, screenshot } from "./browser";
+import { bundlePluginPage, launch, openPage, screenshot } from "./browser";
 import { startFakePlayer, type FakeMode, type FakePlayer } from "./fake-player";
 import type { Player } from "./pages/player-page";
 
@@ -25,7 +25,7 @@ let css: string;
 let fake: FakePlayer;
 
 beforeAll(async () => {
-	[browser, script, fake] = await Promise.all([launch(), bundle(join(__dirname, "pages", "player-page.ts"), { obsidian: join(ROOT, "tests", "__mocks__", "obsidian.ts") }), startFakePlayer()]);
+	[browser, script, fake] = await Promise.all([launch(), bundlePluginPage("player-page.ts"), startFakePlayer()]);
 	css = ["theme.css", "triage-frame.css", "player-frame.css"].map((f) => readFileSync(join(__dirname, "pages", f), "utf8")).join("\n") + readFileSync(join(ROOT, "styles.css"), "utf8");
 });
 

@@ -4,27 +4,12 @@
  * window, with its own `MouseEvent` (docs/obsidian-behaviour.md, "Pop-out windows"), which jsdom
  * only imitates with an iframe.
  */
-import { build } from "esbuild";
 import { readFileSync } from "fs";
 import { join } from "path";
 import type { Browser, Page } from "playwright-core";
-import { launch, openPage, screenshot } from "./browser";
+import { bundlePluginPage, launch, openPage, screenshot } from "./browser";
 
 const ROOT = join(__dirname, "..", "..");
-
-async function bundlePage(): Promise<string> {
-	const result = await build({
-		entryPoints: [join(__dirname, "pages", "triage-page.ts")],
-		bundle: true,
-		write: false,
-		format: "iife",
-		platform: "browser",
-		target: "es2020",
-		alias: { obsidian: join(ROOT, "tests", "__mocks__", "obsidian.ts") },
-		logLevel: "silent",
-	});
-	return result.outputFiles[0]!.text;
-}
 
 const css = () => readFileSync(join(ROOT, "styles.css"), "utf8") + "\n" + readFileSync(join(__dirname, "pages", "triage-frame.css"), "utf8");
 
@@ -33,7 +18,7 @@ describe("triage queue in a pop-out window (Chromium)", () => {
 	let page: Page;
 
 	beforeAll(async () => {
-		const [b, script] = await Promise.all([launch(), bundlePage()]);
+		const [b, script] = await Promise.all([launch(), bundlePluginPage("triage-page.ts")]);
 		browser = b;
 		page = await openPage(browser, script, css(), "light");
 		await page.waitForFunction(() => (window as any).triageReady === true);

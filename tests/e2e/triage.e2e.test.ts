@@ -3,28 +3,12 @@
  * (keyboard walk, an archive written through the lifecycle, HTML titles as text,
  * screenshots in light and dark), and the virtualised list with 10,000 items.
  */
-import { build } from "esbuild";
 import { readFileSync } from "fs";
 import { join } from "path";
 import type { Browser, Page } from "playwright-core";
-import { launch, openPage, screenshot } from "./browser";
+import { bundlePluginPage, launch, openPage, screenshot } from "./browser";
 
 const ROOT = join(__dirname, "..", "..");
-
-/** Bundled with `obsidian` aliased to the Jest mock: the real plugin runs on the mock in the browser. */
-async function bundlePage(): Promise<string> {
-	const result = await build({
-		entryPoints: [join(__dirname, "pages", "triage-page.ts")],
-		bundle: true,
-		write: false,
-		format: "iife",
-		platform: "browser",
-		target: "es2020",
-		alias: { obsidian: join(ROOT, "tests", "__mocks__", "obsidian.ts") },
-		logLevel: "silent",
-	});
-	return result.outputFiles[0]!.text;
-}
 
 const css = () => readFileSync(join(ROOT, "styles.css"), "utf8") + "\n" + readFileSync(join(__dirname, "pages", "triage-frame.css"), "utf8");
 
@@ -34,7 +18,7 @@ describe("triage queue in Chromium", () => {
 	let script: string;
 
 	beforeAll(async () => {
-		[browser, script] = await Promise.all([launch(), bundlePage()]);
+		[browser, script] = await Promise.all([launch(), bundlePluginPage("triage-page.ts")]);
 	});
 	afterAll(async () => {
 		await browser?.close();

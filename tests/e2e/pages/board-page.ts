@@ -5,8 +5,8 @@
  * a main-area frame. The mock's modals are put in the page so the test clicks their buttons.
  * Exposes `window.board` for the test to drive and inspect.
  */
-import { App, Modal, Notice, type TFile } from "../../__mocks__/obsidian";
-import SourceLifecyclePlugin from "../../../src/plugin/main";
+import { App, Modal, Notice } from "../../__mocks__/obsidian";
+import { loadPlugin, openView } from "./plugin-harness";
 import { BOARD_VIEW_TYPE, type BoardView } from "../../../src/ui/board/board-view";
 import { installDomHelpers } from "../../helpers/dom";
 
@@ -64,20 +64,9 @@ Modal.prototype.close = function (this: Modal) {
 async function start(): Promise<void> {
 	const app = new App();
 	for (let i = 0; i < 120; i++) app.vault.addFile(`Sources/source-${i}.md`, sourceNote(i));
-	app.metadataCache.indexAll();
-	app.vault.on("modify", (f: TFile) => app.metadataCache.indexFile(f.path));
-	const manifest = { id: "source-lifecycle", name: "Source Lifecycle", version: "0.0.0", minAppVersion: "1.7.2", description: "", author: "" };
-	const plugin = new SourceLifecyclePlugin(app as never, manifest);
-	(plugin as unknown as { _loaded: boolean })._loaded = true;
-	await plugin.onload();
-
+	const plugin = await loadPlugin(app);
 	const main = document.body.createDiv({ cls: "main-area" });
-	await (plugin as unknown as { commands: Map<string, { callback: () => Promise<void> }> }).commands.get("open-source-board")?.callback();
-	const view = app.workspace.getLeavesOfType(BOARD_VIEW_TYPE)[0]?.view as BoardView;
-	view.containerEl.addClass("view-container");
-	view.contentEl.addClass("view-content");
-	main.appendChild(view.containerEl);
-	view.refresh();
+	const view = await openView<BoardView>(app, plugin, "open-source-board", BOARD_VIEW_TYPE, main);
 	view.boardColumns?.el.focus();
 
 	(window as unknown as Record<string, unknown>).board = {

@@ -5,9 +5,9 @@
  * in-memory vault of generated sources; plus a standalone mount of the TriageList for
  * the 10k-item checks. Exposes `window.triage` for the test to drive and inspect.
  */
-import { App, type TFile } from "../../__mocks__/obsidian";
-import SourceLifecyclePlugin from "../../../src/plugin/main";
-import { TRIAGE_VIEW_TYPE, TriageView } from "../../../src/ui/triage-view";
+import { App } from "../../__mocks__/obsidian";
+import { loadPlugin, openView } from "./plugin-harness";
+import { TRIAGE_VIEW_TYPE, type TriageView } from "../../../src/ui/triage-view";
 import { mountTriageList, type TriageList } from "../../../src/ui/triage-list";
 import { toQueueItem, type QueueItem } from "../../../src/core/sources/queue";
 import { toSourceNote } from "../../../src/core/sources/source";
@@ -61,21 +61,9 @@ async function start(): Promise<void> {
 	const app = new App();
 	for (let i = 0; i < 200; i++) app.vault.addFile(`Sources/source-${i}.md`, sourceNote(i));
 	app.vault.addFile("Notes/Reading.md", "# Reading\n");
-	app.metadataCache.indexAll();
-	app.vault.on("modify", (f: TFile) => app.metadataCache.indexFile(f.path));
-	const manifest = { id: "source-lifecycle", name: "Source Lifecycle", version: "0.0.0", minAppVersion: "1.7.2", description: "", author: "" };
-	const plugin = new SourceLifecyclePlugin(app as never, manifest);
-	(plugin as unknown as { _loaded: boolean })._loaded = true;
-	await plugin.onload();
-
+	const plugin = await loadPlugin(app);
 	const sidebar = document.body.createDiv({ cls: "sidebar" });
-	await (plugin as unknown as { commands: Map<string, { callback: () => Promise<void> }> }).commands.get("open-triage-queue")?.callback();
-	const leaf = app.workspace.getLeavesOfType(TRIAGE_VIEW_TYPE)[0];
-	const view = leaf?.view as TriageView;
-	view.containerEl.addClass("view-container");
-	view.contentEl.addClass("view-content");
-	sidebar.appendChild(view.containerEl);
-	view.refresh();
+	const view = await openView<TriageView>(app, plugin, "open-triage-queue", TRIAGE_VIEW_TYPE, sidebar);
 	view.triageList?.el.focus();
 
 	let standalone: TriageList | null = null;
